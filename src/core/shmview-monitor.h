@@ -1,0 +1,69 @@
+/* shmview-monitor.h: what changed in one window of a region since the last look
+ *
+ * Copyright 2026 The shmview authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Writes through a mapping raise no inotify event and move st_mtime only on a
+ * page's first write fault, so a foreign writer is seen only by comparing
+ * content. The monitor keeps a copy of the watched window (what the view
+ * shows) and each poll reads the window afresh and compares: O(window), never
+ * O(region). Our own writes are announced with note_own_write() so they are
+ * not reported as foreign.
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "shmview-region.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  guint64 offset;   /* absolute offset in the region */
+  guint64 length;
+} ShmviewRange;
+
+typedef struct
+{
+  ShmviewRegionChange region_change; /* from shmview_region_update() in this poll */
+  guint64  old_size;                 /* size before this poll */
+  guint64  new_size;                 /* size now */
+  GArray  *changed;                  /* ShmviewRange: foreign changes within the window, merged, sorted */
+  guint64  window_offset;            /* where @current and @previous start */
+  GBytes  *previous;                 /* the window's bytes at the last poll (NULL on the first poll) */
+  GBytes  *current;                  /* the window's bytes now (clamped to the size; may be empty) */
+} ShmviewMonitorResult;
+
+void shmview_monitor_result_clear (ShmviewMonitorResult *result);
+
+#define SHMVIEW_TYPE_MONITOR (shmview_monitor_get_type ())
+G_DECLARE_FINAL_TYPE (ShmviewMonitor, shmview_monitor, SHMVIEW, MONITOR, GObject)
+
+ShmviewMonitor *shmview_monitor_new             (ShmviewRegion        *region);
+ShmviewRegion  *shmview_monitor_get_region      (ShmviewMonitor       *self);
+/* The window to watch. Bytes that come newly into the window are taken as the
+ * baseline at the next poll, never reported as changed. */
+void            shmview_monitor_set_window      (ShmviewMonitor       *self,
+                                                 guint64               offset,
+                                                 guint64               length);
+void            shmview_monitor_get_window      (ShmviewMonitor       *self,
+                                                 guint64              *offset,
+                                                 guint64              *length);
+/* Updates the region, reads the window (clamped to the current size) and
+ * compares. Returns TRUE when something changed (content in the window, size,
+ * or removal): the caller redraws. @result is always filled (clear it after).
+ * On error (e.g. SHRUNK in a race) returns FALSE with @error set. */
+gboolean        shmview_monitor_poll            (ShmviewMonitor       *self,
+                                                 ShmviewMonitorResult *result,
+                                                 GError              **error);
+/* We wrote @data at @offset ourselves: update the baseline so it is not
+ * reported as a foreign change. */
+void            shmview_monitor_note_own_write  (ShmviewMonitor       *self,
+                                                 guint64               offset,
+                                                 const guint8         *data,
+                                                 gsize                 length);
+/* The window bytes as of the last poll (NULL before the first). */
+GBytes         *shmview_monitor_get_snapshot    (ShmviewMonitor       *self);
+
+G_END_DECLS

@@ -1,0 +1,135 @@
+/* shmview-region.h: an opened shared-memory region
+ *
+ * Copyright 2026 The shmview authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A region is a POSIX shm object, a System V segment or a file, opened and
+ * mapped MAP_SHARED. Reads copy out (with pread where there is a descriptor,
+ * so they never raise SIGBUS on a shrunk object and never allocate the holes
+ * of a sparse one); writes go through the mapping, all or nothing, guarded
+ * against SIGBUS. The region never hands out pointers into the mapping.
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "shmview-spec.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  SHMVIEW_OPEN_FLAGS_NONE      = 0,
+  SHMVIEW_OPEN_CREATE          = 1 << 0, /* create when missing (needs size > 0) */
+  SHMVIEW_OPEN_EXCLUSIVE       = 1 << 1, /* with CREATE: fail with EXISTS when it exists */
+  SHMVIEW_OPEN_REPLACE         = 1 << 2, /* with CREATE: remove an existing one first (--force) */
+  SHMVIEW_OPEN_READ_ONLY       = 1 << 3, /* O_RDONLY / SHM_RDONLY / PROT_READ: cannot write */
+  SHMVIEW_OPEN_FOLLOW_SYMLINKS = 1 << 4, /* file: follow a symlink (refused by default) */
+} ShmviewOpenFlags;
+
+/* What shmview_region_update() noticed since the last call. */
+typedef enum
+{
+  SHMVIEW_REGION_CHANGE_NONE    = 0,
+  SHMVIEW_REGION_CHANGE_GREW    = 1 << 0,
+  SHMVIEW_REGION_CHANGE_SHRANK  = 1 << 1,
+  SHMVIEW_REGION_CHANGE_REMOVED = 1 << 2, /* the name is gone or names another object now */
+} ShmviewRegionChange;
+
+typedef struct
+{
+  ShmviewRegionKind kind;
+  guint64 size;
+  guint32 uid;
+  guint32 gid;
+  guint32 mode;      /* permission bits, e.g. 0600 */
+  gint64  atime;     /* seconds since the epoch, -1 when unknown; System V: last attach */
+  gint64  mtime;     /* System V: last detach (shm_dtime) */
+  gint64  ctime;     /* System V: last change */
+  gint    nattch;    /* attach count; -1 when unknown (POSIX objects unless counted) */
+  gint32  key;       /* System V key, else 0 */
+  gint    id;        /* System V shmid, else -1 */
+  gint    cpid;      /* System V creator pid, else -1 */
+  gint    lpid;      /* System V last shmat/shmdt pid, else -1 */
+  gboolean removed;  /* System V: marked for removal (SHM_DEST); others: name unlinked */
+} ShmviewRegionInfo;
+
+#define SHMVIEW_TYPE_REGION (shmview_region_get_type ())
+G_DECLARE_FINAL_TYPE (ShmviewRegion, shmview_region, SHMVIEW, REGION, GObject)
+
+/* Opens (or creates, by @flags) the region @spec names. @size and @mode are used
+ * only when creating; @mode 0 means 0600. Never replaces an existing region
+ * unless SHMVIEW_OPEN_REPLACE is set. */
+ShmviewRegion     *shmview_region_open             (const ShmviewSpec    *spec,
+                                                    ShmviewOpenFlags      flags,
+                                                    guint64               size,
+                                                    guint                 mode,
+                                                    GError              **error);
+/* Parses @text with shmview_spec_parse() and opens it. */
+ShmviewRegion     *shmview_region_open_text        (const char           *text,
+                                                    ShmviewOpenFlags      flags,
+                                                    guint64               size,
+                                                    guint                 mode,
+                                                    GError              **error);
+
+ShmviewRegionKind  shmview_region_get_kind         (ShmviewRegion        *self);
+/* The spec this region answers to. For a System V segment created with key 0
+ * (IPC_PRIVATE) it is "sysvid:ID" of the new segment. */
+const ShmviewSpec *shmview_region_get_spec         (ShmviewRegion        *self);
+char              *shmview_region_dup_spec_string  (ShmviewRegion        *self);
+char              *shmview_region_dup_display_name (ShmviewRegion        *self);
+/* The size as of the last open/update, in bytes. */
+guint64            shmview_region_get_size         (ShmviewRegion        *self);
+gboolean           shmview_region_is_read_only     (ShmviewRegion        *self);
+/* TRUE once update() saw the name removed; the region stays attached and usable. */
+gboolean           shmview_region_is_removed       (ShmviewRegion        *self);
+
+/* Re-checks size and existence (an fstat and a stat, or one IPC_STAT), remaps
+ * when the size changed, and says what changed. Cheap enough for every tick. */
+ShmviewRegionChange shmview_region_update          (ShmviewRegion        *self,
+                                                    guint64              *old_size);
+
+/* Copies @length bytes at @offset into @buffer. The range must lie within the
+ * current size (OUT_OF_RANGE otherwise, nothing read). If the object shrank
+ * since the last update the read fails with SHRUNK. Never raises SIGBUS. */
+gboolean           shmview_region_read             (ShmviewRegion        *self,
+                                                    guint64               offset,
+                                                    guint8               *buffer,
+                                                    gsize                 length,
+                                                    GError              **error);
+GBytes            *shmview_region_read_bytes       (ShmviewRegion        *self,
+                                                    guint64               offset,
+                                                    gsize                 length,
+                                                    GError              **error);
+
+/* Writes through the mapping, all or nothing: PERMISSION on a read-only
+ * region, OUT_OF_RANGE past the end, SHRUNK when the object shrank under us;
+ * in each case nothing is written. */
+gboolean           shmview_region_write            (ShmviewRegion        *self,
+                                                    guint64               offset,
+                                                    const guint8         *data,
+                                                    gsize                 length,
+                                                    GError              **error);
+/* Fills @length bytes at @offset with @byte, all or nothing like write(). */
+gboolean           shmview_region_fill             (ShmviewRegion        *self,
+                                                    guint64               offset,
+                                                    guint64               length,
+                                                    guint8                byte,
+                                                    GError              **error);
+
+/* POSIX and file only (UNSUPPORTED for System V); remaps. */
+gboolean           shmview_region_resize           (ShmviewRegion        *self,
+                                                    guint64               size,
+                                                    GError              **error);
+/* shm_unlink / IPC_RMID / unlink. The region stays attached and usable. */
+gboolean           shmview_region_remove           (ShmviewRegion        *self,
+                                                    GError              **error);
+gboolean           shmview_region_query_info       (ShmviewRegion        *self,
+                                                    ShmviewRegionInfo    *info,
+                                                    GError              **error);
+
+/* Removes the region @spec names without mapping it (shmtool rm). */
+gboolean           shmview_region_remove_spec      (const ShmviewSpec    *spec,
+                                                    GError              **error);
+
+G_END_DECLS

@@ -1,0 +1,53 @@
+/* shmview-spec.h: region specs, one parser for the CLI and the app
+ *
+ * Copyright 2026 The shmview authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Accepted text:
+ *   MapTrans, /MapTrans, posix:/MapTrans, posix:MapTrans   POSIX shm object /MapTrans
+ *   sysv:KEY     System V segment by key (decimal or 0x-hex, as ipcs -m prints)
+ *   sysvid:ID    System V segment by shmid
+ *   file:PATH    a regular file, mapped MAP_SHARED
+ * Errors (SHMVIEW_ERROR_INVALID_ARGUMENT): empty names, a further '/' in a POSIX
+ * name, names longer than NAME_MAX, "." and "..", bad numbers, an empty path.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  SHMVIEW_REGION_KIND_POSIX,
+  SHMVIEW_REGION_KIND_SYSV,
+  SHMVIEW_REGION_KIND_FILE,
+} ShmviewRegionKind;
+
+typedef struct
+{
+  ShmviewRegionKind kind;
+  char    *name;    /* POSIX: "/MapTrans" (leading slash); FILE: the path; SYSV: NULL */
+  gboolean by_id;   /* SYSV: TRUE for sysvid:ID, FALSE for sysv:KEY */
+  gint32   key;     /* SYSV key when !by_id (0 is IPC_PRIVATE: create makes a new one) */
+  gint     id;      /* SYSV shmid when by_id */
+} ShmviewSpec;
+
+ShmviewSpec *shmview_spec_parse             (const char        *text,
+                                             GError           **error);
+ShmviewSpec *shmview_spec_new_sysv_id       (gint               id);
+ShmviewSpec *shmview_spec_copy              (const ShmviewSpec *spec);
+void         shmview_spec_free              (ShmviewSpec       *spec);
+gboolean     shmview_spec_equal             (const ShmviewSpec *a,
+                                             const ShmviewSpec *b);
+/* Canonical text that parses back to an equal spec:
+ * "/MapTrans", "sysv:0x0000abcd", "sysvid:32769", "file:/tmp/x". */
+char        *shmview_spec_to_string         (const ShmviewSpec *spec);
+/* Short name for titles and tabs: "MapTrans", "sysv:0x0000abcd", "sysvid:3", "x" (basename). */
+char        *shmview_spec_to_display_name   (const ShmviewSpec *spec);
+/* "POSIX", "System V", "File" (untranslated; the app translates with C_("region kind", …)). */
+const char  *shmview_region_kind_to_string  (ShmviewRegionKind  kind);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShmviewSpec, shmview_spec_free)
+
+G_END_DECLS
