@@ -1,0 +1,18 @@
+/* shmview-errors-ui.h: core errors in words a student understands
+ *
+ * Copyright 2026 The shmview authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* A translated sentence for @error about the region @what (a spec or name):
+ * "There is no shared memory region called “MapTrans” yet. Create it first,
+ * or check the name." Falls back to the error's own message. */
+char *shmview_describe_error (const GError *error,
+                              const char   *what);
+
+G_END_DECLS

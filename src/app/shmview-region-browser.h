@@ -1,0 +1,25 @@
+/* shmview-region-browser.h: the sidebar listing every region on the machine
+ *
+ * Copyright 2026 The shmview authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define SHMVIEW_TYPE_REGION_BROWSER (shmview_region_browser_get_type ())
+G_DECLARE_FINAL_TYPE (ShmviewRegionBrowser, shmview_region_browser, SHMVIEW, REGION_BROWSER, GtkBox)
+
+/* Signals:
+ *   "attach" (const char *spec, gboolean read_only): a row was activated
+ *            (read_only FALSE) or "Attach read-only" chosen from its menu.
+ * The list refreshes itself about once a second while the widget is mapped,
+ * and after a removal made through its own context menu (which asks first). */
+GtkWidget *shmview_region_browser_new       (void);
+void       shmview_region_browser_reload    (ShmviewRegionBrowser *self);
+/* The specs currently listed (for the attach dialog's completion). */
+GStrv      shmview_region_browser_dup_specs (ShmviewRegionBrowser *self);
+
+G_END_DECLS
