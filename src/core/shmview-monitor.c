@@ -1,0 +1,581 @@
+/* shmview-monitor.c: what changed in one window of a region since the last look
+ *
+ * Copyright 2026 The shmview authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Two buffers of the window's size take turns:
+ *
+ *   baseline  [what we last saw, plus our own writes]   mutable, never handed out
+ *   spare     [this poll's read]                        swapped with baseline on a change
+ *
+ * A poll reads into the spare buffer and compares. When nothing changed, the
+ * result shares the cached snapshot (a GBytes copy of the baseline) and no
+ * memory is allocated: one read plus one memcmp of the window. Only a tick
+ * that saw a change pays for a new snapshot and a range list.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "shmview-monitor.h"
+
+/* Differences are searched a block at a time, so a large unchanged stretch
+ * costs memcmp speed rather than a byte loop. */
+#define DIFF_BLOCK 64
+
+/* Keep at most this much slack when the window shrinks a lot (e.g. a whole
+ * region watched first, a small window afterwards). */
+#define SLACK_LIMIT (1024 * 1024)
+
+struct _ShmviewMonitor
+{
+  GObject parent_instance;
+
+  /* owned */
+  ShmviewRegion *region;
+  guint8        *baseline;
+  gsize          baseline_capacity;
+  guint8        *spare;
+  gsize          spare_capacity;
+  GBytes        *snapshot;        /* NULL or a copy of baseline[0, baseline_length) */
+  GArray        *empty_changed;   /* shared by every result without changes */
+
+  /* the window as asked for, not clamped */
+  guint64        window_offset;
+  guint64        window_length;
+
+  /* where the baseline lies in the region */
+  guint64        baseline_offset;
+  gsize          baseline_length;
+  guint          have_baseline : 1;
+  guint          removed_reported : 1;
+
+  /* a region change seen by a poll that then failed, reported by the next one */
+  guint          has_pending : 1;
+  ShmviewRegionChange pending_change;
+  guint64        pending_old_size;
+};
+
+G_DEFINE_FINAL_TYPE (ShmviewMonitor, shmview_monitor, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_REGION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/**
+ * shmview_monitor_result_clear:
+ * @result: a result filled by shmview_monitor_poll()
+ *
+ * Releases what @result holds and zeroes it, so it can be filled again.
+ */
+void
+shmview_monitor_result_clear (ShmviewMonitorResult *result)
+{
+  g_return_if_fail (result != NULL);
+
+  g_clear_pointer (&result->changed, g_array_unref);
+  g_clear_pointer (&result->previous, g_bytes_unref);
+  g_clear_pointer (&result->current, g_bytes_unref);
+  memset (result, 0, sizeof *result);
+}
+
+static void
+shmview_monitor_finalize (GObject *object)
+{
+  ShmviewMonitor *self = (ShmviewMonitor *)object;
+
+  g_clear_object (&self->region);
+  g_clear_pointer (&self->snapshot, g_bytes_unref);
+  g_clear_pointer (&self->empty_changed, g_array_unref);
+  g_free (self->baseline);
+  g_free (self->spare);
+
+  G_OBJECT_CLASS (shmview_monitor_parent_class)->finalize (object);
+}
+
+static void
+shmview_monitor_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  ShmviewMonitor *self = SHMVIEW_MONITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_REGION:
+      g_value_set_object (value, self->region);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+shmview_monitor_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  ShmviewMonitor *self = SHMVIEW_MONITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_REGION:
+      self->region = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+shmview_monitor_class_init (ShmviewMonitorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = shmview_monitor_finalize;
+  object_class->get_property = shmview_monitor_get_property;
+  object_class->set_property = shmview_monitor_set_property;
+
+  properties[PROP_REGION] =
+    g_param_spec_object ("region", NULL, NULL,
+                         SHMVIEW_TYPE_REGION,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                          G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+shmview_monitor_init (ShmviewMonitor *self)
+{
+  self->window_offset = 0;
+  self->window_length = G_MAXUINT64;
+  self->empty_changed = g_array_new (FALSE, FALSE, sizeof (ShmviewRange));
+}
+
+/**
+ * shmview_monitor_new:
+ * @region: the region to watch
+ *
+ * The window starts as the whole region (offset 0, length G_MAXUINT64, which
+ * follows the region when it grows), as `shmtool watch` wants it; a view
+ * narrows it with shmview_monitor_set_window().
+ *
+ * Returns: (transfer full): a new monitor
+ */
+ShmviewMonitor *
+shmview_monitor_new (ShmviewRegion *region)
+{
+  g_return_val_if_fail (SHMVIEW_IS_REGION (region), NULL);
+
+  return g_object_new (SHMVIEW_TYPE_MONITOR, "region", region, NULL);
+}
+
+/**
+ * shmview_monitor_get_region:
+ *
+ * Returns: (transfer none): the region this monitor watches
+ */
+ShmviewRegion *
+shmview_monitor_get_region (ShmviewMonitor *self)
+{
+  g_return_val_if_fail (SHMVIEW_IS_MONITOR (self), NULL);
+
+  return self->region;
+}
+
+/**
+ * shmview_monitor_set_window:
+ * @offset: first byte of the window
+ * @length: its length; G_MAXUINT64 means "to the end, however big it gets"
+ *
+ * The window is clamped to the region's size at each poll, so it may reach
+ * past the end. Bytes that come newly into the window become the baseline at
+ * the next poll; bytes that stay in it keep being compared.
+ */
+void
+shmview_monitor_set_window (ShmviewMonitor *self,
+                            guint64         offset,
+                            guint64         length)
+{
+  g_return_if_fail (SHMVIEW_IS_MONITOR (self));
+
+  self->window_offset = offset;
+  self->window_length = length;
+}
+
+/**
+ * shmview_monitor_get_window:
+ * @offset: (out) (optional): the window's offset as set
+ * @length: (out) (optional): the window's length as set (not clamped)
+ */
+void
+shmview_monitor_get_window (ShmviewMonitor *self,
+                            guint64        *offset,
+                            guint64        *length)
+{
+  g_return_if_fail (SHMVIEW_IS_MONITOR (self));
+
+  if (offset != NULL)
+    *offset = self->window_offset;
+  if (length != NULL)
+    *length = self->window_length;
+}
+
+/* The part of the window that lies within @size bytes. */
+static gsize
+clamp_window (ShmviewMonitor *self,
+              guint64         size)
+{
+  guint64 length;
+
+  if (self->window_offset >= size)
+    return 0;
+  length = MIN (self->window_length, size - self->window_offset);
+  return (gsize) MIN (length, (guint64) G_MAXSIZE);
+}
+
+static void
+ensure_capacity (guint8 **buffer,
+                 gsize   *capacity,
+                 gsize    length)
+{
+  if (*capacity >= length && *capacity - length <= SLACK_LIMIT)
+    return;
+  g_free (*buffer);
+  /* g_malloc, not g_realloc: the old contents are not needed, so don't copy
+   * them. At least one byte, so memcmp never sees NULL (UBSan's nonnull check). */
+  *buffer = g_malloc (MAX (length, 1));
+  *capacity = length;
+}
+
+static GArray *
+dup_empty_changed (ShmviewMonitor *self)
+{
+  /* Someone appended to the shared empty array: stop sharing that one. */
+  if (self->empty_changed->len != 0)
+    {
+      g_array_unref (self->empty_changed);
+      self->empty_changed = g_array_new (FALSE, FALSE, sizeof (ShmviewRange));
+    }
+  return g_array_ref (self->empty_changed);
+}
+
+static void
+append_range (GArray  *ranges,
+              guint64  offset,
+              guint64  length)
+{
+  ShmviewRange range = { offset, length };
+
+  if (ranges->len > 0)
+    {
+      ShmviewRange *last = &g_array_index (ranges, ShmviewRange, ranges->len - 1);
+
+      if (last->offset + last->length == offset)
+        {
+          last->length += length;
+          return;
+        }
+    }
+  g_array_append_val (ranges, range);
+}
+
+/* Appends the runs where @a and @b differ, as absolute ranges from @base. */
+static void
+append_differences (GArray       *ranges,
+                    guint64       base,
+                    const guint8 *a,
+                    const guint8 *b,
+                    gsize         length)
+{
+  gsize i = 0;
+
+  while (i < length)
+    {
+      gsize start;
+
+      while (length - i >= DIFF_BLOCK && memcmp (a + i, b + i, DIFF_BLOCK) == 0)
+        i += DIFF_BLOCK;
+      while (i < length && a[i] == b[i])
+        i++;
+      if (i == length)
+        break;
+
+      start = i;
+      while (i < length && a[i] != b[i])
+        i++;
+      append_range (ranges, base + start, i - start);
+    }
+}
+
+/* The overlap of the baseline with [@offset, @offset + @length), as a start
+ * offset in the region and a length; FALSE when they do not overlap. */
+static gboolean
+baseline_overlap (ShmviewMonitor *self,
+                  guint64         offset,
+                  gsize           length,
+                  guint64        *overlap_start,
+                  gsize          *overlap_length)
+{
+  guint64 start = MAX (offset, self->baseline_offset);
+  guint64 end = MIN (offset + length, self->baseline_offset + self->baseline_length);
+
+  if (start >= end)
+    return FALSE;
+  *overlap_start = start;
+  *overlap_length = end - start;
+  return TRUE;
+}
+
+/* The foreign changes: where this poll's bytes (in the spare buffer, for the
+ * window at @offset) differ from the baseline. Only the overlap counts. */
+static GArray *
+find_changes (ShmviewMonitor *self,
+              guint64         offset,
+              gsize           length)
+{
+  GArray *changed = g_array_new (FALSE, FALSE, sizeof (ShmviewRange));
+  guint64 start;
+  gsize overlap;
+
+  if (baseline_overlap (self, offset, length, &start, &overlap))
+    append_differences (changed, start,
+                        self->baseline + (start - self->baseline_offset),
+                        self->spare + (start - offset),
+                        overlap);
+  return changed;
+}
+
+/* The previous bytes of the window now at [@offset, @offset + @length), whose
+ * current bytes are in the spare buffer. When the window stayed where it was,
+ * that is the baseline itself; when it moved, the baseline where it overlaps
+ * and the current bytes elsewhere (those are new to the window, so they are
+ * their own baseline). */
+static GBytes *
+dup_previous (ShmviewMonitor *self,
+              guint64         offset,
+              gsize           length)
+{
+  guint8 *previous;
+  guint64 start;
+  gsize overlap;
+
+  if (offset == self->baseline_offset)
+    {
+      if (self->snapshot == NULL)
+        self->snapshot = g_bytes_new (self->baseline, self->baseline_length);
+      return g_bytes_ref (self->snapshot);
+    }
+
+  previous = g_memdup2 (self->spare, length);
+  if (baseline_overlap (self, offset, length, &start, &overlap))
+    memcpy (previous + (start - offset),
+            self->baseline + (start - self->baseline_offset),
+            overlap);
+  return g_bytes_new_take (previous, length);
+}
+
+/* Takes the spare buffer (this poll's bytes) as the new baseline. */
+static void
+swap_buffers (ShmviewMonitor *self,
+              guint64         offset,
+              gsize           length)
+{
+  guint8 *buffer = self->baseline;
+  gsize capacity = self->baseline_capacity;
+
+  self->baseline = self->spare;
+  self->baseline_capacity = self->spare_capacity;
+  self->spare = buffer;
+  self->spare_capacity = capacity;
+
+  self->baseline_offset = offset;
+  self->baseline_length = length;
+  self->have_baseline = TRUE;
+  g_clear_pointer (&self->snapshot, g_bytes_unref);
+  self->snapshot = g_bytes_new (self->baseline, length);
+}
+
+/* Folds in what a failed poll saw, and reports a removal only once. */
+static ShmviewRegionChange
+merge_region_change (ShmviewMonitor      *self,
+                     ShmviewRegionChange  change,
+                     guint64             *old_size,
+                     guint64              new_size)
+{
+  if (self->has_pending)
+    {
+      *old_size = self->pending_old_size;
+      change = (change | self->pending_change) & SHMVIEW_REGION_CHANGE_REMOVED;
+      if (new_size > *old_size)
+        change |= SHMVIEW_REGION_CHANGE_GREW;
+      else if (new_size < *old_size)
+        change |= SHMVIEW_REGION_CHANGE_SHRANK;
+    }
+  if (self->removed_reported)
+    change &= ~SHMVIEW_REGION_CHANGE_REMOVED;
+  return change;
+}
+
+static void
+remember_failed_poll (ShmviewMonitor       *self,
+                      ShmviewMonitorResult *result)
+{
+  if (!self->has_pending)
+    self->pending_old_size = result->old_size;
+  self->pending_change |= result->region_change;
+  self->has_pending = TRUE;
+}
+
+static void
+forget_pending (ShmviewMonitor       *self,
+                ShmviewMonitorResult *result)
+{
+  self->has_pending = FALSE;
+  self->pending_change = SHMVIEW_REGION_CHANGE_NONE;
+  if (result->region_change & SHMVIEW_REGION_CHANGE_REMOVED)
+    self->removed_reported = TRUE;
+}
+
+/**
+ * shmview_monitor_poll:
+ * @result: (out caller-allocates): filled on return, also on failure; clear it
+ *   with shmview_monitor_result_clear()
+ *
+ * Updates the region, reads the window (clamped to the current size) and
+ * compares it with the baseline. @result->changed holds the foreign changes
+ * within the part of the window that was already watched, as exact byte
+ * ranges: sorted, absolute, touching runs merged. Bytes new to the window
+ * (after set_window() or growth) are the baseline, not changes. A growth,
+ * shrink or removal is reported once, by the poll that noticed it.
+ *
+ * Returns: TRUE when the caller should redraw: a foreign change, a size
+ *   change or removal, the first poll, a moved window, or content that differs
+ *   from the last result because of our own writes. FALSE when nothing changed,
+ *   or on error (e.g. SHRUNK when the object shrank between the size check and
+ *   the read); then @result->current and @result->previous are NULL, and the
+ *   next poll reports what this one saw.
+ */
+gboolean
+shmview_monitor_poll (ShmviewMonitor        *self,
+                      ShmviewMonitorResult  *result,
+                      GError               **error)
+{
+  ShmviewRegionChange change;
+  guint64 old_size;
+  guint64 ignored;
+  guint64 offset = self->window_offset;
+  gboolean was_stale;
+  gsize length;
+
+  g_return_val_if_fail (SHMVIEW_IS_MONITOR (self), FALSE);
+  g_return_val_if_fail (result != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  memset (result, 0, sizeof *result);
+  old_size = shmview_region_get_size (self->region);
+  change = shmview_region_update (self->region, &ignored);
+  result->new_size = shmview_region_get_size (self->region);
+  result->region_change = merge_region_change (self, change, &old_size, result->new_size);
+  result->old_size = old_size;
+  result->window_offset = offset;
+
+  length = clamp_window (self, result->new_size);
+  ensure_capacity (&self->spare, &self->spare_capacity, length);
+  if (length > 0 && !shmview_region_read (self->region, offset, self->spare, length, error))
+    {
+      result->changed = dup_empty_changed (self);
+      remember_failed_poll (self, result);
+      return FALSE;
+    }
+  forget_pending (self, result);
+
+  if (!self->have_baseline)
+    {
+      swap_buffers (self, offset, length);
+      result->changed = dup_empty_changed (self);
+      result->current = g_bytes_ref (self->snapshot);
+      return TRUE;
+    }
+
+  /* The common tick: same window, same bytes. */
+  if (offset == self->baseline_offset && length == self->baseline_length &&
+      memcmp (self->spare, self->baseline, length) == 0)
+    {
+      was_stale = self->snapshot == NULL;
+      if (was_stale)
+        self->snapshot = g_bytes_new (self->baseline, length);
+      result->changed = dup_empty_changed (self);
+      result->previous = g_bytes_ref (self->snapshot);
+      result->current = g_bytes_ref (self->snapshot);
+      return was_stale || result->region_change != SHMVIEW_REGION_CHANGE_NONE;
+    }
+
+  result->changed = find_changes (self, offset, length);
+  result->previous = dup_previous (self, offset, length);
+  swap_buffers (self, offset, length);
+  result->current = g_bytes_ref (self->snapshot);
+  return TRUE;
+}
+
+/**
+ * shmview_monitor_note_own_write:
+ * @offset: where we wrote
+ * @data: (array length=length): what we wrote
+ * @length: how many bytes
+ *
+ * Copies the part of @data that falls in the baseline into it, so the next
+ * poll sees those bytes as unchanged. Costs O(@length); call it right after
+ * every successful write of ours.
+ */
+void
+shmview_monitor_note_own_write (ShmviewMonitor *self,
+                                guint64         offset,
+                                const guint8   *data,
+                                gsize           length)
+{
+  guint64 start;
+  gsize overlap;
+
+  g_return_if_fail (SHMVIEW_IS_MONITOR (self));
+  g_return_if_fail (data != NULL || length == 0);
+
+  if (!self->have_baseline || length == 0 || offset > G_MAXUINT64 - length)
+    return;
+  if (!baseline_overlap (self, offset, length, &start, &overlap))
+    return;
+
+  if (memcmp (self->baseline + (start - self->baseline_offset), data + (start - offset),
+              overlap) == 0)
+    return;
+  memcpy (self->baseline + (start - self->baseline_offset), data + (start - offset), overlap);
+  /* The snapshot is shared with callers and immutable: make a new one when asked. */
+  g_clear_pointer (&self->snapshot, g_bytes_unref);
+}
+
+/**
+ * shmview_monitor_get_snapshot:
+ *
+ * The window's bytes as of the last poll, with our own writes since applied.
+ *
+ * Returns: (transfer full) (nullable): the bytes, or NULL before the first
+ *   successful poll; unref them when done
+ */
+GBytes *
+shmview_monitor_get_snapshot (ShmviewMonitor *self)
+{
+  g_return_val_if_fail (SHMVIEW_IS_MONITOR (self), NULL);
+
+  if (!self->have_baseline)
+    return NULL;
+  if (self->snapshot == NULL)
+    self->snapshot = g_bytes_new (self->baseline, self->baseline_length);
+  return g_bytes_ref (self->snapshot);
+}
