@@ -1,0 +1,296 @@
+/* shmview-backend-fd.c: what POSIX shm objects and files have in common
+ *
+ * Copyright 2026 The shmview authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Both are a descriptor plus a MAP_SHARED mapping of it. Reads use pread():
+ * it returns a short count past the end instead of raising SIGBUS, and it
+ * reads the holes of a sparse tmpfs object as zeros without allocating them
+ * (touching a hole through a mapping would allocate a page). Writes go through
+ * the mapping, after fstat() confirmed the object is still big enough, inside
+ * the SIGBUS guard in case it shrinks during the copy.
+ *
+ * libc only.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "shmview-backend.h"
+#include "shmview-guard.h"
+
+void
+shmview_backend_init (ShmviewBackend *b)
+{
+  memset (b, 0, sizeof *b);
+  b->fd = -1;
+  b->id = -1;
+}
+
+static int
+map_fd (int       fd,
+        int       read_only,
+        uint64_t  size,
+        void    **map)
+{
+  void *addr;
+
+  *map = NULL;
+  if (size == 0)
+    return 0;
+  if (size > SIZE_MAX)
+    return EFBIG;
+  addr = mmap (NULL, (size_t) size, PROT_READ | (read_only ? 0 : PROT_WRITE),
+               MAP_SHARED, fd, 0);
+  if (addr == MAP_FAILED)
+    return errno;
+  *map = addr;
+  return 0;
+}
+
+static void
+unmap (ShmviewBackend *b)
+{
+  if (b->map != NULL)
+    munmap (b->map, (size_t) b->map_size);
+  b->map = NULL;
+  b->map_size = 0;
+}
+
+int
+shmview_backend_fd_attach (ShmviewBackend *b,
+                           int             fd,
+                           int             read_only,
+                           const char     *stat_path)
+{
+  struct stat st;
+  int err;
+
+  if (fstat (fd, &st) != 0)
+    return errno;
+  if (S_ISDIR (st.st_mode))
+    return EISDIR;
+  if (!S_ISREG (st.st_mode))
+    return ENODEV;
+  if ((err = map_fd (fd, read_only, (uint64_t) st.st_size, &b->map)) != 0)
+    return err;
+
+  b->stat_path = strdup (stat_path);
+  if (b->stat_path == NULL)
+    {
+      unmap (b);
+      return ENOMEM;
+    }
+  b->fd = fd;
+  b->read_only = read_only;
+  b->map_size = (uint64_t) st.st_size;
+  b->dev = (uint64_t) st.st_dev;
+  b->ino = (uint64_t) st.st_ino;
+  return 0;
+}
+
+int
+shmview_backend_fd_check (ShmviewBackend *b,
+                          uint64_t       *size,
+                          int            *removed)
+{
+  struct stat st;
+
+  if (fstat (b->fd, &st) != 0)
+    return errno;
+  *size = (uint64_t) st.st_size;
+
+  if (lstat (b->stat_path, &st) != 0)
+    /* Anything but "gone" (EACCES on a directory on the way, say) tells us
+     * nothing about removal. */
+    *removed = (errno == ENOENT || errno == ENOTDIR);
+  else
+    *removed = ((uint64_t) st.st_dev != b->dev || (uint64_t) st.st_ino != b->ino);
+  return 0;
+}
+
+int
+shmview_backend_fd_remap (ShmviewBackend *b,
+                          uint64_t        size)
+{
+  void *map;
+  int err;
+
+  if (size == b->map_size && (size == 0) == (b->map == NULL))
+    return 0;
+  /* Map the new size before dropping the old mapping, so a failure leaves
+   * the region as it was. */
+  if ((err = map_fd (b->fd, b->read_only, size, &map)) != 0)
+    return err;
+  unmap (b);
+  b->map = map;
+  b->map_size = size;
+  return 0;
+}
+
+int
+shmview_backend_fd_read (ShmviewBackend *b,
+                         uint64_t        offset,
+                         void           *buffer,
+                         size_t          length,
+                         size_t         *n_read)
+{
+  size_t done = 0;
+
+  *n_read = 0;
+  if (offset > (uint64_t) INT64_MAX || length > (uint64_t) INT64_MAX - offset)
+    return EOVERFLOW;
+  while (done < length)
+    {
+      ssize_t n = pread (b->fd, (char *) buffer + done, length - done,
+                         (off_t) (offset + done));
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          *n_read = done;
+          return errno;
+        }
+      if (n == 0)
+        break; /* end of the object: it shrank */
+      done += (size_t) n;
+    }
+  *n_read = done;
+  return 0;
+}
+
+/* Everything a write must know before it touches the mapping: the range is
+ * mapped, and the object (fstat now) still covers it. */
+static int
+check_writable_range (ShmviewBackend *b,
+                      uint64_t        offset,
+                      uint64_t        length)
+{
+  struct stat st;
+
+  if (b->read_only)
+    return EACCES;
+  if (offset > b->map_size || length > b->map_size - offset)
+    return ERANGE;
+  if (fstat (b->fd, &st) != 0)
+    return errno;
+  if ((uint64_t) st.st_size < offset + length)
+    return ERANGE;
+  return 0;
+}
+
+int
+shmview_backend_fd_write (ShmviewBackend *b,
+                          uint64_t        offset,
+                          const void     *data,
+                          size_t          length)
+{
+  int err;
+
+  if (length == 0)
+    return 0;
+  if ((err = check_writable_range (b, offset, length)) != 0)
+    return err;
+  return shmview_guard_copy ((char *) b->map + offset, data, length);
+}
+
+int
+shmview_backend_fd_fill (ShmviewBackend *b,
+                         uint64_t        offset,
+                         int             byte,
+                         uint64_t        length)
+{
+  int err;
+
+  if (length == 0)
+    return 0;
+  if ((err = check_writable_range (b, offset, length)) != 0)
+    return err;
+  return shmview_guard_set ((char *) b->map + offset, byte, (size_t) length);
+}
+
+static int
+truncate_fd (int      fd,
+             uint64_t size)
+{
+  if (size > (uint64_t) INT64_MAX)
+    return EFBIG;
+  while (ftruncate (fd, (off_t) size) != 0)
+    if (errno != EINTR)
+      return errno;
+  return 0;
+}
+
+int
+shmview_backend_fd_resize (ShmviewBackend *b,
+                           uint64_t        size)
+{
+  int err;
+
+  if (b->read_only)
+    return EACCES;
+  if ((err = truncate_fd (b->fd, size)) != 0)
+    return err;
+  return shmview_backend_fd_remap (b, size);
+}
+
+int
+shmview_backend_fd_stat (ShmviewBackend     *b,
+                         ShmviewBackendInfo *info)
+{
+  struct stat st;
+  uint64_t size;
+  int removed = 0;
+  int err;
+
+  if (fstat (b->fd, &st) != 0)
+    return errno;
+  if ((err = shmview_backend_fd_check (b, &size, &removed)) != 0)
+    return err;
+
+  memset (info, 0, sizeof *info);
+  info->size = (uint64_t) st.st_size;
+  info->uid = st.st_uid;
+  info->gid = st.st_gid;
+  info->mode = st.st_mode & 07777;
+  info->atime = st.st_atime;
+  info->mtime = st.st_mtime;
+  info->ctime = st.st_ctime;
+  info->nattch = -1;
+  info->key = 0;
+  info->id = -1;
+  info->cpid = -1;
+  info->lpid = -1;
+  info->removed = removed;
+  return 0;
+}
+
+void
+shmview_backend_fd_close (ShmviewBackend *b)
+{
+  unmap (b);
+  if (b->fd >= 0)
+    close (b->fd);
+  b->fd = -1;
+  free (b->stat_path);
+  b->stat_path = NULL;
+}
+
+int
+shmview_backend_fd_setup_new (int      fd,
+                              unsigned mode,
+                              uint64_t size)
+{
+  /* open() and shm_open() apply the umask; the mode asked for is the mode
+   * the region gets. */
+  if (fchmod (fd, (mode_t) mode) != 0)
+    return errno;
+  return truncate_fd (fd, size);
+}

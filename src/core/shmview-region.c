@@ -1,0 +1,960 @@
+/* shmview-region.c: an opened shared-memory region
+ *
+ * Copyright 2026 The shmview authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The GLib face of the backends (shmview-backend-*.c): it picks the backend
+ * for the spec's kind, checks every range before the backend sees it, keeps
+ * the size as of the last update, and turns errno values into GErrors that
+ * say what happened in plain words. Messages never repeat the spec: the CLI
+ * prints "shmtool: SPEC: message" and the app shows the name itself.
+ *
+ * Locking: reads and writes hold the lock shared; anything that replaces the
+ * mapping (update, resize) holds it exclusively, so a monitor thread can read
+ * while the main thread updates.
+ */
+#include "config.h"
+
+#include <errno.h>
+
+#include "shmview-backend.h"
+#include "shmview-error.h"
+#include "shmview-guard.h"
+#include "shmview-region.h"
+
+struct _ShmviewRegion
+{
+  GObject         parent_instance;
+
+  /* owned */
+  ShmviewSpec    *spec;
+  ShmviewBackend  backend;   /* backend.ops is NULL until opened */
+  GRWLock         lock;
+
+  guint64         size;      /* as of the last open/update/resize */
+  guint           read_only : 1;
+  guint           removed : 1;
+  guint           removal_reported : 1;
+};
+
+G_DEFINE_FINAL_TYPE (ShmviewRegion, shmview_region, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_SIZE,
+  PROP_READ_ONLY,
+  PROP_REMOVED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+shmview_region_finalize (GObject *object)
+{
+  ShmviewRegion *self = SHMVIEW_REGION (object);
+
+  if (self->backend.ops != NULL)
+    self->backend.ops->close (&self->backend);
+  g_clear_pointer (&self->spec, shmview_spec_free);
+  g_rw_lock_clear (&self->lock);
+
+  G_OBJECT_CLASS (shmview_region_parent_class)->finalize (object);
+}
+
+static void
+shmview_region_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  ShmviewRegion *self = SHMVIEW_REGION (object);
+
+  switch (prop_id)
+    {
+    case PROP_SIZE:
+      g_value_set_uint64 (value, shmview_region_get_size (self));
+      break;
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, self->read_only);
+      break;
+    case PROP_REMOVED:
+      g_value_set_boolean (value, self->removed);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+shmview_region_class_init (ShmviewRegionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = shmview_region_finalize;
+  object_class->get_property = shmview_region_get_property;
+
+  /**
+   * ShmviewRegion:size:
+   * The size in bytes as of the last open, update or resize.
+   */
+  properties[PROP_SIZE] =
+    g_param_spec_uint64 ("size", NULL, NULL, 0, G_MAXUINT64, 0,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * ShmviewRegion:read-only:
+   * Whether the region was attached read-only (writes are refused).
+   */
+  properties[PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * ShmviewRegion:removed:
+   * Whether the region's name was removed (it stays attached and usable).
+   */
+  properties[PROP_REMOVED] =
+    g_param_spec_boolean ("removed", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+shmview_region_init (ShmviewRegion *self)
+{
+  g_rw_lock_init (&self->lock);
+  shmview_backend_init (&self->backend);
+}
+
+/* ---- errors ---------------------------------------------------------- */
+
+static const ShmviewBackendOps *
+ops_for_kind (ShmviewRegionKind kind)
+{
+  switch (kind)
+    {
+    case SHMVIEW_REGION_KIND_POSIX:
+      return &shmview_backend_posix_ops;
+    case SHMVIEW_REGION_KIND_SYSV:
+      return &shmview_backend_sysv_ops;
+    case SHMVIEW_REGION_KIND_FILE:
+      return &shmview_backend_file_ops;
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/* Errors about the name or path that open and remove share. Returns FALSE
+ * when @err is not one of them. */
+static gboolean
+set_name_error (GError            **error,
+                const ShmviewSpec  *spec,
+                int                 err,
+                const char         *symlink_action)
+{
+  gboolean is_file = spec->kind == SHMVIEW_REGION_KIND_FILE;
+
+  switch (err)
+    {
+    case ENOENT:
+    case EIDRM:
+      g_set_error_literal (error, SHMVIEW_ERROR, SHMVIEW_ERROR_NOT_FOUND,
+                           is_file ? "No such file" : "No such shared memory region");
+      return TRUE;
+    case EEXIST:
+      g_set_error_literal (error, SHMVIEW_ERROR, SHMVIEW_ERROR_EXISTS,
+                           "A region with this name already exists");
+      return TRUE;
+    case ELOOP:
+      if (!is_file)
+        return FALSE;
+      g_set_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_SYMLINK,
+                   "“%s” is a symbolic link; it is not %s", spec->name, symlink_action);
+      return TRUE;
+    case EISDIR:
+      g_set_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_INVALID_ARGUMENT,
+                   "“%s” is a directory, not a regular file", spec->name);
+      return TRUE;
+    case ENODEV:
+      g_set_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_INVALID_ARGUMENT,
+                   "“%s” is not a regular file", spec->name);
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static void
+set_open_error (GError            **error,
+                const ShmviewSpec  *spec,
+                ShmviewOpenFlags    flags,
+                guint64             size,
+                int                 err)
+{
+  gboolean creating = (flags & SHMVIEW_OPEN_CREATE) != 0;
+
+  if (set_name_error (error, spec,
+                      err, "followed unless asked"))
+    return;
+
+  switch (err)
+    {
+    case EACCES:
+    case EPERM:
+      g_set_error_literal (error, SHMVIEW_ERROR, SHMVIEW_ERROR_PERMISSION,
+                           (flags & SHMVIEW_OPEN_READ_ONLY)
+                           ? "Permission denied: this user may not read the region"
+                           : "Permission denied: this user may not open the region for writing");
+      break;
+    case EINVAL:
+      if (creating && spec->kind == SHMVIEW_REGION_KIND_SYSV)
+        g_set_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_INVALID_ARGUMENT,
+                     "The system does not allow a System V segment of %" G_GUINT64_FORMAT
+                     " bytes here (or one with this key exists with a smaller size)", size);
+      else if (spec->kind == SHMVIEW_REGION_KIND_SYSV)
+        g_set_error_literal (error, SHMVIEW_ERROR, SHMVIEW_ERROR_NOT_FOUND,
+                             "No such shared memory region");
+      else
+        shmview_set_error_from_errno (error, err, "Could not open the region");
+      break;
+    case EFBIG:
+    case ENOSPC:
+    case ENOMEM:
+      if (creating)
+        shmview_set_error_from_errno (error, err, "Could not create a region of %" G_GUINT64_FORMAT
+                                      " bytes", size);
+      else
+        shmview_set_error_from_errno (error, err, "Could not map the region");
+      break;
+    default:
+      shmview_set_error_from_errno (error, err, creating ? "Could not create the region"
+                                                         : "Could not open the region");
+    }
+}
+
+static void
+set_range_error (GError  **error,
+                 guint64   offset,
+                 guint64   length,
+                 guint64   size)
+{
+  g_set_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_OUT_OF_RANGE,
+               "Range %" G_GUINT64_FORMAT "+%" G_GUINT64_FORMAT
+               " is past the end of the region (%" G_GUINT64_FORMAT " bytes)",
+               offset, length, size);
+}
+
+static void
+set_read_only_error (GError **error)
+{
+  g_set_error_literal (error, SHMVIEW_ERROR, SHMVIEW_ERROR_PERMISSION,
+                       "This region is attached read-only");
+}
+
+/* The object got smaller than the range we used: say how small it is now. */
+static void
+set_shrunk_error (ShmviewRegion  *self,
+                  const char     *while_doing,
+                  GError        **error)
+{
+  uint64_t size = 0;
+  int removed = 0;
+
+  if (self->backend.ops->check (&self->backend, &size, &removed) == 0)
+    g_set_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_SHRUNK,
+                 "The region shrank to %" G_GUINT64_FORMAT " bytes %s",
+                 (guint64) size, while_doing);
+  else
+    g_set_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_SHRUNK,
+                 "The region shrank %s", while_doing);
+}
+
+/* Errors of write() and fill(), which share their failure modes. */
+static void
+set_write_error (ShmviewRegion  *self,
+                 int             err,
+                 GError        **error)
+{
+  switch (err)
+    {
+    case ERANGE:
+      set_shrunk_error (self, "(nothing was written)", error);
+      break;
+    case EFAULT:
+      set_shrunk_error (self, "while writing", error);
+      break;
+    case EACCES:
+      set_read_only_error (error);
+      break;
+    default:
+      shmview_set_error_from_errno (error, err, "Could not write to the region");
+    }
+}
+
+/* ---- opening ----------------------------------------------------------- */
+
+static gboolean
+check_open_args (const ShmviewSpec  *spec,
+                 ShmviewOpenFlags    flags,
+                 guint64             size,
+                 guint               mode,
+                 GError            **error)
+{
+  gboolean creating = (flags & SHMVIEW_OPEN_CREATE) != 0;
+  const char *problem = NULL;
+
+  if (mode > 0777)
+    problem = "The mode must be a permission mode between 0 and 0777";
+  else if (!creating && (flags & (SHMVIEW_OPEN_EXCLUSIVE | SHMVIEW_OPEN_REPLACE)))
+    problem = "Exclusive and replace apply only when creating a region";
+  else if (creating && (flags & SHMVIEW_OPEN_READ_ONLY))
+    problem = "A region cannot be created read-only";
+  else if (creating && size == 0)
+    problem = "A new region needs a size of at least 1 byte";
+  else if (creating && size > G_MAXSIZE)
+    problem = "The size is too large to map";
+  else if (spec->kind == SHMVIEW_REGION_KIND_SYSV && spec->by_id && creating)
+    problem = "A System V segment is created by key (sysv:KEY, or sysv:0 for a new private one), not by id";
+  else if (spec->kind == SHMVIEW_REGION_KIND_SYSV && !spec->by_id && spec->key == 0 && !creating)
+    problem = "Key 0 (IPC_PRIVATE) names no existing segment; open it by id (sysvid:ID)";
+  else if (spec->kind != SHMVIEW_REGION_KIND_SYSV && (spec->name == NULL || spec->name[0] == '\0'))
+    problem = "The region has no name";
+
+  if (problem == NULL)
+    return TRUE;
+  g_set_error_literal (error, SHMVIEW_ERROR, SHMVIEW_ERROR_INVALID_ARGUMENT, problem);
+  return FALSE;
+}
+
+static void
+target_from_spec (const ShmviewSpec    *spec,
+                  ShmviewOpenFlags      flags,
+                  guint64               size,
+                  guint                 mode,
+                  ShmviewBackendTarget *target)
+{
+  target->name = spec->kind == SHMVIEW_REGION_KIND_SYSV ? NULL : spec->name;
+  target->by_id = spec->by_id;
+  target->key = spec->key;
+  target->id = spec->id;
+  target->size = size;
+  target->mode = mode != 0 ? mode : 0600;
+  target->flags = 0;
+  if (flags & SHMVIEW_OPEN_CREATE)
+    target->flags |= SHMVIEW_BACKEND_CREATE;
+  if (flags & SHMVIEW_OPEN_EXCLUSIVE)
+    target->flags |= SHMVIEW_BACKEND_EXCLUSIVE;
+  if (flags & SHMVIEW_OPEN_REPLACE)
+    target->flags |= SHMVIEW_BACKEND_REPLACE;
+  if (flags & SHMVIEW_OPEN_READ_ONLY)
+    target->flags |= SHMVIEW_BACKEND_READ_ONLY;
+  if (flags & SHMVIEW_OPEN_FOLLOW_SYMLINKS)
+    target->flags |= SHMVIEW_BACKEND_FOLLOW;
+}
+
+/**
+ * shmview_region_open:
+ * @spec: what to open
+ * @flags: create, exclusive, replace, read-only, follow symlinks
+ * @size: the size of a region created now (> 0); ignored otherwise
+ * @mode: permission bits of a region created now; 0 means 0600
+ * @error: return location for a #GError in %SHMVIEW_ERROR
+ *
+ * Opens (or creates, by @flags) the region @spec names and maps it. Creating
+ * never replaces an existing region unless %SHMVIEW_OPEN_REPLACE is set; the
+ * mode of a new region is exactly @mode, whatever the umask.
+ *
+ * Returns: (transfer full) (nullable): the region, or %NULL with @error set
+ */
+ShmviewRegion *
+shmview_region_open (const ShmviewSpec  *spec,
+                     ShmviewOpenFlags    flags,
+                     guint64             size,
+                     guint               mode,
+                     GError            **error)
+{
+  g_autoptr(ShmviewRegion) self = NULL;
+  const ShmviewBackendOps *ops;
+  ShmviewBackendTarget target;
+  int err;
+
+  g_return_val_if_fail (spec != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!check_open_args (spec, flags, size, mode, error))
+    return NULL;
+  if ((ops = ops_for_kind (spec->kind)) == NULL)
+    return NULL;
+  if ((err = shmview_guard_init ()) != 0)
+    {
+      shmview_set_error_from_errno (error, err, "Could not install the SIGBUS guard");
+      return NULL;
+    }
+
+  target_from_spec (spec, flags, size, mode, &target);
+  self = g_object_new (SHMVIEW_TYPE_REGION, NULL);
+  if ((err = ops->open (&self->backend, &target)) != 0)
+    {
+      shmview_backend_init (&self->backend);
+      set_open_error (error, spec, flags, size, err);
+      return NULL;
+    }
+  self->backend.ops = ops;
+
+  /* A new private segment has no key to find it by; its id names it. */
+  if (spec->kind == SHMVIEW_REGION_KIND_SYSV && !spec->by_id && spec->key == 0)
+    self->spec = shmview_spec_new_sysv_id (self->backend.id);
+  else
+    self->spec = shmview_spec_copy (spec);
+  self->size = self->backend.map_size;
+  self->read_only = (flags & SHMVIEW_OPEN_READ_ONLY) != 0;
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * shmview_region_open_text:
+ * @text: a region spec, as shmview_spec_parse() accepts
+ *
+ * Parses @text and opens it like shmview_region_open().
+ *
+ * Returns: (transfer full) (nullable): the region, or %NULL with @error set
+ */
+ShmviewRegion *
+shmview_region_open_text (const char        *text,
+                          ShmviewOpenFlags   flags,
+                          guint64            size,
+                          guint              mode,
+                          GError           **error)
+{
+  g_autoptr(ShmviewSpec) spec = NULL;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if ((spec = shmview_spec_parse (text, error)) == NULL)
+    return NULL;
+  return shmview_region_open (spec, flags, size, mode, error);
+}
+
+/* ---- accessors --------------------------------------------------------- */
+
+ShmviewRegionKind
+shmview_region_get_kind (ShmviewRegion *self)
+{
+  g_return_val_if_fail (SHMVIEW_IS_REGION (self), SHMVIEW_REGION_KIND_POSIX);
+
+  return self->spec->kind;
+}
+
+/**
+ * shmview_region_get_spec:
+ *
+ * Returns: (transfer none): the spec this region answers to ("sysvid:ID"
+ *   for a System V segment created with key 0)
+ */
+const ShmviewSpec *
+shmview_region_get_spec (ShmviewRegion *self)
+{
+  g_return_val_if_fail (SHMVIEW_IS_REGION (self), NULL);
+
+  return self->spec;
+}
+
+/**
+ * shmview_region_dup_spec_string:
+ *
+ * Returns: (transfer full): the canonical spec text, e.g. "/MapTrans"
+ */
+char *
+shmview_region_dup_spec_string (ShmviewRegion *self)
+{
+  g_return_val_if_fail (SHMVIEW_IS_REGION (self), NULL);
+
+  return shmview_spec_to_string (self->spec);
+}
+
+/**
+ * shmview_region_dup_display_name:
+ *
+ * Returns: (transfer full): a short name for titles, e.g. "MapTrans"
+ */
+char *
+shmview_region_dup_display_name (ShmviewRegion *self)
+{
+  g_return_val_if_fail (SHMVIEW_IS_REGION (self), NULL);
+
+  return shmview_spec_to_display_name (self->spec);
+}
+
+guint64
+shmview_region_get_size (ShmviewRegion *self)
+{
+  guint64 size;
+
+  g_return_val_if_fail (SHMVIEW_IS_REGION (self), 0);
+
+  g_rw_lock_reader_lock (&self->lock);
+  size = self->size;
+  g_rw_lock_reader_unlock (&self->lock);
+  return size;
+}
+
+gboolean
+shmview_region_is_read_only (ShmviewRegion *self)
+{
+  g_return_val_if_fail (SHMVIEW_IS_REGION (self), TRUE);
+
+  return self->read_only;
+}
+
+gboolean
+shmview_region_is_removed (ShmviewRegion *self)
+{
+  g_return_val_if_fail (SHMVIEW_IS_REGION (self), FALSE);
+
+  return self->removed;
+}
+
+/* ---- size changes ------------------------------------------------------ */
+
+/* Maps @size bytes (under the write lock). When that fails the old mapping
+ * stays, and the region's size is what both the object and the mapping
+ * still cover. Returns errno. */
+static int
+apply_size (ShmviewRegion *self,
+            guint64        size)
+{
+  int err = self->backend.ops->remap (&self->backend, size);
+
+  self->size = err == 0 ? size : MIN (size, self->backend.map_size);
+  return err;
+}
+
+static void
+mark_removed (ShmviewRegion *self)
+{
+  if (self->removed)
+    return;
+  self->removed = TRUE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REMOVED]);
+}
+
+/**
+ * shmview_region_update:
+ * @old_size: (out) (optional): the size before this update
+ *
+ * Re-checks the object's size and existence (an fstat and a stat, or one
+ * IPC_STAT), remaps when the size changed, and says what changed since the
+ * last call. Growth, shrinking and removal are each reported once.
+ *
+ * Returns: what changed
+ */
+ShmviewRegionChange
+shmview_region_update (ShmviewRegion *self,
+                       guint64       *old_size)
+{
+  ShmviewRegionChange change = SHMVIEW_REGION_CHANGE_NONE;
+  uint64_t size = 0;
+  guint64 before;
+  int removed = 0;
+  int err;
+
+  g_return_val_if_fail (SHMVIEW_IS_REGION (self), SHMVIEW_REGION_CHANGE_NONE);
+
+  before = shmview_region_get_size (self);
+  if (old_size != NULL)
+    *old_size = before;
+
+  if ((err = self->backend.ops->check (&self->backend, &size, &removed)) != 0)
+    {
+      g_debug ("Could not re-check the size: %s", g_strerror (err));
+      return SHMVIEW_REGION_CHANGE_NONE;
+    }
+
+  if (size != before)
+    {
+      guint64 after;
+
+      g_rw_lock_writer_lock (&self->lock);
+      if ((err = apply_size (self, size)) != 0)
+        g_warning ("Could not map the region's new size (%" G_GUINT64_FORMAT " bytes): %s",
+                   (guint64) size, g_strerror (err));
+      after = self->size;
+      g_rw_lock_writer_unlock (&self->lock);
+
+      if (after != before)
+        {
+          change |= after > before ? SHMVIEW_REGION_CHANGE_GREW : SHMVIEW_REGION_CHANGE_SHRANK;
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIZE]);
+        }
+    }
+
+  if (removed)
+    mark_removed (self);
+  if (self->removed && !self->removal_reported)
+    {
+      self->removal_reported = TRUE;
+      change |= SHMVIEW_REGION_CHANGE_REMOVED;
+    }
+  return change;
+}
+
+/* ---- reading and writing ----------------------------------------------- */
+
+/* Under the lock: the range must lie within the size as of the last update.
+ * Written so that offset + length cannot overflow. */
+static gboolean
+check_range (ShmviewRegion  *self,
+             guint64         offset,
+             guint64         length,
+             GError        **error)
+{
+  if (offset <= self->size && length <= self->size - offset)
+    return TRUE;
+  set_range_error (error, offset, length, self->size);
+  return FALSE;
+}
+
+/**
+ * shmview_region_read:
+ * @offset: where to start
+ * @buffer: (out caller-allocates) (array length=length): where to copy to
+ * @length: how many bytes
+ *
+ * Copies @length bytes at @offset into @buffer. The range must lie within the
+ * size as of the last update (%SHMVIEW_ERROR_OUT_OF_RANGE, nothing read). If
+ * the object shrank under it the read fails with %SHMVIEW_ERROR_SHRUNK.
+ * Never raises SIGBUS, and never allocates the holes of a sparse object.
+ *
+ * Returns: %TRUE when all @length bytes were copied
+ */
+gboolean
+shmview_region_read (ShmviewRegion  *self,
+                     guint64         offset,
+                     guint8         *buffer,
+                     gsize           length,
+                     GError        **error)
+{
+  size_t n_read = 0;
+  int err;
+
+  g_return_val_if_fail (SHMVIEW_IS_REGION (self), FALSE);
+  g_return_val_if_fail (buffer != NULL || length == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  g_rw_lock_reader_lock (&self->lock);
+  if (!check_range (self, offset, length, error))
+    {
+      g_rw_lock_reader_unlock (&self->lock);
+      return FALSE;
+    }
+  err = length == 0 ? 0 : self->backend.ops->read (&self->backend, offset, buffer, length, &n_read);
+  if (err == 0 && n_read < length)
+    err = ERANGE;
+  if (err == ERANGE || err == EFAULT)
+    set_shrunk_error (self, "while reading", error);
+  else if (err != 0)
+    shmview_set_error_from_errno (error, err, "Could not read the region");
+  g_rw_lock_reader_unlock (&self->lock);
+
+  return err == 0;
+}
+
+/**
+ * shmview_region_read_bytes:
+ *
+ * Like shmview_region_read(), into a new #GBytes.
+ *
+ * Returns: (transfer full) (nullable): the bytes, or %NULL with @error set
+ */
+GBytes *
+shmview_region_read_bytes (ShmviewRegion  *self,
+                           guint64         offset,
+                           gsize           length,
+                           GError        **error)
+{
+  g_autofree guint8 *buffer = NULL;
+  guint64 size;
+
+  g_return_val_if_fail (SHMVIEW_IS_REGION (self), NULL);
+
+  /* Refuse a bad range before allocating for it. */
+  size = shmview_region_get_size (self);
+  if (offset > size || length > size - offset)
+    {
+      set_range_error (error, offset, length, size);
+      return NULL;
+    }
+  if ((buffer = g_try_malloc (MAX (length, 1))) == NULL)
+    {
+      g_set_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_FAILED,
+                   "Not enough memory to read %" G_GSIZE_FORMAT " bytes", length);
+      return NULL;
+    }
+  if (!shmview_region_read (self, offset, buffer, length, error))
+    return NULL;
+  return g_bytes_new_take (g_steal_pointer (&buffer), length);
+}
+
+/**
+ * shmview_region_write:
+ * @data: (array length=length): the bytes to write
+ *
+ * Writes through the mapping, all or nothing: %SHMVIEW_ERROR_PERMISSION on a
+ * read-only region, %SHMVIEW_ERROR_OUT_OF_RANGE past the end,
+ * %SHMVIEW_ERROR_SHRUNK when the object shrank under us; in each case nothing
+ * is written. (Only a shrink that races the copy itself can leave part of it
+ * written; it is still reported as SHRUNK, never as SIGBUS.)
+ *
+ * Returns: %TRUE when all bytes were written
+ */
+gboolean
+shmview_region_write (ShmviewRegion  *self,
+                      guint64         offset,
+                      const guint8   *data,
+                      gsize           length,
+                      GError        **error)
+{
+  int err;
+
+  g_return_val_if_fail (SHMVIEW_IS_REGION (self), FALSE);
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->read_only)
+    {
+      set_read_only_error (error);
+      return FALSE;
+    }
+
+  g_rw_lock_reader_lock (&self->lock);
+  if (!check_range (self, offset, length, error))
+    {
+      g_rw_lock_reader_unlock (&self->lock);
+      return FALSE;
+    }
+  if ((err = self->backend.ops->write (&self->backend, offset, data, length)) != 0)
+    set_write_error (self, err, error);
+  g_rw_lock_reader_unlock (&self->lock);
+
+  return err == 0;
+}
+
+/**
+ * shmview_region_fill:
+ *
+ * Sets @length bytes at @offset to @byte, all or nothing like
+ * shmview_region_write().
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+shmview_region_fill (ShmviewRegion  *self,
+                     guint64         offset,
+                     guint64         length,
+                     guint8          byte,
+                     GError        **error)
+{
+  int err;
+
+  g_return_val_if_fail (SHMVIEW_IS_REGION (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->read_only)
+    {
+      set_read_only_error (error);
+      return FALSE;
+    }
+
+  g_rw_lock_reader_lock (&self->lock);
+  if (!check_range (self, offset, length, error))
+    {
+      g_rw_lock_reader_unlock (&self->lock);
+      return FALSE;
+    }
+  if ((err = self->backend.ops->fill (&self->backend, offset, byte, length)) != 0)
+    set_write_error (self, err, error);
+  g_rw_lock_reader_unlock (&self->lock);
+
+  return err == 0;
+}
+
+/* ---- resize, remove, info ---------------------------------------------- */
+
+/**
+ * shmview_region_resize:
+ * @size: the new size in bytes
+ *
+ * Changes the size of a POSIX object or a file and remaps it.
+ * %SHMVIEW_ERROR_UNSUPPORTED for System V segments, which have a fixed size.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+shmview_region_resize (ShmviewRegion  *self,
+                       guint64         size,
+                       GError        **error)
+{
+  guint64 before, after;
+  uint64_t actual = 0;
+  int removed = 0;
+  int err;
+
+  g_return_val_if_fail (SHMVIEW_IS_REGION (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->spec->kind == SHMVIEW_REGION_KIND_SYSV)
+    {
+      g_set_error_literal (error, SHMVIEW_ERROR, SHMVIEW_ERROR_UNSUPPORTED,
+                           "A System V segment cannot be resized");
+      return FALSE;
+    }
+  if (self->read_only)
+    {
+      set_read_only_error (error);
+      return FALSE;
+    }
+  if (size > G_MAXSIZE)
+    {
+      g_set_error_literal (error, SHMVIEW_ERROR, SHMVIEW_ERROR_INVALID_ARGUMENT,
+                           "The size is too large to map");
+      return FALSE;
+    }
+
+  g_rw_lock_writer_lock (&self->lock);
+  before = self->size;
+  if ((err = self->backend.ops->resize (&self->backend, size)) == 0)
+    self->size = size;
+  else if (self->backend.ops->check (&self->backend, &actual, &removed) == 0)
+    apply_size (self, actual);
+  after = self->size;
+  g_rw_lock_writer_unlock (&self->lock);
+
+  if (after != before)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIZE]);
+  if (err != 0)
+    shmview_set_error_from_errno (error, err, "Could not resize the region to %" G_GUINT64_FORMAT
+                                  " bytes", size);
+  return err == 0;
+}
+
+/**
+ * shmview_region_remove:
+ *
+ * Removes the region's name (shm_unlink, IPC_RMID, unlink). The region stays
+ * attached and usable; the next update() reports it as removed.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+shmview_region_remove (ShmviewRegion  *self,
+                       GError        **error)
+{
+  int err;
+
+  g_return_val_if_fail (SHMVIEW_IS_REGION (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if ((err = self->backend.ops->remove (&self->backend)) == 0)
+    {
+      mark_removed (self);
+      return TRUE;
+    }
+
+  if (err == ENOENT || err == EIDRM || err == EINVAL)
+    g_set_error_literal (error, SHMVIEW_ERROR, SHMVIEW_ERROR_NOT_FOUND,
+                         "The region was already removed (its name is gone or names another one now)");
+  else if (err == EACCES || err == EPERM)
+    g_set_error_literal (error, SHMVIEW_ERROR, SHMVIEW_ERROR_PERMISSION,
+                         "Permission denied: this user may not remove the region");
+  else if (!set_name_error (error, self->spec, err, "removed"))
+    shmview_set_error_from_errno (error, err, "Could not remove the region");
+  return FALSE;
+}
+
+/**
+ * shmview_region_query_info:
+ * @info: (out caller-allocates): where to store the details
+ *
+ * Fills @info: size, owner, group, mode, times, and for System V the attach
+ * count, key, id and pids.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+shmview_region_query_info (ShmviewRegion      *self,
+                           ShmviewRegionInfo  *info,
+                           GError            **error)
+{
+  ShmviewBackendInfo bi;
+  int err;
+
+  g_return_val_if_fail (SHMVIEW_IS_REGION (self), FALSE);
+  g_return_val_if_fail (info != NULL, FALSE);
+
+  if ((err = self->backend.ops->stat (&self->backend, &bi)) != 0)
+    {
+      shmview_set_error_from_errno (error, err, "Could not read the region's details");
+      return FALSE;
+    }
+
+  info->kind = self->spec->kind;
+  info->size = bi.size;
+  info->uid = bi.uid;
+  info->gid = bi.gid;
+  info->mode = bi.mode;
+  info->atime = bi.atime;
+  info->mtime = bi.mtime;
+  info->ctime = bi.ctime;
+  info->nattch = bi.nattch;
+  info->key = bi.key;
+  info->id = bi.id;
+  info->cpid = bi.cpid;
+  info->lpid = bi.lpid;
+  info->removed = bi.removed || self->removed;
+  return TRUE;
+}
+
+/**
+ * shmview_region_remove_spec:
+ * @spec: the region to remove
+ *
+ * Removes the region @spec names without mapping it (shmtool rm). A file:
+ * spec naming a symbolic link is refused: only regular files are removed.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+shmview_region_remove_spec (const ShmviewSpec  *spec,
+                            GError            **error)
+{
+  const ShmviewBackendOps *ops;
+  ShmviewBackendTarget target;
+  int err;
+
+  g_return_val_if_fail (spec != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (spec->kind == SHMVIEW_REGION_KIND_SYSV && !spec->by_id && spec->key == 0)
+    {
+      g_set_error_literal (error, SHMVIEW_ERROR, SHMVIEW_ERROR_INVALID_ARGUMENT,
+                           "Key 0 (IPC_PRIVATE) names no existing segment; remove it by id (sysvid:ID)");
+      return FALSE;
+    }
+  if ((ops = ops_for_kind (spec->kind)) == NULL)
+    return FALSE;
+
+  target_from_spec (spec, SHMVIEW_OPEN_FLAGS_NONE, 0, 0, &target);
+  if ((err = ops->remove_target (&target)) == 0)
+    return TRUE;
+
+  if (err == EACCES || err == EPERM)
+    g_set_error_literal (error, SHMVIEW_ERROR, SHMVIEW_ERROR_PERMISSION,
+                         "Permission denied: this user may not remove the region");
+  else if (err == EINVAL && spec->kind == SHMVIEW_REGION_KIND_SYSV)
+    g_set_error_literal (error, SHMVIEW_ERROR, SHMVIEW_ERROR_NOT_FOUND,
+                         "No such shared memory region");
+  else if (!set_name_error (error, spec, err, "removed"))
+    shmview_set_error_from_errno (error, err, "Could not remove the region");
+  return FALSE;
+}

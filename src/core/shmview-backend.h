@@ -1,0 +1,173 @@
+/* shmview-backend.h: the operating-system side of a region (private)
+ *
+ * Copyright 2026 The shmview authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each kind of region (POSIX shm, System V, file; Win32 file mappings later)
+ * fills one ShmviewBackendOps table. Backends use libc alone, take and return
+ * plain C types, and report failure as an errno value (0 = success); the
+ * region (shmview-region.c) turns those into GErrors with words for people.
+ *
+ * Conventions every backend keeps:
+ * - map/map_size describe the current mapping (NULL/0 when the size is 0).
+ *   The region reads them only under its lock and never hands them out.
+ * - write() and fill() answer ERANGE when the object is now smaller than the
+ *   range (checked before copying: nothing written), and EFAULT when a
+ *   SIGBUS hit part way (the object shrank during the copy).
+ * - read() returns the count it could read in *n_read; a short count means
+ *   the object ended early (it shrank).
+ * - ENOTSUP for an operation the kind cannot do (resizing a System V segment).
+ *
+ * A Win32 backend fits the same table: open = CreateFileMapping /
+ * OpenFileMapping + MapViewOfFile, check = VirtualQuery (no removal to see),
+ * read/write = guarded copies, resize/remove = ENOTSUP, close = UnmapViewOfFile
+ * + CloseHandle; its HANDLE goes in @handle.
+ */
+#pragma once
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef enum
+{
+  SHMVIEW_BACKEND_CREATE    = 1 << 0,
+  SHMVIEW_BACKEND_EXCLUSIVE = 1 << 1,
+  SHMVIEW_BACKEND_REPLACE   = 1 << 2,
+  SHMVIEW_BACKEND_READ_ONLY = 1 << 3,
+  SHMVIEW_BACKEND_FOLLOW    = 1 << 4,
+} ShmviewBackendFlags;
+
+/* What to open: a name or path, or a System V key or id. */
+typedef struct
+{
+  const char *name;    /* POSIX "/MapTrans", or the file path; NULL for System V */
+  int         by_id;   /* System V: use @id, not @key */
+  int32_t     key;     /* System V key; 0 = IPC_PRIVATE (create only) */
+  int         id;      /* System V shmid */
+  unsigned    flags;   /* ShmviewBackendFlags */
+  uint64_t    size;    /* on create; > 0 */
+  unsigned    mode;    /* on create; applied exactly, umask aside */
+} ShmviewBackendTarget;
+
+typedef struct
+{
+  uint64_t size;
+  uint32_t uid;
+  uint32_t gid;
+  uint32_t mode;       /* permission bits only */
+  int64_t  atime;
+  int64_t  mtime;
+  int64_t  ctime;
+  int      nattch;     /* -1 when unknown */
+  int32_t  key;
+  int      id;         /* -1 when not System V */
+  int      cpid;
+  int      lpid;
+  int      removed;
+} ShmviewBackendInfo;
+
+typedef struct _ShmviewBackend    ShmviewBackend;
+typedef struct _ShmviewBackendOps ShmviewBackendOps;
+
+struct _ShmviewBackend
+{
+  const ShmviewBackendOps *ops;
+
+  /* read by the region */
+  void     *map;        /* the mapping or attachment; NULL when none */
+  uint64_t  map_size;   /* bytes mapped: the size as of open/remap */
+  int       read_only;
+  int       created;    /* open() made a new object */
+  int       id;         /* System V shmid (after IPC_PRIVATE: the new one), else -1 */
+  int32_t   key;        /* System V key at open (IPC_RMID turns it into 0) */
+
+  /* private to the backends */
+  int       fd;         /* -1 when none */
+  void     *handle;     /* for backends without descriptors (Win32) */
+  char     *stat_path;  /* lstat()ed to see removal: /dev/shm/NAME or the
+                         * absolute path (a followed symlink resolved) */
+  uint64_t  dev;        /* identity at open: a different one at stat_path */
+  uint64_t  ino;        /* means the name was removed (and maybe reused) */
+};
+
+struct _ShmviewBackendOps
+{
+  const char *name;
+
+  /* Fills @b (already zeroed with fd = id = -1) or returns errno, leaving
+   * nothing open and, when it created something, nothing created. */
+  int  (*open)          (ShmviewBackend             *b,
+                         const ShmviewBackendTarget *target);
+  /* Current size of the object, and whether its name is gone (or names
+   * another object now). One fstat + one stat, or one IPC_STAT. */
+  int  (*check)         (ShmviewBackend             *b,
+                         uint64_t                   *size,
+                         int                        *removed);
+  /* Maps @size bytes in place of the current mapping (0 = no mapping). On
+   * failure the old mapping stays. */
+  int  (*remap)         (ShmviewBackend             *b,
+                         uint64_t                    size);
+  int  (*read)          (ShmviewBackend             *b,
+                         uint64_t                    offset,
+                         void                       *buffer,
+                         size_t                      length,
+                         size_t                     *n_read);
+  int  (*write)         (ShmviewBackend             *b,
+                         uint64_t                    offset,
+                         const void                 *data,
+                         size_t                      length);
+  int  (*fill)          (ShmviewBackend             *b,
+                         uint64_t                    offset,
+                         int                         byte,
+                         uint64_t                    length);
+  /* Changes the object's size and remaps. */
+  int  (*resize)        (ShmviewBackend             *b,
+                         uint64_t                    size);
+  /* Removes the name; the mapping stays valid. */
+  int  (*remove)        (ShmviewBackend             *b);
+  int  (*stat)          (ShmviewBackend             *b,
+                         ShmviewBackendInfo         *info);
+  void (*close)         (ShmviewBackend             *b);
+  /* Removes what @target names without opening or mapping it. */
+  int  (*remove_target) (const ShmviewBackendTarget *target);
+};
+
+extern const ShmviewBackendOps shmview_backend_posix_ops;
+extern const ShmviewBackendOps shmview_backend_sysv_ops;
+extern const ShmviewBackendOps shmview_backend_file_ops;
+
+/* Zeroes @b and marks "nothing open" (fd = id = -1). */
+void shmview_backend_init (ShmviewBackend *b);
+
+/* Shared by POSIX and file (shmview-backend-fd.c): an fd, mmap, pread, fstat. */
+int  shmview_backend_fd_attach  (ShmviewBackend     *b,
+                                 int                 fd,
+                                 int                 read_only,
+                                 const char         *stat_path);
+int  shmview_backend_fd_check   (ShmviewBackend     *b,
+                                 uint64_t           *size,
+                                 int                *removed);
+int  shmview_backend_fd_remap   (ShmviewBackend     *b,
+                                 uint64_t            size);
+int  shmview_backend_fd_read    (ShmviewBackend     *b,
+                                 uint64_t            offset,
+                                 void               *buffer,
+                                 size_t              length,
+                                 size_t             *n_read);
+int  shmview_backend_fd_write   (ShmviewBackend     *b,
+                                 uint64_t            offset,
+                                 const void         *data,
+                                 size_t              length);
+int  shmview_backend_fd_fill    (ShmviewBackend     *b,
+                                 uint64_t            offset,
+                                 int                 byte,
+                                 uint64_t            length);
+int  shmview_backend_fd_resize  (ShmviewBackend     *b,
+                                 uint64_t            size);
+int  shmview_backend_fd_stat    (ShmviewBackend     *b,
+                                 ShmviewBackendInfo *info);
+void shmview_backend_fd_close   (ShmviewBackend     *b);
+/* After creating @fd: sets the exact mode and size. */
+int  shmview_backend_fd_setup_new (int                fd,
+                                   unsigned           mode,
+                                   uint64_t           size);
