@@ -11,6 +11,7 @@
 #include <glib.h>
 
 #include "shmview-error.h"
+#include "shmview-parse-private.h"
 #include "shmview-spec.h"
 
 #define PREFIX_POSIX  "posix:"
@@ -28,16 +29,10 @@ spec_new (ShmviewRegionKind kind)
   return spec;
 }
 
-/* Names come from users and from /dev/shm, so they may hold bytes that would
- * garble a message: show those escaped. */
 static char *
 quote_for_message (const char *text)
 {
-  for (const char *p = text; *p != '\0'; p++)
-    if ((guchar) *p < 0x20 || *p == 0x7f)
-      return g_strescape (text, NULL);
-
-  return g_utf8_make_valid (text, -1);
+  return _shmview_quote_for_message (text);
 }
 
 static ShmviewSpec *

@@ -13,6 +13,16 @@
 #include "shmview-error.h"
 #include "shmview-spec.h"
 
+/* Test names go into TAP comments, which must be one line of UTF-8. */
+static void
+note (const char *what,
+      const char *text)
+{
+  g_autofree char *escaped = g_strescape (text, NULL);
+
+  g_test_message ("%s “%s”", what, escaped);
+}
+
 typedef struct
 {
   const char *text;
@@ -67,7 +77,7 @@ test_parse_good (void)
       g_autofree char *canonical = NULL;
       g_autofree char *display = NULL;
 
-      g_test_message ("spec “%s”", g->text);
+      note ("spec", g->text);
       g_assert_no_error (error);
       g_assert_nonnull (spec);
       g_assert_cmpint (spec->kind, ==, g->kind);
@@ -211,7 +221,7 @@ test_parse_bad (void)
       g_autoptr(GError) error = NULL;
       g_autoptr(ShmviewSpec) spec = shmview_spec_parse (bad[i].text, &error);
 
-      g_test_message ("spec “%s”", bad[i].text);
+      note ("spec", bad[i].text);
       g_assert_null (spec);
       g_assert_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_INVALID_ARGUMENT);
       g_assert_true (g_utf8_validate (error->message, -1, NULL));
