@@ -246,7 +246,7 @@ ensure_capacity (guint8 **buffer,
                  gsize   *capacity,
                  gsize    length)
 {
-  if (*capacity >= length && *capacity - length <= SLACK_LIMIT)
+  if (*buffer != NULL && *capacity >= length && *capacity - length <= SLACK_LIMIT)
     return;
   g_free (*buffer);
   /* g_malloc, not g_realloc: the old contents are not needed, so don't copy
