@@ -13,6 +13,7 @@
 #include <fcntl.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/shm.h>
 #include <unistd.h>
 
 #include <glib.h>
@@ -193,13 +194,19 @@ static void
 test_no_change (Fixture       *fixture,
                 gconstpointer  data)
 {
+  g_autoptr(GBytes) first = NULL;
+
   g_test_summary ("Polls without a change return FALSE with no ranges and the same bytes");
 
   foreign_write (fixture, 10, "abc", 3);
   g_assert_true (poll_ok (fixture));
+  first = g_bytes_ref (fixture->result.current);
   for (guint i = 0; i < 3; i++)
     {
       g_assert_false (poll_ok (fixture));
+      /* A quiet tick shares the bytes it already had: nothing was copied. */
+      g_assert_true (fixture->result.current == first);
+      g_assert_true (fixture->result.previous == first);
       g_assert_cmpuint (fixture->result.changed->len, ==, 0);
       g_assert_cmpuint (fixture->result.region_change, ==, SHMVIEW_REGION_CHANGE_NONE);
       g_assert_cmpuint (fixture->result.old_size, ==, REGION_SIZE);
@@ -608,6 +615,89 @@ test_size_race (Fixture       *fixture,
   g_assert_cmpuint (fixture->result.region_change, ==, SHMVIEW_REGION_CHANGE_NONE);
 }
 
+/* One foreign write through @foreign (a pointer into another attachment or
+ * mapping of the same object) is reported exactly, then all is quiet. */
+static void
+check_foreign_write_seen (ShmviewRegion *region,
+                          guint8        *foreign)
+{
+  g_autoptr(ShmviewMonitor) monitor = shmview_monitor_new (region);
+  ShmviewMonitorResult result = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (shmview_monitor_poll (monitor, &result, &error));
+  g_assert_no_error (error);
+  shmview_monitor_result_clear (&result);
+
+  memcpy (foreign + 3000, "ezhchai", 7);
+  g_assert_true (shmview_monitor_poll (monitor, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.changed->len, ==, 1);
+  assert_range (result.changed, 0, 3000, 7);
+  g_assert_cmpmem ((const guint8 *) g_bytes_get_data (result.current, NULL) + 3000, 7,
+                   "ezhchai", 7);
+  shmview_monitor_result_clear (&result);
+
+  g_assert_false (shmview_monitor_poll (monitor, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.changed->len, ==, 0);
+  shmview_monitor_result_clear (&result);
+}
+
+static void
+test_sysv (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShmviewRegion) region = NULL;
+  ShmviewRegionInfo info;
+  guint8 *foreign;
+
+  g_test_summary ("A System V segment (read through its attachment) is monitored the same way");
+  if (shmview_test_skip_without_sysv ())
+    return;
+
+  region = shmview_region_open_text ("sysv:0", SHMVIEW_OPEN_CREATE, 4096, 0600, &error);
+  g_assert_no_error (error);
+  g_assert_true (shmview_region_query_info (region, &info, &error));
+  g_assert_no_error (error);
+  foreign = shmat (info.id, NULL, 0);
+  g_assert_true (foreign != (void *) -1);
+
+  check_foreign_write_seen (region, foreign);
+
+  g_assert_no_errno (shmdt (foreign));
+  g_assert_true (shmview_region_remove (region, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_file (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShmviewRegion) region = NULL;
+  g_autofree char *path = shmview_test_temp_path ("monitor-file");
+  g_autofree char *spec = g_strconcat ("file:", path, NULL);
+  guint8 *foreign;
+  int fd;
+
+  g_test_summary ("A file mapped MAP_SHARED is monitored the same way");
+
+  region = shmview_region_open_text (spec, SHMVIEW_OPEN_CREATE | SHMVIEW_OPEN_EXCLUSIVE,
+                                     4096, 0600, &error);
+  g_assert_no_error (error);
+  fd = open (path, O_RDWR);
+  g_assert_cmpint (fd, >=, 0);
+  foreign = mmap (NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+  g_assert_true (foreign != MAP_FAILED);
+
+  check_foreign_write_seen (region, foreign);
+
+  g_assert_no_errno (munmap (foreign, 4096));
+  close (fd);
+  g_assert_true (shmview_region_remove (region, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -631,6 +721,8 @@ main (int   argc,
   g_test_add ("/core/monitor/whole-large", Fixture, NULL, setup_large, test_whole_large,
               teardown);
   g_test_add ("/core/monitor/many-ranges", Fixture, NULL, setup, test_many_ranges, teardown);
+  g_test_add_func ("/core/monitor/sysv", test_sysv);
+  g_test_add_func ("/core/monitor/file", test_file);
   g_test_add ("/core/monitor/size-race", Fixture, NULL, setup, test_size_race, teardown);
 
   return g_test_run ();
