@@ -43,7 +43,8 @@ G_DECLARE_FINAL_TYPE (ShmviewMonitor, shmview_monitor, SHMVIEW, MONITOR, GObject
 ShmviewMonitor *shmview_monitor_new             (ShmviewRegion        *region);
 ShmviewRegion  *shmview_monitor_get_region      (ShmviewMonitor       *self);
 /* The window to watch. Bytes that come newly into the window are taken as the
- * baseline at the next poll, never reported as changed. */
+ * baseline at the next poll, never reported as changed. A new monitor watches
+ * (0, G_MAXUINT64): the whole region, following it when it grows. */
 void            shmview_monitor_set_window      (ShmviewMonitor       *self,
                                                  guint64               offset,
                                                  guint64               length);
@@ -63,7 +64,8 @@ void            shmview_monitor_note_own_write  (ShmviewMonitor       *self,
                                                  guint64               offset,
                                                  const guint8         *data,
                                                  gsize                 length);
-/* The window bytes as of the last poll (NULL before the first). */
+/* The window bytes as of the last poll (NULL before the first), with our own
+ * writes since applied. Transfer full: g_bytes_unref() it. */
 GBytes         *shmview_monitor_get_snapshot    (ShmviewMonitor       *self);
 
 G_END_DECLS
