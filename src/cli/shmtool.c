@@ -1,3 +1,162 @@
-/* placeholder: replaced by the shmtool implementation */
-int main (void);
-int main (void) { return 2; }
+/* shmtool.c: the command-line companion of shmview, entry point and dispatch
+ *
+ * Copyright 2026 The shmview authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <glib.h>
+
+#include "shmtool-private.h"
+
+static const ShmtoolCommand commands[] = {
+  { "create", "SPEC --size N [--mode OCTAL] [--force]",
+    "Create a region (never replaces one unless --force)",
+    "Sizes: 256, 0x100, 4K, 1M, 2G (binary units). The mode defaults to 0600.\n"
+    "“sysv:0” makes a new private segment and prints its spec (sysvid:N).\n"
+    "\n"
+    "Example:\n"
+    "  shmtool create MapTrans --size 256",
+    _shmtool_cmd_create },
+  { "write", "SPEC [--offset N] (--string S | --text S | --hex H | --file F | --stdin)",
+    "Write a string, text, hex bytes, a file or stdin into a region",
+    "Exactly one source. --string writes S and a terminating NUL, as strcpy\n"
+    "would; --text writes S alone. Data that would run past the end of the\n"
+    "region is an error, and then nothing is written.\n"
+    "\n"
+    "Examples:\n"
+    "  shmtool write MapTrans --string ezhchai\n"
+    "  shmtool write MapTrans --offset 0x10 --hex \"de ad be ef\"",
+    _shmtool_cmd_write },
+  { "read", "SPEC [--offset N] [--length N] [--format text|hex|raw|c]",
+    "Print a region as a C string, hexdump -C, raw bytes or a C array",
+    "Formats: text  the C string at the offset, up to the first NUL (as puts)\n"
+    "         hex   the canonical hexdump -C layout (the default)\n"
+    "         raw   the bytes themselves\n"
+    "         c     a C array initialiser\n"
+    "The region is opened read-only, so regions you may only read work too.\n"
+    "\n"
+    "Example:\n"
+    "  shmtool read MapTrans --format text",
+    _shmtool_cmd_read },
+  { "info", "SPEC",
+    "Show a region's kind, size, owner, mode, times and attach count",
+    "Prints “key: value” lines. The region is opened read-only.",
+    _shmtool_cmd_info },
+  { "list", "[--json]",
+    "List every POSIX object and System V segment",
+    "Attach counts of POSIX objects come from scanning /proc/PID/maps, so\n"
+    "they count only the processes you may look at.",
+    _shmtool_cmd_list },
+  { "rm", "SPEC",
+    "Remove a region (processes still attached keep their mapping)",
+    NULL,
+    _shmtool_cmd_rm },
+  { "fill", "SPEC --byte B [--offset N] [--length N]",
+    "Fill a region, or part of it, with one byte",
+    "B is 0..255, 0x-hex, or a quoted character such as 'A'.\n"
+    "Without --offset and --length the whole region is filled.",
+    _shmtool_cmd_fill },
+  { "watch", "SPEC [--interval MS] [--count N] [--offset N] [--length N]",
+    "Print each change to a region as it happens",
+    "Prints one line per changed byte range: offset (hex and decimal),\n"
+    "length, old and new bytes. Size changes and removal get a line too.\n"
+    "Stops after --count reports, or on Ctrl+C (status 0).",
+    _shmtool_cmd_watch },
+};
+
+const ShmtoolCommand *
+_shmtool_lookup_command (const char *name)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (strcmp (commands[i].name, name) == 0)
+      return &commands[i];
+  return NULL;
+}
+
+static void
+print_help (FILE *out)
+{
+  fputs ("Usage:\n"
+         "  shmtool COMMAND [OPTION…] [SPEC]\n"
+         "\n"
+         "Look at and edit shared memory: POSIX objects, System V segments and files.\n"
+         "\n"
+         "Commands:\n", out);
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  %-7s %s\n", commands[i].name, commands[i].summary);
+  fputs ("  help    Show this list, or a command's help (shmtool help COMMAND)\n"
+         "\n"
+         "Region specs:\n"
+         "  MapTrans, /MapTrans, posix:/MapTrans  a POSIX object (/dev/shm/MapTrans)\n"
+         "  sysv:KEY                              a System V segment by key (0x-hex or decimal)\n"
+         "  sysvid:ID                             a System V segment by shmid\n"
+         "  file:PATH                             a regular file, mapped shared\n"
+         "\n"
+         "Exit status: 0 success, 1 failure (not found, exists, permission, out of\n"
+         "range, shrunk), 2 usage error.\n"
+         "\n"
+         "Run “shmtool COMMAND --help” for the options of a command.\n", out);
+}
+
+static int
+run_help (int    argc,
+          char **argv)
+{
+  const ShmtoolCommand *command;
+  char *help_argv[] = { NULL, (char *) "--help", NULL };
+
+  if (argc == 1)
+    {
+      print_help (stdout);
+      return SHMTOOL_EXIT_OK;
+    }
+  if (argc > 2)
+    return _shmtool_usage_error (NULL, "help: unexpected argument “%s”", argv[2]);
+
+  command = _shmtool_lookup_command (argv[1]);
+  if (command == NULL)
+    return _shmtool_usage_error (NULL, "help: unknown command “%s”", argv[1]);
+
+  /* GOptionContext prints the command's help and exits 0. */
+  help_argv[0] = (char *) command->name;
+  return command->run (2, help_argv);
+}
+
+static gboolean
+is_help_option (const char *arg)
+{
+  return strcmp (arg, "--help") == 0 || strcmp (arg, "-h") == 0 || strcmp (arg, "-?") == 0;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  const ShmtoolCommand *command;
+
+  setlocale (LC_ALL, "");
+
+  if (argc < 2)
+    return _shmtool_usage_error (NULL, "no command given");
+  if (strcmp (argv[1], "help") == 0 || is_help_option (argv[1]))
+    return run_help (argc - 1, argv + 1);
+  if (strcmp (argv[1], "--version") == 0)
+    {
+      puts ("shmtool " PACKAGE_VERSION);
+      return SHMTOOL_EXIT_OK;
+    }
+  if (argv[1][0] == '-')
+    return _shmtool_usage_error (NULL, "unknown option “%s” (options go after the command)",
+                                 argv[1]);
+
+  command = _shmtool_lookup_command (argv[1]);
+  if (command == NULL)
+    return _shmtool_usage_error (NULL, "unknown command “%s”", argv[1]);
+
+  return command->run (argc - 1, argv + 1);
+}

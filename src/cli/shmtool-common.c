@@ -1,0 +1,282 @@
+/* shmtool-common.c: option parsing, error reporting and output for the subcommands
+ *
+ * Copyright 2026 The shmview authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <grp.h>
+#include <pwd.h>
+#include <stdarg.h>
+#include <stdio.h>
+
+#include <glib.h>
+
+#include "shmtool-private.h"
+#include "shmview-error.h"
+#include "shmview-parse.h"
+
+int
+_shmtool_usage_error (const char *command,
+                      const char *format,
+                      ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  fprintf (stderr, "shmtool: %s\n", message);
+  if (command != NULL)
+    fprintf (stderr, "Try “shmtool %s --help” for more information.\n", command);
+  else
+    fputs ("Try “shmtool --help” for more information.\n", stderr);
+  return SHMTOOL_EXIT_USAGE;
+}
+
+int
+_shmtool_fail (const char   *spec_text,
+               const GError *error)
+{
+  if (spec_text != NULL)
+    fprintf (stderr, "shmtool: %s: %s\n", spec_text, error->message);
+  else
+    fprintf (stderr, "shmtool: %s\n", error->message);
+  return SHMTOOL_EXIT_FAILURE;
+}
+
+static GOptionContext *
+new_option_context (const ShmtoolCommand *cmd,
+                    guint                 n_args,
+                    GOptionEntry         *entries)
+{
+  GOptionContext *context = g_option_context_new (n_args > 0 ? "SPEC" : NULL);
+  g_autofree char *summary = g_strdup_printf ("%s.\n\n  shmtool %s %s",
+                                              cmd->summary, cmd->name, cmd->synopsis);
+
+  g_option_context_set_summary (context, summary);
+  if (cmd->details != NULL)
+    g_option_context_set_description (context, cmd->details);
+  g_option_context_add_main_entries (context, entries, NULL);
+  return context;
+}
+
+gboolean
+_shmtool_parse_command_line (const char    *command,
+                             GOptionEntry  *entries,
+                             int           *argc,
+                             char        ***argv,
+                             guint          n_args,
+                             char         **args)
+{
+  const ShmtoolCommand *cmd = _shmtool_lookup_command (command);
+  g_autofree char *prgname = g_strdup_printf ("shmtool %s", command);
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert (cmd != NULL);
+
+  /* The usage line of --help reads "shmtool CMD [OPTION…] SPEC". */
+  g_set_prgname (prgname);
+  context = new_option_context (cmd, n_args, entries);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      _shmtool_usage_error (command, "%s: %s", command, error->message);
+      return FALSE;
+    }
+
+  /* (*argv)[0] is the command name; the rest are positional arguments. */
+  if ((guint) *argc - 1 < n_args)
+    {
+      _shmtool_usage_error (command, "%s: missing SPEC", command);
+      return FALSE;
+    }
+  if ((guint) *argc - 1 > n_args)
+    {
+      _shmtool_usage_error (command, "%s: unexpected argument “%s”",
+                            command, (*argv)[n_args + 1]);
+      return FALSE;
+    }
+  for (guint i = 0; i < n_args; i++)
+    args[i] = (*argv)[i + 1];
+  return TRUE;
+}
+
+gboolean
+_shmtool_parse_spec (const char   *command,
+                     const char   *text,
+                     ShmviewSpec **out)
+{
+  g_autoptr(GError) error = NULL;
+
+  *out = shmview_spec_parse (text, &error);
+  if (*out == NULL)
+    {
+      _shmtool_usage_error (command, "%s: %s", *text != '\0' ? text : "“”", error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+_shmtool_parse_number (const char *command,
+                       const char *option,
+                       const char *text,
+                       guint64     min,
+                       guint64     max,
+                       guint64    *out)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_ascii_string_to_unsigned (text, 10, min, max, out, &error))
+    {
+      _shmtool_usage_error (command, "%s: %s", option, error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+_shmtool_parse_offset (const char *command,
+                       const char *text,
+                       guint64    *out)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Only the syntax is checked here; whether the offset lies within the
+   * region is a run-time question, answered once the region is open. */
+  if (!shmview_parse_offset (text, 0, G_MAXUINT64, out, &error))
+    {
+      _shmtool_usage_error (command, "--offset: %s", error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+_shmtool_parse_length (const char *command,
+                       const char *text,
+                       guint64    *out)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!shmview_parse_size (text, out, &error))
+    {
+      _shmtool_usage_error (command, "--length: %s", error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+_shmtool_parse_range (const char   *command,
+                      const char   *offset_text,
+                      const char   *length_text,
+                      ShmtoolRange *range)
+{
+  range->offset = 0;
+  range->length = 0;
+  range->has_length = length_text != NULL;
+
+  if (offset_text != NULL && !_shmtool_parse_offset (command, offset_text, &range->offset))
+    return FALSE;
+  if (length_text != NULL && !_shmtool_parse_length (command, length_text, &range->length))
+    return FALSE;
+  return TRUE;
+}
+
+gboolean
+_shmtool_resolve_range (ShmtoolRange *range,
+                        guint64       size,
+                        GError      **error)
+{
+  if (range->offset > size)
+    {
+      g_set_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_OUT_OF_RANGE,
+                   "offset %" G_GUINT64_FORMAT " is past the end of the region (%"
+                   G_GUINT64_FORMAT " bytes)", range->offset, size);
+      return FALSE;
+    }
+  if (!range->has_length)
+    range->length = size - range->offset;
+  else if (range->length > size - range->offset)
+    {
+      g_set_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_OUT_OF_RANGE,
+                   "%" G_GUINT64_FORMAT " byte%s at offset %" G_GUINT64_FORMAT
+                   " run%s past the end of the region (%" G_GUINT64_FORMAT " bytes)",
+                   range->length, range->length == 1 ? "" : "s", range->offset,
+                   range->length == 1 ? "s" : "", size);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+ShmviewRegion *
+_shmtool_open (const ShmviewSpec *spec,
+               ShmviewOpenFlags   flags,
+               gboolean           follow,
+               GError           **error)
+{
+  if (follow)
+    flags |= SHMVIEW_OPEN_FOLLOW_SYMLINKS;
+  return shmview_region_open (spec, flags, 0, 0, error);
+}
+
+static gboolean
+stdout_error (GError **error)
+{
+  shmview_set_error_from_errno (error, errno, "could not write to standard output");
+  return FALSE;
+}
+
+gboolean
+_shmtool_write_stdout (const void *data,
+                       gsize       length,
+                       GError    **error)
+{
+  if (length > 0 && fwrite (data, 1, length, stdout) != length)
+    return stdout_error (error);
+  return TRUE;
+}
+
+gboolean
+_shmtool_flush_stdout (GError **error)
+{
+  if (fflush (stdout) != 0 || ferror (stdout))
+    return stdout_error (error);
+  return TRUE;
+}
+
+char *
+_shmtool_user_name (guint32 uid)
+{
+  struct passwd *pw = getpwuid (uid);
+
+  return pw != NULL ? g_strdup (pw->pw_name) : g_strdup_printf ("%u", uid);
+}
+
+char *
+_shmtool_group_name (guint32 gid)
+{
+  struct group *gr = getgrgid (gid);
+
+  return gr != NULL ? g_strdup (gr->gr_name) : g_strdup_printf ("%u", gid);
+}
+
+char *
+_shmtool_format_mode (guint32  mode,
+                      gboolean long_form)
+{
+  static const char letters[] = "rwxrwxrwx";
+  char bits[10];
+
+  if (!long_form)
+    return g_strdup_printf ("%04o", mode & 07777);
+  for (guint i = 0; i < 9; i++)
+    bits[i] = (mode & (0400 >> i)) ? letters[i] : '-';
+  bits[9] = '\0';
+  return g_strdup_printf ("%04o (%s)", mode & 07777, bits);
+}

@@ -1,0 +1,115 @@
+/* shmtool-info.c: `shmtool info`, one "key: value" line per fact
+ *
+ * Copyright 2026 The shmview authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdio.h>
+
+#include <glib.h>
+
+#include "shmtool-private.h"
+#include "shmview-format.h"
+
+static void
+print_time (GString    *out,
+            const char *key,
+            gint64      seconds)
+{
+  g_autoptr(GDateTime) time = NULL;
+  g_autofree char *text = NULL;
+
+  if (seconds < 0)
+    return;
+  /* System V keeps 0 for "never attached/detached". */
+  if (seconds == 0)
+    {
+      g_string_append_printf (out, "%s: never\n", key);
+      return;
+    }
+  time = g_date_time_new_from_unix_local (seconds);
+  text = time != NULL ? g_date_time_format (time, "%Y-%m-%d %H:%M:%S %z") : NULL;
+  if (text != NULL)
+    g_string_append_printf (out, "%s: %s\n", key, text);
+}
+
+static void
+print_sysv_facts (GString                 *out,
+                  const ShmviewRegionInfo *info)
+{
+  g_string_append_printf (out, "key: 0x%08x\n", (guint32) info->key);
+  g_string_append_printf (out, "id: %d\n", info->id);
+  if (info->cpid >= 0)
+    g_string_append_printf (out, "creator-pid: %d\n", info->cpid);
+  if (info->lpid >= 0)
+    g_string_append_printf (out, "last-pid: %d\n", info->lpid);
+  print_time (out, "attached-at", info->atime);
+  print_time (out, "detached-at", info->mtime);
+  print_time (out, "changed-at", info->ctime);
+}
+
+static void
+print_info (GString                 *out,
+            ShmviewRegion           *region,
+            const ShmviewRegionInfo *info)
+{
+  g_autofree char *spec = shmview_region_dup_spec_string (region);
+  g_autofree char *name = shmview_region_dup_display_name (region);
+  g_autofree char *size = shmview_format_size (info->size);
+  g_autofree char *owner = _shmtool_user_name (info->uid);
+  g_autofree char *group = _shmtool_group_name (info->gid);
+  g_autofree char *mode = _shmtool_format_mode (info->mode, TRUE);
+
+  g_string_append_printf (out, "spec: %s\n", spec);
+  g_string_append_printf (out, "name: %s\n", name);
+  g_string_append_printf (out, "kind: %s\n", shmview_region_kind_to_string (info->kind));
+  g_string_append_printf (out, "size: %s\n", size);
+  g_string_append_printf (out, "owner: %s (%u)\n", owner, info->uid);
+  g_string_append_printf (out, "group: %s (%u)\n", group, info->gid);
+  g_string_append_printf (out, "mode: %s\n", mode);
+  if (info->nattch >= 0)
+    g_string_append_printf (out, "attaches: %d\n", info->nattch);
+  else
+    g_string_append (out, "attaches: unknown\n");
+
+  if (info->kind == SHMVIEW_REGION_KIND_SYSV)
+    print_sysv_facts (out, info);
+  else
+    {
+      print_time (out, "accessed-at", info->atime);
+      print_time (out, "modified-at", info->mtime);
+      print_time (out, "changed-at", info->ctime);
+    }
+  g_string_append_printf (out, "removed: %s\n", info->removed ? "yes" : "no");
+}
+
+int
+_shmtool_cmd_info (int    argc,
+                   char **argv)
+{
+  gboolean follow = FALSE;
+  GOptionEntry entries[] = {
+    SHMTOOL_FOLLOW_ENTRY (follow),
+    { NULL }
+  };
+  g_autoptr(ShmviewSpec) spec = NULL;
+  g_autoptr(ShmviewRegion) region = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  ShmviewRegionInfo info;
+  char *args[1];
+
+  if (!_shmtool_parse_command_line ("info", entries, &argc, &argv, 1, args) ||
+      !_shmtool_parse_spec ("info", args[0], &spec))
+    return SHMTOOL_EXIT_USAGE;
+
+  region = _shmtool_open (spec, SHMVIEW_OPEN_READ_ONLY, follow, &error);
+  if (region == NULL || !shmview_region_query_info (region, &info, &error))
+    return _shmtool_fail (args[0], error);
+
+  print_info (out, region, &info);
+  if (!_shmtool_write_stdout (out->str, out->len, &error) || !_shmtool_flush_stdout (&error))
+    return _shmtool_fail (args[0], error);
+  return SHMTOOL_EXIT_OK;
+}

@@ -1,0 +1,270 @@
+/* shmtool-list.c: `shmtool list`, as a table or as JSON
+ *
+ * Copyright 2026 The shmview authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib.h>
+
+#include "shmtool-private.h"
+#include "shmview-region-list.h"
+
+enum { COL_SPEC, COL_NAME, COL_KIND, COL_SIZE, COL_OWNER, COL_MODE, COL_ATTACHES, COL_LABEL,
+       N_COLS };
+
+static const char * const headers[N_COLS] = {
+  "SPEC", "NAME", "KIND", "SIZE", "OWNER", "MODE", "ATTACHES", "LABEL",
+};
+
+/* POSIX names may hold any byte but '/' and NUL, newlines included: show
+ * control characters and backslashes escaped so each region stays one row. */
+static char *
+escape_for_table (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text));
+
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+    {
+      if (*p == '\\')
+        g_string_append (out, "\\\\");
+      else if (*p < 0x20 || *p == 0x7f)
+        g_string_append_printf (out, "\\x%02x", *p);
+      else
+        g_string_append_c (out, (char) *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+fill_row (char                     **row,
+          const ShmviewRegionEntry  *entry)
+{
+  const ShmviewRegionInfo *info = &entry->info;
+
+  row[COL_SPEC] = escape_for_table (entry->spec);
+  row[COL_NAME] = escape_for_table (entry->name);
+  row[COL_KIND] = g_strdup (shmview_region_kind_to_string (info->kind));
+  row[COL_SIZE] = g_strdup_printf ("%" G_GUINT64_FORMAT, info->size);
+  row[COL_OWNER] = _shmtool_user_name (info->uid);
+  row[COL_MODE] = _shmtool_format_mode (info->mode, FALSE);
+  row[COL_ATTACHES] = info->nattch >= 0 ? g_strdup_printf ("%d", info->nattch) : g_strdup ("-");
+  row[COL_LABEL] = g_strdup (entry->label != NULL ? entry->label : "");
+}
+
+static void
+append_cell (GString    *out,
+             const char *text,
+             gsize       width,
+             gboolean    right,
+             gboolean    last)
+{
+  glong pad = (glong) width - g_utf8_strlen (text, -1);
+
+  if (right)
+    for (; pad > 0; pad--)
+      g_string_append_c (out, ' ');
+  g_string_append (out, text);
+  if (last)
+    return;
+  for (; pad > 0; pad--)
+    g_string_append_c (out, ' ');
+  g_string_append (out, "  ");
+}
+
+static void
+append_table (GString    *out,
+              GPtrArray  *rows)
+{
+  gsize widths[N_COLS];
+
+  for (guint c = 0; c < N_COLS; c++)
+    {
+      widths[c] = g_utf8_strlen (headers[c], -1);
+      for (guint r = 0; r < rows->len; r++)
+        widths[c] = MAX (widths[c], (gsize) g_utf8_strlen (((char **) rows->pdata[r])[c], -1));
+    }
+
+  for (guint r = 0; r <= rows->len; r++)
+    {
+      const char * const *row = r == 0 ? headers : (const char * const *) rows->pdata[r - 1];
+
+      for (guint c = 0; c < N_COLS; c++)
+        append_cell (out, row[c], widths[c], c == COL_SIZE || c == COL_ATTACHES, c + 1 == N_COLS);
+      /* The label column is often empty: no trailing blanks then. */
+      while (out->len > 0 && out->str[out->len - 1] == ' ')
+        g_string_truncate (out, out->len - 1);
+      g_string_append_c (out, '\n');
+    }
+}
+
+static void
+format_table (GString   *out,
+              GPtrArray *entries)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      char **row = g_new0 (char *, N_COLS + 1);
+
+      fill_row (row, entries->pdata[i]);
+      g_ptr_array_add (rows, row);
+    }
+  append_table (out, rows);
+}
+
+/* JSON strings must be valid UTF-8 with control characters escaped. A
+ * name that is not UTF-8 cannot be represented exactly: its bad bytes
+ * become U+FFFD, as in g_utf8_make_valid(). */
+static void
+append_json_string (GString    *out,
+                    const char *text)
+{
+  const char *p = text;
+  const char *end;
+
+  if (text == NULL)
+    {
+      g_string_append (out, "null");
+      return;
+    }
+  end = text + strlen (text);
+  g_string_append_c (out, '"');
+  while (p < end)
+    {
+      gunichar c = g_utf8_get_char_validated (p, end - p);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          g_string_append (out, "\\ufffd");
+          p++;
+          continue;
+        }
+      if (c == '"' || c == '\\')
+        g_string_append_printf (out, "\\%c", (char) c);
+      else if (c == '\n')
+        g_string_append (out, "\\n");
+      else if (c == '\t')
+        g_string_append (out, "\\t");
+      else if (c == '\r')
+        g_string_append (out, "\\r");
+      else if (c < 0x20)
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+      p = g_utf8_next_char (p);
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+append_json_key (GString    *out,
+                 const char *key)
+{
+  g_string_append_printf (out, ", \"%s\": ", key);
+}
+
+static void
+append_json_int_or_null (GString    *out,
+                         const char *key,
+                         gint64      value,
+                         gboolean    known)
+{
+  append_json_key (out, key);
+  if (known)
+    g_string_append_printf (out, "%" G_GINT64_FORMAT, value);
+  else
+    g_string_append (out, "null");
+}
+
+static const char *
+kind_id (ShmviewRegionKind kind)
+{
+  switch (kind)
+    {
+    case SHMVIEW_REGION_KIND_POSIX: return "posix";
+    case SHMVIEW_REGION_KIND_SYSV: return "sysv";
+    case SHMVIEW_REGION_KIND_FILE: return "file";
+    default: g_assert_not_reached ();
+    }
+}
+
+static void
+append_json_entry (GString                  *out,
+                   const ShmviewRegionEntry *entry)
+{
+  const ShmviewRegionInfo *info = &entry->info;
+  gboolean sysv = info->kind == SHMVIEW_REGION_KIND_SYSV;
+  g_autofree char *owner = _shmtool_user_name (info->uid);
+  g_autofree char *group = _shmtool_group_name (info->gid);
+  g_autofree char *mode = _shmtool_format_mode (info->mode, FALSE);
+  g_autofree char *key = sysv ? g_strdup_printf ("0x%08x", (guint32) info->key) : NULL;
+
+  g_string_append (out, "{\"spec\": ");
+  append_json_string (out, entry->spec);
+  append_json_key (out, "name");
+  append_json_string (out, entry->name);
+  append_json_key (out, "kind");
+  append_json_string (out, kind_id (info->kind));
+  g_string_append_printf (out, ", \"size\": %" G_GUINT64_FORMAT, info->size);
+  g_string_append_printf (out, ", \"uid\": %u", info->uid);
+  append_json_key (out, "owner");
+  append_json_string (out, owner);
+  g_string_append_printf (out, ", \"gid\": %u", info->gid);
+  append_json_key (out, "group");
+  append_json_string (out, group);
+  append_json_key (out, "mode");
+  append_json_string (out, mode);
+  append_json_int_or_null (out, "attaches", info->nattch, info->nattch >= 0);
+  append_json_key (out, "key");
+  append_json_string (out, key);
+  append_json_int_or_null (out, "id", info->id, sysv);
+  append_json_key (out, "label");
+  append_json_string (out, entry->label);
+  g_string_append_printf (out, ", \"removed\": %s}", info->removed ? "true" : "false");
+}
+
+static void
+format_json (GString   *out,
+             GPtrArray *entries)
+{
+  g_string_append_c (out, '[');
+  for (guint i = 0; i < entries->len; i++)
+    {
+      g_string_append (out, i == 0 ? "\n  " : ",\n  ");
+      append_json_entry (out, entries->pdata[i]);
+    }
+  g_string_append (out, entries->len > 0 ? "\n]\n" : "]\n");
+}
+
+int
+_shmtool_cmd_list (int    argc,
+                   char **argv)
+{
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 'j', 0, G_OPTION_ARG_NONE, &json, "Print a JSON array instead of a table", NULL },
+    { NULL }
+  };
+  g_autoptr(GPtrArray) regions = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (!_shmtool_parse_command_line ("list", entries, &argc, &argv, 0, NULL))
+    return SHMTOOL_EXIT_USAGE;
+
+  regions = shmview_region_list (SHMVIEW_LIST_COUNT_POSIX_ATTACHES, &error);
+  if (regions == NULL)
+    return _shmtool_fail (NULL, error);
+
+  if (json)
+    format_json (out, regions);
+  else
+    format_table (out, regions);
+  if (!_shmtool_write_stdout (out->str, out->len, &error) || !_shmtool_flush_stdout (&error))
+    return _shmtool_fail (NULL, error);
+  return SHMTOOL_EXIT_OK;
+}

@@ -1,0 +1,225 @@
+/* shmtool-read.c: `shmtool read` in four formats
+ *
+ * Copyright 2026 The shmview authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib.h>
+
+#include "shmtool-private.h"
+#include "shmview-format.h"
+
+typedef enum
+{
+  FORMAT_TEXT,
+  FORMAT_HEX,
+  FORMAT_RAW,
+  FORMAT_C,
+} ReadFormat;
+
+static const char * const format_names[] = { "text", "hex", "raw", "c" };
+
+static gboolean
+parse_format (const char *text,
+              ReadFormat *out)
+{
+  *out = FORMAT_HEX;
+  if (text == NULL)
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (format_names); i++)
+    if (strcmp (text, format_names[i]) == 0)
+      {
+        *out = (ReadFormat) i;
+        return TRUE;
+      }
+  _shmtool_usage_error ("read", "--format: unknown format “%s” (use text, hex, raw or c)", text);
+  return FALSE;
+}
+
+/* Called with each chunk of the range in turn; sets *stop to end early. */
+typedef gboolean (*ChunkFunc) (const guint8  *data,
+                               gsize          length,
+                               gpointer       user_data,
+                               gboolean      *stop,
+                               GError       **error);
+
+/* Streams the range through @func one chunk at a time, so reading 1 GiB
+ * never holds more than SHMTOOL_CHUNK_SIZE of it in memory. */
+static gboolean
+for_each_chunk (ShmviewRegion      *region,
+                const ShmtoolRange *range,
+                ChunkFunc           func,
+                gpointer            user_data,
+                GError            **error)
+{
+  g_autofree guint8 *chunk = g_malloc (MIN (range->length, SHMTOOL_CHUNK_SIZE) + 1);
+  gboolean stop = FALSE;
+
+  for (guint64 done = 0; done < range->length && !stop;)
+    {
+      gsize n = MIN (range->length - done, SHMTOOL_CHUNK_SIZE);
+
+      if (!shmview_region_read (region, range->offset + done, chunk, n, error) ||
+          !func (chunk, n, user_data, &stop, error))
+        return FALSE;
+      done += n;
+    }
+  return TRUE;
+}
+
+static gboolean
+raw_chunk (const guint8  *data,
+           gsize          length,
+           gpointer       user_data,
+           gboolean      *stop,
+           GError       **error)
+{
+  return _shmtool_write_stdout (data, length, error);
+}
+
+static gboolean
+text_chunk (const guint8  *data,
+            gsize          length,
+            gpointer       user_data,
+            gboolean      *stop,
+            GError       **error)
+{
+  g_autofree char *string = shmview_format_c_string (data, length);
+  gsize n = strlen (string);
+
+  /* A string shorter than the chunk ended at a NUL: that is all puts prints. */
+  *stop = n < length;
+  return _shmtool_write_stdout (string, n, error);
+}
+
+typedef struct
+{
+  ShmviewHexdump hd;
+  GString       *out;  /* reused for every chunk: no fresh pages each time */
+} HexState;
+
+static gboolean
+hex_chunk (const guint8  *data,
+           gsize          length,
+           gpointer       user_data,
+           gboolean      *stop,
+           GError       **error)
+{
+  HexState *state = user_data;
+
+  g_string_truncate (state->out, 0);
+  shmview_hexdump_feed (&state->hd, data, length, state->out);
+  return _shmtool_write_stdout (state->out->str, state->out->len, error);
+}
+
+static gboolean
+read_hex (ShmviewRegion      *region,
+          const ShmtoolRange *range,
+          GError            **error)
+{
+  g_autoptr(GString) out = g_string_sized_new (MIN (range->length, SHMTOOL_CHUNK_SIZE) * 5);
+  HexState state = { .out = out };
+
+  shmview_hexdump_init (&state.hd, range->offset);
+  if (!for_each_chunk (region, range, hex_chunk, &state, error))
+    return FALSE;
+  g_string_truncate (out, 0);
+  shmview_hexdump_finish (&state.hd, out);
+  return _shmtool_write_stdout (out->str, out->len, error);
+}
+
+/* The C array has to be whole before it is printed (its declaration
+ * states the length), so this one format holds the range in memory. */
+static gboolean
+read_c (ShmviewRegion      *region,
+        const ShmtoolRange *range,
+        GError            **error)
+{
+  g_autoptr(GBytes) bytes = shmview_region_read_bytes (region, range->offset, range->length,
+                                                       error);
+  g_autofree char *name = shmview_region_dup_display_name (region);
+  g_autofree char *array = NULL;
+  gsize length;
+  const guint8 *data;
+
+  if (bytes == NULL)
+    return FALSE;
+  data = g_bytes_get_data (bytes, &length);
+  array = shmview_format_c_array (data, length, name);
+  return _shmtool_write_stdout (array, strlen (array), error);
+}
+
+static gboolean
+read_range (ShmviewRegion *region,
+            ShmtoolRange  *range,
+            ReadFormat     format,
+            GError       **error)
+{
+  if (!_shmtool_resolve_range (range, shmview_region_get_size (region), error))
+    return FALSE;
+
+  switch (format)
+    {
+    case FORMAT_TEXT:
+      if (!for_each_chunk (region, range, text_chunk, NULL, error) ||
+          !_shmtool_write_stdout ("\n", 1, error))
+        return FALSE;
+      break;
+    case FORMAT_HEX:
+      if (!read_hex (region, range, error))
+        return FALSE;
+      break;
+    case FORMAT_RAW:
+      if (!for_each_chunk (region, range, raw_chunk, NULL, error))
+        return FALSE;
+      break;
+    case FORMAT_C:
+      if (!read_c (region, range, error))
+        return FALSE;
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  return _shmtool_flush_stdout (error);
+}
+
+int
+_shmtool_cmd_read (int    argc,
+                   char **argv)
+{
+  g_autofree char *offset_text = NULL;
+  g_autofree char *length_text = NULL;
+  g_autofree char *format_text = NULL;
+  gboolean follow = FALSE;
+  GOptionEntry entries[] = {
+    { "offset", 'o', 0, G_OPTION_ARG_STRING, &offset_text,
+      "Where to start (default 0): 16, 0x10, 4K", "N" },
+    { "length", 'l', 0, G_OPTION_ARG_STRING, &length_text,
+      "How many bytes (default: up to the end)", "N" },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_text,
+      "text, hex (default), raw or c", "FORMAT" },
+    SHMTOOL_FOLLOW_ENTRY (follow),
+    { NULL }
+  };
+  g_autoptr(ShmviewSpec) spec = NULL;
+  g_autoptr(ShmviewRegion) region = NULL;
+  g_autoptr(GError) error = NULL;
+  ShmtoolRange range;
+  ReadFormat format;
+  char *args[1];
+
+  if (!_shmtool_parse_command_line ("read", entries, &argc, &argv, 1, args) ||
+      !_shmtool_parse_spec ("read", args[0], &spec) ||
+      !_shmtool_parse_range ("read", offset_text, length_text, &range) ||
+      !parse_format (format_text, &format))
+    return SHMTOOL_EXIT_USAGE;
+
+  /* Read-only, so a region we may read but not write works too. */
+  region = _shmtool_open (spec, SHMVIEW_OPEN_READ_ONLY, follow, &error);
+  if (region == NULL || !read_range (region, &range, format, &error))
+    return _shmtool_fail (args[0], error);
+  return SHMTOOL_EXIT_OK;
+}

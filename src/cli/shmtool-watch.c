@@ -1,0 +1,302 @@
+/* shmtool-watch.c: `shmtool watch`, one line per change until told to stop
+ *
+ * Copyright 2026 The shmview authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <glib.h>
+#include <glib-unix.h>
+
+#include "shmtool-private.h"
+#include "shmview-error.h"
+#include "shmview-format.h"
+#include "shmview-monitor.h"
+
+/* Long ranges show their first bytes only: a line stays readable. */
+#define SHOWN_BYTES 16
+
+typedef struct
+{
+  const char     *spec_text;
+  char           *name;        /* display name, for the size lines */
+  ShmviewRegion  *region;
+  ShmviewMonitor *monitor;
+  GMainLoop      *loop;
+  guint64         window_offset;
+  gboolean        whole;       /* no --length: the window follows the region's size */
+  guint64         remaining;   /* reports left before --count stops us; 0: no limit */
+  int             status;
+} Watch;
+
+static void
+watch_clear (Watch *watch)
+{
+  g_clear_pointer (&watch->name, g_free);
+  g_clear_object (&watch->monitor);
+  g_clear_object (&watch->region);
+  g_clear_pointer (&watch->loop, g_main_loop_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Watch, watch_clear)
+
+static void
+watch_stop (Watch *watch,
+            int    status)
+{
+  watch->status = status;
+  g_main_loop_quit (watch->loop);
+}
+
+static void
+watch_fail (Watch        *watch,
+            const GError *error)
+{
+  watch_stop (watch, _shmtool_fail (watch->spec_text, error));
+}
+
+/* Prints one report; FALSE once --count is reached (or stdout failed). */
+static gboolean
+report (Watch      *watch,
+        const char *line)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!_shmtool_write_stdout (line, strlen (line), &error) ||
+      !_shmtool_write_stdout ("\n", 1, &error) ||
+      !_shmtool_flush_stdout (&error))
+    {
+      watch_fail (watch, error);
+      return FALSE;
+    }
+  if (watch->remaining > 0 && --watch->remaining == 0)
+    {
+      watch_stop (watch, SHMTOOL_EXIT_OK);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static char *
+abbreviated_hex (GBytes  *bytes,
+                 guint64  start,
+                 guint64  length)
+{
+  gsize size;
+  const guint8 *data = g_bytes_get_data (bytes, &size);
+  gsize shown = MIN (length, SHOWN_BYTES);
+  g_autofree char *hex = NULL;
+
+  if (start >= size)
+    return g_strdup ("(none)");
+  shown = MIN (shown, size - start);
+  hex = shmview_format_hex_text (data + start, shown);
+  if (shown == length)
+    return g_steal_pointer (&hex);
+  return g_strdup_printf ("%s ... (%" G_GUINT64_FORMAT " more)", hex, length - shown);
+}
+
+static gboolean
+report_range (Watch                      *watch,
+              const ShmviewMonitorResult *result,
+              const ShmviewRange         *range)
+{
+  guint64 start = range->offset - result->window_offset;
+  g_autofree char *old_hex = abbreviated_hex (result->previous, start, range->length);
+  g_autofree char *new_hex = abbreviated_hex (result->current, start, range->length);
+  g_autofree char *line = NULL;
+
+  line = g_strdup_printf ("offset 0x%" G_GINT64_MODIFIER "x (%" G_GUINT64_FORMAT "), %"
+                          G_GUINT64_FORMAT " byte%s: %s -> %s",
+                          range->offset, range->offset, range->length,
+                          range->length == 1 ? "" : "s", old_hex, new_hex);
+  return report (watch, line);
+}
+
+/* With no --length the window is the whole region, whatever its size now. */
+static void
+follow_size (Watch   *watch,
+             guint64  new_size)
+{
+  if (watch->whole)
+    shmview_monitor_set_window (watch->monitor, watch->window_offset,
+                                new_size > watch->window_offset ? new_size - watch->window_offset
+                                                                : 0);
+}
+
+static gboolean
+report_size (Watch                      *watch,
+             const ShmviewMonitorResult *result)
+{
+  g_autofree char *line = NULL;
+
+  if (result->region_change & SHMVIEW_REGION_CHANGE_REMOVED)
+    {
+      line = g_strdup_printf ("%s removed (still attached)", watch->name);
+      if (!report (watch, line))
+        return FALSE;
+      g_clear_pointer (&line, g_free);
+    }
+  if (result->region_change & (SHMVIEW_REGION_CHANGE_GREW | SHMVIEW_REGION_CHANGE_SHRANK))
+    {
+      follow_size (watch, result->new_size);
+      line = g_strdup_printf ("%s %s from %" G_GUINT64_FORMAT " to %" G_GUINT64_FORMAT " bytes",
+                              watch->name,
+                              result->region_change & SHMVIEW_REGION_CHANGE_GREW ? "grew"
+                                                                                  : "shrank",
+                              result->old_size, result->new_size);
+      if (!report (watch, line))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+report_result (Watch                      *watch,
+               const ShmviewMonitorResult *result)
+{
+  if (!report_size (watch, result) || result->changed == NULL || result->previous == NULL)
+    return;
+  for (guint i = 0; i < result->changed->len; i++)
+    if (!report_range (watch, result, &g_array_index (result->changed, ShmviewRange, i)))
+      return;
+}
+
+static gboolean
+on_tick (gpointer user_data)
+{
+  Watch *watch = user_data;
+  ShmviewMonitorResult result = { 0, };
+  g_autoptr(GError) error = NULL;
+
+  if (shmview_monitor_poll (watch->monitor, &result, &error))
+    report_result (watch, &result);
+  /* A shrink racing the read: the next poll sees the new size and says so. */
+  else if (error != NULL && !g_error_matches (error, SHMVIEW_ERROR, SHMVIEW_ERROR_SHRUNK))
+    watch_fail (watch, error);
+  shmview_monitor_result_clear (&result);
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+on_signal (gpointer user_data)
+{
+  watch_stop (user_data, SHMTOOL_EXIT_OK);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Opens the region, sets the window and takes the first look, which is the
+ * baseline later polls compare with. */
+static gboolean
+watch_start (Watch             *watch,
+             const ShmviewSpec *spec,
+             ShmtoolRange      *range,
+             gboolean           follow,
+             GError           **error)
+{
+  ShmviewMonitorResult result = { 0, };
+  g_autoptr(GError) local_error = NULL;
+
+  watch->region = _shmtool_open (spec, SHMVIEW_OPEN_READ_ONLY, follow, error);
+  if (watch->region == NULL ||
+      !_shmtool_resolve_range (range, shmview_region_get_size (watch->region), error))
+    return FALSE;
+
+  watch->name = shmview_region_dup_display_name (watch->region);
+  watch->window_offset = range->offset;
+  watch->whole = !range->has_length;
+  watch->monitor = shmview_monitor_new (watch->region);
+  shmview_monitor_set_window (watch->monitor, range->offset, range->length);
+  /* FALSE without an error only means "nothing to report". */
+  shmview_monitor_poll (watch->monitor, &result, &local_error);
+  shmview_monitor_result_clear (&result);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_watch_options (const char *interval_text,
+                     const char *count_text,
+                     guint64    *interval,
+                     guint64    *count)
+{
+  *interval = 100;
+  *count = 0;
+  return (interval_text == NULL ||
+          _shmtool_parse_number ("watch", "--interval", interval_text, 1, 3600 * 1000, interval)) &&
+         (count_text == NULL ||
+          _shmtool_parse_number ("watch", "--count", count_text, 1, G_MAXUINT64, count));
+}
+
+static int
+watch_run (Watch   *watch,
+           guint64  interval,
+           guint64  count)
+{
+  guint sources[3];
+
+  watch->remaining = count;
+  watch->loop = g_main_loop_new (NULL, FALSE);
+  /* On stderr: stdout carries the reports alone, for scripts. Tests wait
+   * for this line: the baseline has been taken when it appears. */
+  fprintf (stderr, "watching %s every %" G_GUINT64_FORMAT " ms (Ctrl+C to stop)\n",
+           watch->name, interval);
+
+  sources[0] = g_timeout_add ((guint) interval, on_tick, watch);
+  sources[1] = g_unix_signal_add (SIGINT, on_signal, watch);
+  sources[2] = g_unix_signal_add (SIGTERM, on_signal, watch);
+  g_main_loop_run (watch->loop);
+  for (guint i = 0; i < G_N_ELEMENTS (sources); i++)
+    g_source_remove (sources[i]);
+  return watch->status;
+}
+
+int
+_shmtool_cmd_watch (int    argc,
+                    char **argv)
+{
+  g_autofree char *interval_text = NULL;
+  g_autofree char *count_text = NULL;
+  g_autofree char *offset_text = NULL;
+  g_autofree char *length_text = NULL;
+  gboolean follow = FALSE;
+  GOptionEntry entries[] = {
+    { "interval", 'i', 0, G_OPTION_ARG_STRING, &interval_text,
+      "Milliseconds between looks (default 100)", "MS" },
+    { "count", 'c', 0, G_OPTION_ARG_STRING, &count_text,
+      "Stop after N reports (default: run until Ctrl+C)", "N" },
+    { "offset", 'o', 0, G_OPTION_ARG_STRING, &offset_text,
+      "Watch from here (default 0)", "N" },
+    { "length", 'l', 0, G_OPTION_ARG_STRING, &length_text,
+      "Watch this many bytes (default: up to the end, following the size)", "N" },
+    SHMTOOL_FOLLOW_ENTRY (follow),
+    { NULL }
+  };
+  g_auto(Watch) watch = { NULL, };
+  g_autoptr(ShmviewSpec) spec = NULL;
+  g_autoptr(GError) error = NULL;
+  ShmtoolRange range;
+  guint64 interval, count;
+  char *args[1];
+
+  if (!_shmtool_parse_command_line ("watch", entries, &argc, &argv, 1, args) ||
+      !_shmtool_parse_spec ("watch", args[0], &spec) ||
+      !_shmtool_parse_range ("watch", offset_text, length_text, &range) ||
+      !parse_watch_options (interval_text, count_text, &interval, &count))
+    return SHMTOOL_EXIT_USAGE;
+
+  /* One line per change, visible at once even through a pipe. */
+  setvbuf (stdout, NULL, _IOLBF, 0);
+  watch.spec_text = args[0];
+  if (!watch_start (&watch, spec, &range, follow, &error))
+    return _shmtool_fail (args[0], error);
+  return watch_run (&watch, interval, count);
+}

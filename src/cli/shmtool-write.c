@@ -1,0 +1,243 @@
+/* shmtool-write.c: `shmtool write` and `shmtool fill`
+ *
+ * Copyright 2026 The shmview authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <glib.h>
+
+#include "shmtool-private.h"
+#include "shmview-error.h"
+#include "shmview-parse.h"
+
+typedef struct
+{
+  char    *string;     /* --string: S and a NUL, as strcpy would write it */
+  char    *text;       /* --text: S alone */
+  char    *hex;        /* --hex: parsed into bytes */
+  char    *file;       /* --file: the file's bytes */
+  gboolean use_stdin;  /* --stdin */
+} WriteSources;
+
+static void
+write_sources_clear (WriteSources *sources)
+{
+  g_clear_pointer (&sources->string, g_free);
+  g_clear_pointer (&sources->text, g_free);
+  g_clear_pointer (&sources->hex, g_free);
+  g_clear_pointer (&sources->file, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (WriteSources, write_sources_clear)
+
+static gboolean
+check_one_source (const WriteSources *sources)
+{
+  guint n = (sources->string != NULL) + (sources->text != NULL) + (sources->hex != NULL) +
+            (sources->file != NULL) + (sources->use_stdin != FALSE);
+
+  if (n == 1)
+    return TRUE;
+  _shmtool_usage_error ("write", n == 0 ? "write: nothing to write: give one of --string, "
+                                          "--text, --hex, --file or --stdin"
+                                        : "write: give only one of --string, --text, --hex, "
+                                          "--file and --stdin");
+  return FALSE;
+}
+
+/* The data known from the command line alone; NULL for --file and --stdin. */
+static gboolean
+command_line_data (const WriteSources *sources,
+                   GByteArray        **out)
+{
+  g_autoptr(GError) error = NULL;
+  const char *s = sources->string != NULL ? sources->string : sources->text;
+
+  *out = NULL;
+  if (s != NULL)
+    {
+      /* --string keeps the terminating NUL that --text leaves out. */
+      gsize n = strlen (s) + (sources->string != NULL ? 1 : 0);
+
+      *out = g_byte_array_sized_new (n);
+      g_byte_array_append (*out, (const guint8 *) s, n);
+    }
+  else if (sources->hex != NULL && (*out = shmview_parse_hex (sources->hex, &error)) == NULL)
+    {
+      _shmtool_usage_error ("write", "--hex: %s", error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Reads @stream to its end, or until it has given more than @limit bytes:
+ * then the data cannot fit anyway, and we need not hold all of it. */
+static GByteArray *
+read_stream_bounded (FILE        *stream,
+                     const char  *what,
+                     guint64      limit,
+                     GError     **error)
+{
+  g_autoptr(GByteArray) data = g_byte_array_new ();
+  g_autofree guint8 *chunk = g_malloc (SHMTOOL_CHUNK_SIZE);
+  size_t n;
+
+  while (data->len <= limit && (n = fread (chunk, 1, SHMTOOL_CHUNK_SIZE, stream)) > 0)
+    g_byte_array_append (data, chunk, n);
+
+  if (ferror (stream))
+    {
+      shmview_set_error_from_errno (error, errno, "could not read %s", what);
+      return NULL;
+    }
+  return g_steal_pointer (&data);
+}
+
+static GByteArray *
+stream_data (const WriteSources *sources,
+             guint64             limit,
+             GError            **error)
+{
+  GByteArray *data;
+  FILE *file;
+
+  if (sources->use_stdin)
+    return read_stream_bounded (stdin, "standard input", limit, error);
+
+  file = fopen (sources->file, "rb");
+  if (file == NULL)
+    {
+      shmview_set_error_from_errno (error, errno, "could not open “%s”", sources->file);
+      return NULL;
+    }
+  data = read_stream_bounded (file, sources->file, limit, error);
+  fclose (file);
+  return data;
+}
+
+static gboolean
+write_data (ShmviewRegion      *region,
+            const WriteSources *sources,
+            GByteArray         *command_line,
+            guint64             offset,
+            GError            **error)
+{
+  ShmtoolRange range = { offset, 0, TRUE };
+  g_autoptr(GByteArray) data = command_line != NULL ? g_byte_array_ref (command_line) : NULL;
+  guint64 size = shmview_region_get_size (region);
+
+  if (offset > size)
+    return _shmtool_resolve_range (&range, size, error);
+  if (data == NULL)
+    {
+      if ((data = stream_data (sources, size - offset, error)) == NULL)
+        return FALSE;
+      /* We stopped reading once it could not fit: its full size is unknown. */
+      if (data->len > size - offset)
+        {
+          g_set_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_OUT_OF_RANGE,
+                       "more than %" G_GUINT64_FORMAT " bytes of data at offset %"
+                       G_GUINT64_FORMAT " run past the end of the region (%" G_GUINT64_FORMAT
+                       " bytes)", size - offset, offset, size);
+          return FALSE;
+        }
+    }
+
+  /* Checked here as well as in the core so the message says how much
+   * data there was; nothing has been written yet. */
+  range.length = data->len;
+  if (!_shmtool_resolve_range (&range, size, error))
+    return FALSE;
+  return shmview_region_write (region, offset, data->data, data->len, error);
+}
+
+int
+_shmtool_cmd_write (int    argc,
+                    char **argv)
+{
+  g_auto(WriteSources) sources = { NULL, };
+  g_autofree char *offset_text = NULL;
+  gboolean follow = FALSE;
+  GOptionEntry entries[] = {
+    { "offset", 'o', 0, G_OPTION_ARG_STRING, &offset_text,
+      "Where to write (default 0): 16, 0x10, 4K", "N" },
+    /* FILENAME keeps the bytes as typed, whatever the locale's charset. */
+    { "string", 0, 0, G_OPTION_ARG_FILENAME, &sources.string,
+      "Write S and a terminating NUL (as strcpy)", "S" },
+    { "text", 0, 0, G_OPTION_ARG_FILENAME, &sources.text,
+      "Write S alone, without a NUL", "S" },
+    { "hex", 0, 0, G_OPTION_ARG_STRING, &sources.hex,
+      "Write bytes given in hex: “de ad”, “dead”, “0xde,0xad”", "H" },
+    { "file", 0, 0, G_OPTION_ARG_FILENAME, &sources.file,
+      "Write the contents of file F", "F" },
+    { "stdin", 0, 0, G_OPTION_ARG_NONE, &sources.use_stdin,
+      "Write what is read from standard input", NULL },
+    SHMTOOL_FOLLOW_ENTRY (follow),
+    { NULL }
+  };
+  g_autoptr(ShmviewSpec) spec = NULL;
+  g_autoptr(GByteArray) command_line = NULL;
+  g_autoptr(ShmviewRegion) region = NULL;
+  g_autoptr(GError) error = NULL;
+  guint64 offset = 0;
+  char *args[1];
+
+  if (!_shmtool_parse_command_line ("write", entries, &argc, &argv, 1, args) ||
+      !_shmtool_parse_spec ("write", args[0], &spec) ||
+      !check_one_source (&sources) ||
+      (offset_text != NULL && !_shmtool_parse_offset ("write", offset_text, &offset)) ||
+      !command_line_data (&sources, &command_line))
+    return SHMTOOL_EXIT_USAGE;
+
+  region = _shmtool_open (spec, SHMVIEW_OPEN_FLAGS_NONE, follow, &error);
+  if (region == NULL || !write_data (region, &sources, command_line, offset, &error))
+    return _shmtool_fail (args[0], error);
+  return SHMTOOL_EXIT_OK;
+}
+
+int
+_shmtool_cmd_fill (int    argc,
+                   char **argv)
+{
+  g_autofree char *byte_text = NULL;
+  g_autofree char *offset_text = NULL;
+  g_autofree char *length_text = NULL;
+  gboolean follow = FALSE;
+  GOptionEntry entries[] = {
+    { "byte", 'b', 0, G_OPTION_ARG_STRING, &byte_text,
+      "The byte: 0..255, 0x-hex or 'A' (required)", "B" },
+    { "offset", 'o', 0, G_OPTION_ARG_STRING, &offset_text,
+      "Where to start (default 0)", "N" },
+    { "length", 'l', 0, G_OPTION_ARG_STRING, &length_text,
+      "How many bytes (default: up to the end)", "N" },
+    SHMTOOL_FOLLOW_ENTRY (follow),
+    { NULL }
+  };
+  g_autoptr(ShmviewSpec) spec = NULL;
+  g_autoptr(ShmviewRegion) region = NULL;
+  g_autoptr(GError) error = NULL;
+  ShmtoolRange range;
+  char *args[1];
+  guint8 byte;
+
+  if (!_shmtool_parse_command_line ("fill", entries, &argc, &argv, 1, args) ||
+      !_shmtool_parse_spec ("fill", args[0], &spec) ||
+      !_shmtool_parse_range ("fill", offset_text, length_text, &range))
+    return SHMTOOL_EXIT_USAGE;
+  if (byte_text == NULL)
+    return _shmtool_usage_error ("fill", "fill: --byte is required");
+  if (!shmview_parse_byte (byte_text, &byte, &error))
+    return _shmtool_usage_error ("fill", "--byte: %s", error->message);
+
+  region = _shmtool_open (spec, SHMVIEW_OPEN_FLAGS_NONE, follow, &error);
+  if (region == NULL ||
+      !_shmtool_resolve_range (&range, shmview_region_get_size (region), &error) ||
+      !shmview_region_fill (region, range.offset, range.length, byte, &error))
+    return _shmtool_fail (args[0], error);
+  return SHMTOOL_EXIT_OK;
+}
