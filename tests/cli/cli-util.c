@@ -1,0 +1,300 @@
+/* cli-util.c
+ *
+ * Copyright 2026 The shmview authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <fcntl.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+
+#include "cli-util.h"
+#include "test-util.h"
+
+void
+cli_result_free (CliResult *result)
+{
+  g_clear_pointer (&result->out, g_bytes_unref);
+  g_free (result->out_text);
+  g_free (result->err);
+  g_free (result);
+}
+
+char *
+cli_shmtool_path (void)
+{
+  return shmview_test_build_path ("src/cli/shmtool");
+}
+
+char *
+cli_helper_path (const char *name)
+{
+  g_autofree char *relpath = g_build_filename ("tests", "cli", name, NULL);
+
+  return shmview_test_build_path (relpath);
+}
+
+/* Test output is TAP: keep each logged line to one line of valid UTF-8. */
+static void
+log_command (const char * const *argv)
+{
+  g_autofree char *joined = g_strjoinv (" ", (char **) argv);
+  g_autofree char *valid = g_utf8_make_valid (joined, -1);
+  g_autofree char *escaped = g_strescape (valid, NULL);
+
+  g_test_message ("run: %s", escaped);
+}
+
+/* Input goes through a file, not a pipe: shmtool may rightly stop reading
+ * early (data too big), and a pipe would then fail our side with EPIPE. */
+static char *
+input_file (GBytes *input)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = NULL;
+  int fd = g_file_open_tmp ("shmview-cli-input-XXXXXX", &path, &error);
+
+  g_assert_no_error (error);
+  close (fd);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (input, NULL),
+                                      g_bytes_get_size (input), &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+CliResult *
+cli_run_argv (GBytes             *input,
+              const char * const *argv)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) err = NULL;
+  g_autofree char *input_path = input != NULL ? input_file (input) : NULL;
+  CliResult *result = g_new0 (CliResult, 1);
+  gsize length;
+  const char *data;
+
+  log_command (argv);
+  /* Without input the child's stdin is /dev/null (GSubprocess's default). */
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  if (input_path != NULL)
+    g_subprocess_launcher_set_stdin_file_path (launcher, input_path);
+  process = g_subprocess_launcher_spawnv (launcher, argv, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate (process, NULL, NULL, &result->out, &err, &error);
+  g_assert_no_error (error);
+  if (input_path != NULL)
+    g_unlink (input_path);
+
+  if (g_subprocess_get_if_exited (process))
+    result->status = g_subprocess_get_exit_status (process);
+  else
+    result->status = 128 + g_subprocess_get_term_sig (process);
+
+  /* Empty GBytes may have NULL data: keep the texts "" then. */
+  data = g_bytes_get_data (result->out, &length);
+  result->out_text = g_malloc (length + 1);
+  if (length > 0)
+    memcpy (result->out_text, data, length);
+  result->out_text[length] = '\0';
+  data = g_bytes_get_data (err, &length);
+  result->err = length > 0 ? g_strndup (data, length) : g_strdup ("");
+  return result;
+}
+
+static CliResult *
+run_shmtool_va (GBytes     *input,
+                gboolean    as_nobody,
+                const char *first_arg,
+                va_list     args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  const char *arg;
+
+  if (as_nobody)
+    {
+      g_ptr_array_add (argv, g_strdup ("/usr/bin/setpriv"));
+      g_ptr_array_add (argv, g_strdup ("--reuid=nobody"));
+      g_ptr_array_add (argv, g_strdup ("--regid=nogroup"));
+      g_ptr_array_add (argv, g_strdup ("--clear-groups"));
+      g_ptr_array_add (argv, g_strdup ("--"));
+    }
+  g_ptr_array_add (argv, cli_shmtool_path ());
+  for (arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, g_strdup (arg));
+  g_ptr_array_add (argv, NULL);
+  return cli_run_argv (input, (const char * const *) argv->pdata);
+}
+
+CliResult *
+cli_shmtool (const char *first_arg,
+             ...)
+{
+  CliResult *result;
+  va_list args;
+
+  va_start (args, first_arg);
+  result = run_shmtool_va (NULL, FALSE, first_arg, args);
+  va_end (args);
+  return result;
+}
+
+CliResult *
+cli_shmtool_input (GBytes     *input,
+                   const char *first_arg,
+                   ...)
+{
+  CliResult *result;
+  va_list args;
+
+  va_start (args, first_arg);
+  result = run_shmtool_va (input, FALSE, first_arg, args);
+  va_end (args);
+  return result;
+}
+
+CliResult *
+cli_shmtool_as_nobody (const char *first_arg,
+                       ...)
+{
+  CliResult *result;
+  va_list args;
+
+  va_start (args, first_arg);
+  result = run_shmtool_va (NULL, TRUE, first_arg, args);
+  va_end (args);
+  return result;
+}
+
+static void
+log_stderr (const CliResult *result)
+{
+  g_auto(GStrv) lines = g_strsplit (result->err, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (lines[i][0] != '\0')
+      {
+        g_autofree char *valid = g_utf8_make_valid (lines[i], -1);
+
+        g_test_message ("stderr: %s", valid);
+      }
+}
+
+void
+cli_assert_ok (CliResult *result)
+{
+  log_stderr (result);
+  g_assert_cmpint (result->status, ==, 0);
+  g_assert_cmpstr (result->err, ==, "");
+}
+
+void
+cli_assert_usage_error (CliResult  *result,
+                        const char *needle)
+{
+  g_auto(GStrv) lines = g_strsplit (result->err, "\n", -1);
+
+  log_stderr (result);
+  g_assert_cmpint (result->status, ==, 2);
+  g_assert_cmpuint (g_bytes_get_size (result->out), ==, 0);
+  g_assert_cmpuint (g_strv_length (lines), >=, 3);
+  g_assert_true (g_str_has_prefix (lines[0], "shmtool: "));
+  if (needle != NULL)
+    g_assert_nonnull (strstr (lines[0], needle));
+  g_assert_nonnull (strstr (lines[1], "--help"));
+}
+
+void
+cli_assert_failure (CliResult  *result,
+                    const char *spec,
+                    const char *needle)
+{
+  g_autofree char *prefix = g_strdup_printf ("shmtool: %s: ", spec);
+
+  log_stderr (result);
+  g_assert_cmpint (result->status, ==, 1);
+  g_assert_cmpuint (g_bytes_get_size (result->out), ==, 0);
+  g_assert_true (g_str_has_prefix (result->err, prefix));
+  g_assert_true (g_str_has_suffix (result->err, "\n"));
+  /* One line: the newline at the end is the only one. */
+  g_assert_true (strchr (result->err, '\n') == result->err + strlen (result->err) - 1);
+  g_assert_cmpuint (strlen (result->err), >, strlen (prefix) + 1);
+  if (needle != NULL)
+    g_assert_nonnull (strstr (result->err + strlen (prefix), needle));
+}
+
+GBytes *
+cli_posix_snapshot (const char *name)
+{
+  g_autofree char *path = g_strconcat ("/dev/shm", name, NULL);
+  g_autoptr(GError) error = NULL;
+  char *contents;
+  gsize length;
+
+  if (!g_file_get_contents (path, &contents, &length, &error))
+    {
+      g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+      return NULL;
+    }
+  return g_bytes_new_take (contents, length);
+}
+
+void
+cli_posix_make (const char *name,
+                gsize       size,
+                const void *data,
+                gsize       length)
+{
+  int fd = shm_open (name, O_RDWR | O_CREAT | O_EXCL, 0600);
+
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_no_errno (ftruncate (fd, size));
+  g_assert_cmpint (pwrite (fd, data, length, 0), ==, (gssize) length);
+  close (fd);
+}
+
+GBytes *
+cli_pattern_bytes (gsize   length,
+                   guint32 seed)
+{
+  guint8 *data = g_malloc (length);
+  guint32 x = seed | 1;
+
+  /* xorshift32: cheap, and no two 16-byte rows come out alike. */
+  for (gsize i = 0; i < length; i++)
+    {
+      x ^= x << 13;
+      x ^= x >> 17;
+      x ^= x << 5;
+      data[i] = (guint8) (x >> 24);
+    }
+  return g_bytes_new_take (data, length);
+}
+
+gboolean
+cli_skip_without_program (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_EXECUTABLE))
+    return FALSE;
+  g_test_skip_printf ("%s is not installed", path);
+  return TRUE;
+}
+
+gboolean
+cli_skip_without_nobody (void)
+{
+  if (getuid () != 0)
+    {
+      g_test_skip ("needs root to run shmtool as nobody (setpriv)");
+      return TRUE;
+    }
+  return cli_skip_without_program ("/usr/bin/setpriv");
+}

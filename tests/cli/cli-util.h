@@ -1,0 +1,71 @@
+/* cli-util.h: running shmtool (and other programs) from the CLI tests
+ *
+ * Copyright 2026 The shmview authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  int     status;    /* exit status; 128 + N when killed by signal N */
+  GBytes *out;       /* stdout, as bytes */
+  char   *out_text;  /* stdout with a NUL added (it may hold NULs itself) */
+  char   *err;       /* stderr */
+} CliResult;
+
+void       cli_result_free  (CliResult          *result);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CliResult, cli_result_free)
+
+/* Path of the built shmtool, or of a helper program built in tests/cli. */
+char      *cli_shmtool_path (void);
+char      *cli_helper_path  (const char         *name);
+
+/* Runs @argv (a whole command line) with @input on stdin (may be NULL). */
+CliResult *cli_run_argv     (GBytes             *input,
+                             const char * const *argv);
+/* Runs `shmtool ARGS…`. */
+CliResult *cli_shmtool      (const char         *first_arg,
+                             ...) G_GNUC_NULL_TERMINATED;
+CliResult *cli_shmtool_input (GBytes            *input,
+                              const char        *first_arg,
+                              ...) G_GNUC_NULL_TERMINATED;
+/* Runs `shmtool ARGS…` as user nobody through setpriv. */
+CliResult *cli_shmtool_as_nobody (const char    *first_arg,
+                                  ...) G_GNUC_NULL_TERMINATED;
+
+/* Asserts success: status 0 and nothing on stderr. */
+void       cli_assert_ok            (CliResult  *result);
+/* Asserts a usage error: status 2, nothing on stdout, and on stderr
+ * "shmtool: …" and a second line pointing at --help; @needle (if not NULL)
+ * must appear in the first line. */
+void       cli_assert_usage_error   (CliResult  *result,
+                                     const char *needle);
+/* Asserts a run-time failure: status 1, nothing on stdout, and stderr
+ * exactly one line "shmtool: SPEC: …" containing @needle (if not NULL). */
+void       cli_assert_failure       (CliResult  *result,
+                                     const char *spec,
+                                     const char *needle);
+
+/* The bytes of POSIX object @name ("/x") as another program sees them
+ * (read from /dev/shm), or NULL when it does not exist. */
+GBytes    *cli_posix_snapshot       (const char *name);
+/* Creates POSIX object @name of @size bytes holding @data (a prefix),
+ * mode 0600, without going through shmview. */
+void       cli_posix_make           (const char *name,
+                                     gsize       size,
+                                     const void *data,
+                                     gsize       length);
+/* Deterministic bytes that do not repeat row by row. */
+GBytes    *cli_pattern_bytes        (gsize       length,
+                                     guint32     seed);
+
+/* TRUE (after g_test_skip) when @path is not an executable here. */
+gboolean   cli_skip_without_program (const char *path);
+/* TRUE (after g_test_skip) when we cannot run things as nobody. */
+gboolean   cli_skip_without_nobody  (void);
+
+G_END_DECLS

@@ -1,0 +1,532 @@
+/* test-cli-commands.c: every shmtool subcommand doing its job, end to end
+ *
+ * Copyright 2026 The shmview authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <sys/ipc.h>
+#include <sys/shm.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib.h>
+#include <glib/gstdio.h>
+
+#include "cli-util.h"
+#include "shmview-format.h"
+#include "test-util.h"
+
+typedef struct
+{
+  char *name;   /* "/shmview-test-…" */
+  char *spec;   /* the same without the slash, as a person would type it */
+} Fixture;
+
+static void
+setup (Fixture       *f,
+       gconstpointer  data)
+{
+  f->name = shmview_test_unique_posix_name ("cli");
+  f->spec = g_strdup (f->name + 1);
+}
+
+static void
+teardown (Fixture       *f,
+          gconstpointer  data)
+{
+  shmview_test_posix_unlink (f->name);
+  g_free (f->name);
+  g_free (f->spec);
+}
+
+static void
+assert_snapshot (const char *name,
+                 gsize       offset,
+                 const void *expected,
+                 gsize       length)
+{
+  g_autoptr(GBytes) bytes = cli_posix_snapshot (name);
+
+  g_assert_nonnull (bytes);
+  g_assert_cmpuint (g_bytes_get_size (bytes), >=, offset + length);
+  g_assert_cmpmem ((const guint8 *) g_bytes_get_data (bytes, NULL) + offset, length,
+                   expected, length);
+}
+
+static void
+create_ok (const Fixture *f,
+           const char    *size)
+{
+  g_autoptr(CliResult) r = cli_shmtool ("create", f->spec, "--size", size, NULL);
+
+  cli_assert_ok (r);
+  g_assert_cmpstr (r->out_text, ==, "");
+}
+
+static void
+test_help (void)
+{
+  static const char * const names[] = {
+    "create", "write", "read", "info", "list", "rm", "fill", "watch",
+  };
+  g_autoptr(CliResult) top = cli_shmtool ("--help", NULL);
+  g_autoptr(CliResult) help = cli_shmtool ("help", NULL);
+
+  g_test_summary ("shmtool --help and shmtool help list every command on a line of its own; "
+                  "each command has a --help of its own, also reachable as shmtool help CMD");
+
+  cli_assert_ok (top);
+  cli_assert_ok (help);
+  g_assert_cmpstr (top->out_text, ==, help->out_text);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *line = g_strdup_printf ("\n  %-7s ", names[i]);
+      g_autofree char *usage = g_strdup_printf ("shmtool %s [OPTION", names[i]);
+      g_autoptr(CliResult) own = cli_shmtool (names[i], "--help", NULL);
+      g_autoptr(CliResult) via_help = cli_shmtool ("help", names[i], NULL);
+
+      g_assert_nonnull (strstr (top->out_text, line));
+      cli_assert_ok (own);
+      g_assert_nonnull (strstr (own->out_text, usage));
+      g_assert_cmpstr (own->out_text, ==, via_help->out_text);
+    }
+}
+
+static void
+test_lesson (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(CliResult) w = NULL;
+  g_autoptr(CliResult) r = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *path = g_strconcat ("/dev/shm", f->name, NULL);
+  static const guint8 zeros[256];
+  GStatBuf st;
+
+  g_test_summary ("The lesson: create NAME --size 256, write --string ezhchai, read --format "
+                  "text prints ezhchai; the region is 256 bytes, mode 0600, ezhchai plus NUL");
+
+  create_ok (f, "256");
+  bytes = cli_posix_snapshot (f->name);
+  g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), zeros, 256);
+  g_assert_no_errno (g_stat (path, &st));
+  g_assert_cmpint (st.st_mode & 07777, ==, 0600);
+
+  w = cli_shmtool ("write", f->spec, "--string", "ezhchai", NULL);
+  cli_assert_ok (w);
+  g_assert_cmpstr (w->out_text, ==, "");
+  assert_snapshot (f->name, 0, "ezhchai", 8);
+
+  r = cli_shmtool ("read", f->spec, "--format", "text", NULL);
+  cli_assert_ok (r);
+  g_assert_cmpstr (r->out_text, ==, "ezhchai\n");
+}
+
+static void
+test_create_mode_force (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *path = g_strconcat ("/dev/shm", f->name, NULL);
+  g_autoptr(CliResult) c = cli_shmtool ("create", f->name, "--size", "4K", "--mode", "0640", NULL);
+  g_autoptr(CliResult) w = NULL;
+  g_autoptr(CliResult) forced = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  static const guint8 zeros[8192];
+  GStatBuf st;
+
+  g_test_summary ("create takes size units and --mode; --force replaces an existing region "
+                  "with a fresh one of the new size");
+
+  cli_assert_ok (c);
+  g_assert_no_errno (g_stat (path, &st));
+  g_assert_cmpint (st.st_mode & 07777, ==, 0640);
+  g_assert_cmpint (st.st_size, ==, 4096);
+
+  w = cli_shmtool ("write", f->spec, "--text", "old", NULL);
+  cli_assert_ok (w);
+  forced = cli_shmtool ("create", f->spec, "--size", "0x2000", "--force", NULL);
+  cli_assert_ok (forced);
+  bytes = cli_posix_snapshot (f->name);
+  g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), zeros, 8192);
+  g_assert_no_errno (g_stat (path, &st));
+  g_assert_cmpint (st.st_mode & 07777, ==, 0600);
+}
+
+static void
+test_create_sysv_private (void)
+{
+  g_autoptr(CliResult) c = NULL;
+  g_autoptr(CliResult) w = NULL;
+  g_autoptr(CliResult) r = NULL;
+  g_autoptr(CliResult) rm = NULL;
+  g_autofree char *spec = NULL;
+  struct shmid_ds ds;
+  int id;
+
+  g_test_summary ("create sysv:0 makes a new private segment and prints its spec, sysvid:N, "
+                  "which then works for write, read and rm");
+  if (shmview_test_skip_without_sysv ())
+    return;
+
+  c = cli_shmtool ("create", "sysv:0", "--size", "4096", NULL);
+  cli_assert_ok (c);
+  g_assert_true (g_str_has_prefix (c->out_text, "sysvid:"));
+  g_assert_true (g_str_has_suffix (c->out_text, "\n"));
+  spec = g_strchomp (g_strdup (c->out_text));
+  id = atoi (spec + strlen ("sysvid:"));
+  g_assert_no_errno (shmctl (id, IPC_STAT, &ds));
+  g_assert_cmpuint (ds.shm_segsz, ==, 4096);
+  g_assert_cmpint (ds.shm_perm.mode & 0777, ==, 0600);
+
+  w = cli_shmtool ("write", spec, "--string", "ezhchai", NULL);
+  cli_assert_ok (w);
+  r = cli_shmtool ("read", spec, "--format", "text", NULL);
+  cli_assert_ok (r);
+  g_assert_cmpstr (r->out_text, ==, "ezhchai\n");
+
+  rm = cli_shmtool ("rm", spec, NULL);
+  cli_assert_ok (rm);
+  g_assert_cmpint (shmctl (id, IPC_STAT, &ds), ==, -1);
+}
+
+static void
+test_write_sources (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *file = shmview_test_temp_path ("source.bin");
+  g_autoptr(GBytes) stdin_bytes = cli_pattern_bytes (100, 7);
+  g_autoptr(CliResult) fill = NULL;
+  g_autoptr(CliResult) text = NULL;
+  g_autoptr(CliResult) string = NULL;
+  g_autoptr(CliResult) hex = NULL;
+  g_autoptr(CliResult) from_file = NULL;
+  g_autoptr(CliResult) from_stdin = NULL;
+  g_autoptr(CliResult) exact_end = NULL;
+
+  g_test_summary ("write --text writes S alone, --string S and a NUL, --hex the bytes, --file "
+                  "and --stdin their contents, each at --offset; data that just fits is fine");
+
+  create_ok (f, "256");
+  fill = cli_shmtool ("fill", f->spec, "--byte", "0xff", NULL);
+  cli_assert_ok (fill);
+
+  text = cli_shmtool ("write", f->spec, "--text", "abc", NULL);
+  cli_assert_ok (text);
+  assert_snapshot (f->name, 0, "abc\xff", 4);
+
+  string = cli_shmtool ("write", f->spec, "--offset", "8", "--string", "xyz", NULL);
+  cli_assert_ok (string);
+  assert_snapshot (f->name, 8, "xyz\0\xff", 5);
+
+  hex = cli_shmtool ("write", f->spec, "--offset", "0x10", "--hex", "de ad be ef", NULL);
+  cli_assert_ok (hex);
+  assert_snapshot (f->name, 16, "\xde\xad\xbe\xef\xff", 5);
+
+  g_assert_true (g_file_set_contents (file, "from a file\0!", 13, NULL));
+  from_file = cli_shmtool ("write", f->spec, "--offset", "32", "--file", file, NULL);
+  cli_assert_ok (from_file);
+  assert_snapshot (f->name, 32, "from a file\0!\xff", 14);
+
+  from_stdin = cli_shmtool_input (stdin_bytes, "write", f->spec, "--offset", "100", "--stdin",
+                                  NULL);
+  cli_assert_ok (from_stdin);
+  assert_snapshot (f->name, 100, g_bytes_get_data (stdin_bytes, NULL), 100);
+
+  exact_end = cli_shmtool ("write", f->spec, "--offset", "252", "--string", "end", NULL);
+  cli_assert_ok (exact_end);
+  assert_snapshot (f->name, 252, "end", 4);
+}
+
+static void
+test_read_formats (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GBytes) content = cli_pattern_bytes (256, 3);
+  const guint8 *bytes = g_bytes_get_data (content, NULL);
+  g_autoptr(CliResult) w = NULL;
+  g_autoptr(CliResult) w2 = NULL;
+  g_autoptr(CliResult) raw = NULL;
+  g_autoptr(CliResult) part = NULL;
+  g_autoptr(CliResult) c = NULL;
+  g_autoptr(CliResult) hex = NULL;
+  g_autoptr(CliResult) text = NULL;
+  g_autofree char *c_expected = NULL;
+
+  g_test_summary ("read: raw gives the bytes (all, or --offset/--length of them), c the core's "
+                  "C array, the default is hexdump -C, text the C string at the offset");
+
+  create_ok (f, "256");
+  w = cli_shmtool_input (content, "write", f->spec, "--stdin", NULL);
+  cli_assert_ok (w);
+
+  raw = cli_shmtool ("read", f->spec, "--format", "raw", NULL);
+  cli_assert_ok (raw);
+  g_assert_cmpmem (g_bytes_get_data (raw->out, NULL), g_bytes_get_size (raw->out), bytes, 256);
+
+  part = cli_shmtool ("read", f->spec, "--format", "raw", "--offset", "0x10", "--length", "5",
+                      NULL);
+  cli_assert_ok (part);
+  g_assert_cmpmem (g_bytes_get_data (part->out, NULL), g_bytes_get_size (part->out), bytes + 16, 5);
+
+  c = cli_shmtool ("read", f->spec, "--format", "c", NULL);
+  cli_assert_ok (c);
+  c_expected = shmview_format_c_array (bytes, 256, f->spec);
+  g_assert_cmpstr (c->out_text, ==, c_expected);
+
+  hex = cli_shmtool ("read", f->spec, NULL);
+  cli_assert_ok (hex);
+  g_assert_true (g_str_has_prefix (hex->out_text, "00000000  "));
+  g_assert_true (g_str_has_suffix (hex->out_text, "\n00000100\n"));
+
+  w2 = cli_shmtool ("write", f->spec, "--offset", "200", "--string", "at 200", NULL);
+  cli_assert_ok (w2);
+  text = cli_shmtool ("read", f->spec, "--format", "text", "--offset", "200", NULL);
+  cli_assert_ok (text);
+  g_assert_cmpstr (text->out_text, ==, "at 200\n");
+}
+
+static void
+test_read_text_unterminated (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(CliResult) fill = NULL;
+  g_autoptr(CliResult) text = NULL;
+
+  g_test_summary ("read --format text of a range without a NUL prints the whole range, then "
+                  "a newline, and never reads past --length");
+
+  create_ok (f, "64");
+  fill = cli_shmtool ("fill", f->spec, "--byte", "'x'", NULL);
+  cli_assert_ok (fill);
+  text = cli_shmtool ("read", f->spec, "--format", "text", "--offset", "60", NULL);
+  cli_assert_ok (text);
+  g_assert_cmpstr (text->out_text, ==, "xxxx\n");
+  cli_result_free (g_steal_pointer (&text));
+  text = cli_shmtool ("read", f->spec, "--format", "text", "--length", "3", NULL);
+  cli_assert_ok (text);
+  g_assert_cmpstr (text->out_text, ==, "xxx\n");
+}
+
+static void
+test_read_raw_large (Fixture       *f,
+                     gconstpointer  data)
+{
+  const gsize size = 3 * 1024 * 1024 + 5;
+  g_autoptr(GBytes) content = cli_pattern_bytes (size, 11);
+  g_autoptr(CliResult) c = NULL;
+  g_autoptr(CliResult) w = NULL;
+  g_autoptr(CliResult) raw = NULL;
+  g_autoptr(CliResult) tail = NULL;
+
+  g_test_summary ("read --format raw streams a region bigger than its 1 MiB chunks exactly, "
+                  "whole and from an offset that is not chunk-aligned");
+
+  c = cli_shmtool ("create", f->spec, "--size", "3145733", NULL);
+  cli_assert_ok (c);
+  w = cli_shmtool_input (content, "write", f->spec, "--stdin", NULL);
+  cli_assert_ok (w);
+  raw = cli_shmtool ("read", f->spec, "--format", "raw", NULL);
+  cli_assert_ok (raw);
+  g_assert_true (g_bytes_equal (raw->out, content));
+
+  tail = cli_shmtool ("read", f->spec, "--format", "raw", "--offset", "1048577", NULL);
+  cli_assert_ok (tail);
+  g_assert_cmpmem (g_bytes_get_data (tail->out, NULL), g_bytes_get_size (tail->out),
+                   (const guint8 *) g_bytes_get_data (content, NULL) + 1048577, size - 1048577);
+}
+
+static void
+test_info (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(CliResult) info = NULL;
+  g_autofree char *spec_line = g_strdup_printf ("spec: %s\n", f->name);
+  g_autofree char *name_line = g_strdup_printf ("name: %s\n", f->spec);
+  g_autofree char *owner_line = g_strdup_printf ("owner: %s (%u)\n", g_get_user_name (),
+                                                 (guint) getuid ());
+
+  g_test_summary ("info prints key: value lines: spec, name, kind, size, owner, mode");
+
+  create_ok (f, "4K");
+  info = cli_shmtool ("info", f->spec, NULL);
+  cli_assert_ok (info);
+  g_assert_true (g_str_has_prefix (info->out_text, spec_line));
+  g_assert_nonnull (strstr (info->out_text, name_line));
+  g_assert_nonnull (strstr (info->out_text, "\nkind: POSIX\n"));
+  g_assert_nonnull (strstr (info->out_text, "\nsize: 4 KiB (4096 bytes)\n"));
+  g_assert_nonnull (strstr (info->out_text, owner_line));
+  g_assert_nonnull (strstr (info->out_text, "\nmode: 0600 (rw-------)\n"));
+  g_assert_nonnull (strstr (info->out_text, "\nremoved: no\n"));
+}
+
+static void
+test_info_sysv (void)
+{
+  g_autoptr(CliResult) info = NULL;
+  g_autofree char *spec = NULL;
+  g_autofree char *id_line = NULL;
+  int id;
+
+  g_test_summary ("info of a System V segment shows its key, id and attach count");
+  if (shmview_test_skip_without_sysv ())
+    return;
+
+  id = shmget (IPC_PRIVATE, 100, IPC_CREAT | 0640);
+  g_assert_cmpint (id, >=, 0);
+  spec = g_strdup_printf ("sysvid:%d", id);
+  id_line = g_strdup_printf ("\nid: %d\n", id);
+  info = cli_shmtool ("info", spec, NULL);
+  shmctl (id, IPC_RMID, NULL);
+
+  cli_assert_ok (info);
+  g_assert_nonnull (strstr (info->out_text, "\nkind: System V\n"));
+  g_assert_nonnull (strstr (info->out_text, "\nsize: 100 bytes\n"));
+  g_assert_nonnull (strstr (info->out_text, "\nmode: 0640 (rw-r-----)\n"));
+  g_assert_nonnull (strstr (info->out_text, "\nkey: 0x00000000\n"));
+  g_assert_nonnull (strstr (info->out_text, id_line));
+  /* shmtool itself is attached while it asks. */
+  g_assert_nonnull (strstr (info->out_text, "\nattaches: 1\n"));
+}
+
+static void
+test_fill (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(CliResult) all = NULL;
+  g_autoptr(CliResult) part = NULL;
+  guint8 expected[64];
+
+  g_test_summary ("fill --byte B fills the whole region; with --offset/--length only that part");
+
+  create_ok (f, "64");
+  all = cli_shmtool ("fill", f->spec, "--byte", "0xab", NULL);
+  cli_assert_ok (all);
+  memset (expected, 0xab, sizeof expected);
+  assert_snapshot (f->name, 0, expected, sizeof expected);
+
+  part = cli_shmtool ("fill", f->spec, "--byte", "'A'", "--offset", "10", "--length", "5", NULL);
+  cli_assert_ok (part);
+  memset (expected + 10, 'A', 5);
+  assert_snapshot (f->name, 0, expected, sizeof expected);
+}
+
+static void
+test_rm (Fixture       *f,
+         gconstpointer  data)
+{
+  g_autoptr(CliResult) rm = NULL;
+  g_autoptr(GBytes) after = NULL;
+
+  g_test_summary ("rm removes the region");
+
+  create_ok (f, "64");
+  rm = cli_shmtool ("rm", f->spec, NULL);
+  cli_assert_ok (rm);
+  g_assert_cmpstr (rm->out_text, ==, "");
+  after = cli_posix_snapshot (f->name);
+  g_assert_null (after);
+}
+
+static void
+test_file_region (void)
+{
+  g_autofree char *path = shmview_test_temp_path ("region.bin");
+  g_autofree char *spec = g_strconcat ("file:", path, NULL);
+  g_autoptr(CliResult) c = cli_shmtool ("create", spec, "--size", "100", NULL);
+  g_autoptr(CliResult) w = NULL;
+  g_autoptr(CliResult) r = NULL;
+  g_autoptr(CliResult) rm = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_test_summary ("file: specs work for create, write, read and rm");
+
+  cli_assert_ok (c);
+  w = cli_shmtool ("write", spec, "--offset", "50", "--string", "in a file", NULL);
+  cli_assert_ok (w);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, ==, 100);
+  g_assert_cmpmem (contents + 50, 10, "in a file", 10);
+
+  r = cli_shmtool ("read", spec, "--offset", "50", "--format", "text", NULL);
+  cli_assert_ok (r);
+  g_assert_cmpstr (r->out_text, ==, "in a file\n");
+
+  rm = cli_shmtool ("rm", spec, NULL);
+  cli_assert_ok (rm);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_file_follow (void)
+{
+  g_autofree char *target = shmview_test_temp_path ("target.bin");
+  g_autofree char *link = shmview_test_temp_path ("link.bin");
+  g_autofree char *spec = g_strconcat ("file:", link, NULL);
+  g_autoptr(CliResult) refused = NULL;
+  g_autoptr(CliResult) followed = NULL;
+  g_autoptr(CliResult) read_followed = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_test_summary ("A file: spec naming a symlink is refused and changes nothing; with --follow "
+                  "the target is written and read");
+
+  g_assert_true (g_file_set_contents (target, "0123456789", 10, NULL));
+  g_assert_no_errno (symlink (target, link));
+
+  refused = cli_shmtool ("write", spec, "--text", "XY", NULL);
+  cli_assert_failure (refused, spec, "symbolic link");
+  g_assert_true (g_file_get_contents (target, &contents, &length, NULL));
+  g_assert_cmpmem (contents, length, "0123456789", 10);
+  g_clear_pointer (&contents, g_free);
+
+  followed = cli_shmtool ("write", spec, "--text", "XY", "--follow", NULL);
+  cli_assert_ok (followed);
+  g_assert_true (g_file_get_contents (target, &contents, &length, NULL));
+  g_assert_cmpmem (contents, length, "XY23456789", 10);
+
+  read_followed = cli_shmtool ("read", spec, "--format", "raw", "--follow", NULL);
+  cli_assert_ok (read_followed);
+  g_assert_cmpstr (read_followed->out_text, ==, "XY23456789");
+}
+
+static void
+test_version (void)
+{
+  g_autoptr(CliResult) r = cli_shmtool ("--version", NULL);
+
+  g_test_summary ("--version prints the version");
+  cli_assert_ok (r);
+  g_assert_cmpstr (r->out_text, ==, "shmtool " PACKAGE_VERSION "\n");
+}
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, setup, func, teardown)
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/cli/commands/help", test_help);
+  g_test_add_func ("/cli/commands/version", test_version);
+  ADD ("/cli/commands/lesson", test_lesson);
+  ADD ("/cli/commands/create-mode-force", test_create_mode_force);
+  g_test_add_func ("/cli/commands/create-sysv-private", test_create_sysv_private);
+  ADD ("/cli/commands/write-sources", test_write_sources);
+  ADD ("/cli/commands/read-formats", test_read_formats);
+  ADD ("/cli/commands/read-text-unterminated", test_read_text_unterminated);
+  ADD ("/cli/commands/read-raw-large", test_read_raw_large);
+  ADD ("/cli/commands/info", test_info);
+  g_test_add_func ("/cli/commands/info-sysv", test_info_sysv);
+  ADD ("/cli/commands/fill", test_fill);
+  ADD ("/cli/commands/rm", test_rm);
+  g_test_add_func ("/cli/commands/file-region", test_file_region);
+  g_test_add_func ("/cli/commands/file-follow", test_file_follow);
+
+  return g_test_run ();
+}
