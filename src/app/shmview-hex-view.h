@@ -28,6 +28,11 @@ typedef enum
   SHMVIEW_HEX_VIEW_COLUMN_ASCII,
 } ShmviewHexViewColumn;
 
+#define SHMVIEW_TYPE_HEX_VIEW_COLUMN (shmview_hex_view_column_get_type ())
+GType shmview_hex_view_column_get_type (void);
+#define SHMVIEW_TYPE_CHANGE_SOURCE (shmview_change_source_get_type ())
+GType shmview_change_source_get_type (void);
+
 #define SHMVIEW_TYPE_HEX_VIEW (shmview_hex_view_get_type ())
 G_DECLARE_FINAL_TYPE (ShmviewHexView, shmview_hex_view, SHMVIEW, HEX_VIEW, GtkWidget)
 
@@ -94,6 +99,9 @@ gboolean   shmview_hex_view_get_selection       (ShmviewHexView      *self,
                                                  guint64             *start,
                                                  guint64             *end);
 ShmviewHexViewColumn shmview_hex_view_get_column (ShmviewHexView     *self);
+/* Where typing goes; the caret goes back to the high nibble. */
+void       shmview_hex_view_set_column          (ShmviewHexView      *self,
+                                                 ShmviewHexViewColumn column);
 /* The byte at the caret, when it is in the visible data. */
 gboolean   shmview_hex_view_get_byte_at_cursor  (ShmviewHexView      *self,
                                                  guint8              *out);

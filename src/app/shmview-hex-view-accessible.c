@@ -1,0 +1,355 @@
+/* shmview-hex-view-accessible.c: the hex view as ATK text
+ *
+ * Copyright 2026 The shmview authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The text is a cache of shmview_hex_view_dup_visible_text(): it is
+ * rebuilt when the view says the visible bytes or rows changed, and the
+ * change is announced only when the text really differs, so an unchanged
+ * region costs a screen reader nothing. The text is ASCII (hexdump prints
+ * '.' for anything else), so character and byte offsets are the same.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "shmview-hex-view-accessible.h"
+#include "shmview-hex-view-private.h"
+
+struct _ShmviewHexViewAccessible
+{
+  GtkWidgetAccessible parent_instance;
+
+  /* owned */
+  char *text;
+  char *description;
+
+  int   length;
+  int   caret;      /* character offset, -1 when the caret is off screen */
+};
+
+static void shmview_hex_view_accessible_text_init (AtkTextIface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (ShmviewHexViewAccessible, shmview_hex_view_accessible,
+                               GTK_TYPE_WIDGET_ACCESSIBLE,
+                               G_IMPLEMENT_INTERFACE (ATK_TYPE_TEXT,
+                                                      shmview_hex_view_accessible_text_init))
+
+static ShmviewHexView *
+get_view (ShmviewHexViewAccessible *self)
+{
+  GtkWidget *widget = gtk_accessible_get_widget (GTK_ACCESSIBLE (self));
+
+  return widget != NULL ? SHMVIEW_HEX_VIEW (widget) : NULL;
+}
+
+static char *
+describe_caret (ShmviewHexView *view)
+{
+  guint64 cursor = shmview_hex_view_get_cursor (view);
+
+  if (shmview_hex_view_get_region_size (view) == 0)
+    return g_strdup (_("Empty region"));
+  /* TRANSLATORS: the first number is hexadecimal, the second decimal */
+  return g_strdup_printf (_("Caret at offset 0x%" G_GINT64_MODIFIER "x (%" G_GUINT64_FORMAT ")"),
+                          cursor, cursor);
+}
+
+/* Rebuilds the text and the caret and announces what changed: the text only
+ * when it differs, the caret only when it moved. */
+static void
+refresh (ShmviewHexViewAccessible *self)
+{
+  ShmviewHexView *view = get_view (self);
+  g_autofree char *text = NULL;
+  g_autofree char *description = NULL;
+  int caret;
+
+  if (view == NULL)
+    return;
+
+  text = _shmview_hex_view_dup_text_with_caret (view, &caret);
+  if (g_strcmp0 (text, self->text) != 0)
+    {
+      g_autofree char *old = g_steal_pointer (&self->text);
+      int old_length = self->length;
+
+      self->text = g_steal_pointer (&text);
+      self->length = (int) strlen (self->text);
+      if (old_length > 0)
+        g_signal_emit_by_name (self, "text-remove", 0, old_length, old);
+      if (self->length > 0)
+        g_signal_emit_by_name (self, "text-insert", 0, self->length, self->text);
+      g_signal_emit_by_name (self, "visible-data-changed");
+    }
+
+  if (caret != self->caret)
+    {
+      self->caret = caret;
+      if (caret >= 0)
+        g_signal_emit_by_name (self, "text-caret-moved", caret);
+    }
+
+  description = describe_caret (view);
+  if (g_strcmp0 (description, self->description) != 0)
+    {
+      g_free (self->description);
+      self->description = g_steal_pointer (&description);
+      g_object_notify (G_OBJECT (self), "accessible-description");
+    }
+}
+
+void
+_shmview_hex_view_accessible_refresh (ShmviewHexViewAccessible *self)
+{
+  g_return_if_fail (SHMVIEW_IS_HEX_VIEW_ACCESSIBLE (self));
+  refresh (self);
+}
+
+/* ------------------------------------------------------------------ */
+/* AtkText                                                            */
+
+static int
+clamp_offset (ShmviewHexViewAccessible *self,
+              int                       offset)
+{
+  if (offset < 0 || offset > self->length)
+    return self->length;
+  return offset;
+}
+
+static char *
+accessible_get_text (AtkText *text,
+                     int      start,
+                     int      end)
+{
+  ShmviewHexViewAccessible *self = SHMVIEW_HEX_VIEW_ACCESSIBLE (text);
+
+  start = clamp_offset (self, start);
+  end = clamp_offset (self, end);
+  if (end < start)
+    end = start;
+  return g_strndup (self->text != NULL ? self->text + start : "", end - start);
+}
+
+static int
+accessible_get_character_count (AtkText *text)
+{
+  return SHMVIEW_HEX_VIEW_ACCESSIBLE (text)->length;
+}
+
+static int
+accessible_get_caret_offset (AtkText *text)
+{
+  return SHMVIEW_HEX_VIEW_ACCESSIBLE (text)->caret;
+}
+
+static gboolean
+accessible_set_caret_offset (AtkText *text,
+                             int      offset)
+{
+  ShmviewHexViewAccessible *self = SHMVIEW_HEX_VIEW_ACCESSIBLE (text);
+  ShmviewHexView *view = get_view (self);
+
+  if (view == NULL || self->text == NULL)
+    return FALSE;
+  return _shmview_hex_view_set_caret_char (view, self->text, offset);
+}
+
+static gunichar
+accessible_get_character_at_offset (AtkText *text,
+                                    int      offset)
+{
+  ShmviewHexViewAccessible *self = SHMVIEW_HEX_VIEW_ACCESSIBLE (text);
+
+  if (self->text == NULL || offset < 0 || offset >= self->length)
+    return 0;
+  return (guchar) self->text[offset];
+}
+
+/* [start, end) of the line, word or character around @offset. */
+static void
+find_unit (ShmviewHexViewAccessible *self,
+           AtkTextGranularity        granularity,
+           int                       offset,
+           int                      *start,
+           int                      *end)
+{
+  const char *t = self->text != NULL ? self->text : "";
+  int s = CLAMP (offset, 0, self->length), e = s;
+
+  switch (granularity)
+    {
+    case ATK_TEXT_GRANULARITY_CHAR:
+      e = MIN (s + 1, self->length);
+      break;
+    case ATK_TEXT_GRANULARITY_WORD:
+      while (s > 0 && t[s - 1] != ' ' && t[s - 1] != '\n')
+        s--;
+      while (e < self->length && t[e] != ' ' && t[e] != '\n')
+        e++;
+      break;
+    case ATK_TEXT_GRANULARITY_LINE:
+    case ATK_TEXT_GRANULARITY_SENTENCE:
+    case ATK_TEXT_GRANULARITY_PARAGRAPH:
+    default:
+      while (s > 0 && t[s - 1] != '\n')
+        s--;
+      while (e < self->length && t[e] != '\n')
+        e++;
+      if (e < self->length)
+        e++;
+      break;
+    }
+  *start = s;
+  *end = e;
+}
+
+static char *
+accessible_get_string_at_offset (AtkText            *text,
+                                 int                 offset,
+                                 AtkTextGranularity  granularity,
+                                 int                *start_offset,
+                                 int                *end_offset)
+{
+  ShmviewHexViewAccessible *self = SHMVIEW_HEX_VIEW_ACCESSIBLE (text);
+
+  find_unit (self, granularity, offset, start_offset, end_offset);
+  return accessible_get_text (text, *start_offset, *end_offset);
+}
+
+static char *
+accessible_get_text_at_offset (AtkText         *text,
+                               int              offset,
+                               AtkTextBoundary  boundary,
+                               int             *start_offset,
+                               int             *end_offset)
+{
+  AtkTextGranularity granularity;
+
+  switch (boundary)
+    {
+    case ATK_TEXT_BOUNDARY_CHAR:
+      granularity = ATK_TEXT_GRANULARITY_CHAR;
+      break;
+    case ATK_TEXT_BOUNDARY_WORD_START:
+    case ATK_TEXT_BOUNDARY_WORD_END:
+      granularity = ATK_TEXT_GRANULARITY_WORD;
+      break;
+    default:
+      granularity = ATK_TEXT_GRANULARITY_LINE;
+      break;
+    }
+  return accessible_get_string_at_offset (text, offset, granularity, start_offset, end_offset);
+}
+
+static void
+shmview_hex_view_accessible_text_init (AtkTextIface *iface)
+{
+  iface->get_text = accessible_get_text;
+  iface->get_character_count = accessible_get_character_count;
+  iface->get_caret_offset = accessible_get_caret_offset;
+  iface->set_caret_offset = accessible_set_caret_offset;
+  iface->get_character_at_offset = accessible_get_character_at_offset;
+  iface->get_text_at_offset = accessible_get_text_at_offset;
+  iface->get_string_at_offset = accessible_get_string_at_offset;
+}
+
+/* ------------------------------------------------------------------ */
+/* AtkObject                                                          */
+
+static void
+shmview_hex_view_accessible_initialize (AtkObject *object,
+                                        gpointer   data)
+{
+  ShmviewHexViewAccessible *self = SHMVIEW_HEX_VIEW_ACCESSIBLE (object);
+
+  ATK_OBJECT_CLASS (shmview_hex_view_accessible_parent_class)->initialize (object, data);
+  object->role = ATK_ROLE_TEXT;
+
+  _shmview_hex_view_set_accessible (SHMVIEW_HEX_VIEW (data), object);
+  self->text = _shmview_hex_view_dup_text_with_caret (SHMVIEW_HEX_VIEW (data), &self->caret);
+  self->length = (int) strlen (self->text);
+  self->description = describe_caret (SHMVIEW_HEX_VIEW (data));
+}
+
+static const char *
+shmview_hex_view_accessible_get_name (AtkObject *object)
+{
+  const char *name = ATK_OBJECT_CLASS (shmview_hex_view_accessible_parent_class)->get_name (object);
+
+  return name != NULL ? name : _("Hex view");
+}
+
+static const char *
+shmview_hex_view_accessible_get_description (AtkObject *object)
+{
+  ShmviewHexViewAccessible *self = SHMVIEW_HEX_VIEW_ACCESSIBLE (object);
+
+  /* A description set by the UI file wins over ours. */
+  if (object->description != NULL)
+    return object->description;
+  return self->description;
+}
+
+static AtkStateSet *
+shmview_hex_view_accessible_ref_state_set (AtkObject *object)
+{
+  ShmviewHexViewAccessible *self = SHMVIEW_HEX_VIEW_ACCESSIBLE (object);
+  AtkStateSet *states = ATK_OBJECT_CLASS (shmview_hex_view_accessible_parent_class)->ref_state_set (object);
+  ShmviewHexView *view = get_view (self);
+
+  if (view != NULL)
+    {
+      atk_state_set_add_state (states, ATK_STATE_MULTI_LINE);
+      atk_state_set_add_state (states, ATK_STATE_SELECTABLE_TEXT);
+      if (!shmview_hex_view_get_read_only (view))
+        atk_state_set_add_state (states, ATK_STATE_EDITABLE);
+    }
+  return states;
+}
+
+static void
+shmview_hex_view_accessible_widget_unset (GtkAccessible *accessible)
+{
+  GtkWidget *widget = gtk_accessible_get_widget (accessible);
+
+  if (widget != NULL)
+    _shmview_hex_view_set_accessible (SHMVIEW_HEX_VIEW (widget), NULL);
+  GTK_ACCESSIBLE_CLASS (shmview_hex_view_accessible_parent_class)->widget_unset (accessible);
+}
+
+static void
+shmview_hex_view_accessible_finalize (GObject *object)
+{
+  ShmviewHexViewAccessible *self = SHMVIEW_HEX_VIEW_ACCESSIBLE (object);
+
+  g_clear_pointer (&self->text, g_free);
+  g_clear_pointer (&self->description, g_free);
+
+  G_OBJECT_CLASS (shmview_hex_view_accessible_parent_class)->finalize (object);
+}
+
+static void
+shmview_hex_view_accessible_class_init (ShmviewHexViewAccessibleClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  AtkObjectClass *atk_class = ATK_OBJECT_CLASS (klass);
+  GtkAccessibleClass *accessible_class = GTK_ACCESSIBLE_CLASS (klass);
+
+  object_class->finalize = shmview_hex_view_accessible_finalize;
+  atk_class->initialize = shmview_hex_view_accessible_initialize;
+  atk_class->get_name = shmview_hex_view_accessible_get_name;
+  atk_class->get_description = shmview_hex_view_accessible_get_description;
+  atk_class->ref_state_set = shmview_hex_view_accessible_ref_state_set;
+  accessible_class->widget_unset = shmview_hex_view_accessible_widget_unset;
+}
+
+static void
+shmview_hex_view_accessible_init (ShmviewHexViewAccessible *self)
+{
+  self->caret = -1;
+}
