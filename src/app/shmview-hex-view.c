@@ -531,6 +531,14 @@ offset_plus (guint64 offset,
 /* ------------------------------------------------------------------ */
 /* highlights                                                         */
 
+/* Everything faded: forget the times, so nothing draws or ticks again. */
+static void
+forget_changes (ShmviewHexView *self)
+{
+  for (gsize i = 0; i < self->n_cells; i++)
+    self->cells[i].changed_at = 0;
+}
+
 static gboolean
 fade_tick (GtkWidget     *widget,
            GdkFrameClock *clock,
@@ -542,10 +550,8 @@ fade_tick (GtkWidget     *widget,
   if (g_get_monotonic_time () < self->fade_until)
     return G_SOURCE_CONTINUE;
 
-  /* Everything faded: forget the times, so nothing draws or ticks again. */
-  for (gsize i = 0; i < self->n_cells; i++)
-    self->cells[i].changed_at = 0;
   self->tick_id = 0;
+  forget_changes (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -942,6 +948,8 @@ shmview_hex_view_map (GtkWidget *widget)
     gdk_window_show (self->input_window);
   if (g_get_monotonic_time () < self->fade_until)
     start_fading (self);
+  else
+    forget_changes (self);
 }
 
 static void
@@ -1657,9 +1665,11 @@ shmview_hex_view_set_bytes_per_row (ShmviewHexView *self,
                                     guint           bytes_per_row)
 {
   g_return_if_fail (SHMVIEW_IS_HEX_VIEW (self));
-  g_return_if_fail (bytes_per_row == 0 || bytes_per_row == 8 || bytes_per_row == 16
-                    || bytes_per_row == 32);
 
+  /* 8, 16 and 32 are what the UI offers; anything else between becomes a
+   * multiple of 8, since hex groups are 8 bytes wide. */
+  if (bytes_per_row != 0)
+    bytes_per_row = CLAMP (bytes_per_row - bytes_per_row % 8, 8, MAX_FIT_ROW);
   if (bytes_per_row == self->bytes_per_row)
     return;
 

@@ -958,6 +958,9 @@ test_bytes_per_row (Fixture       *f,
   text = shmview_hex_view_dup_visible_text (f->view);
   g_assert_true (g_str_has_prefix (text, "00000000  00 01 02 03 04 05 06 07  08 09 0a 0b"));
 
+  /* The settings key allows any 0..32: other values round to groups of 8. */
+  shmview_hex_view_set_bytes_per_row (f->view, 27);
+  g_assert_cmpuint (shmview_hex_view_get_row_width (f->view), ==, 24);
   check_layout (f, 32, "hex-view-32.png");
   check_layout (f, 16, "hex-view-16.png");
   /* Wide enough for more than 16 (the Xvfb screen is 1280 wide). */
