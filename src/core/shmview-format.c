@@ -1,0 +1,459 @@
+/* shmview-format.c: turning bytes into text (pure functions)
+ *
+ * Copyright 2026 The shmview authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The hexdump writer is the hot path of `shmtool read --format hex`, so it is
+ * table driven and writes each row straight into the output buffer: no printf,
+ * no per-byte branches. One `hexdump -C` row with an 8-digit offset:
+ *
+ *   0         1         2         3         4         5         6         7
+ *   0123456789012345678901234567890123456789012345678901234567890123456789012345678
+ *   00000010  65 7a 68 63 68 61 69 00  00 00 00 00 00 00 00 00  |ezhchai.........|
+ *   [offset]  [hex 0..7             ]  [hex 8..15            ]  |[ascii 0..15  ]|\n
+ *
+ * Wider offsets (at and above 4 GiB) shift everything right, as hexdump does.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib.h>
+
+#include "shmview-format.h"
+
+#define ROW_BYTES 16
+#define HEX_COLUMN 2           /* after the offset digits */
+#define ASCII_COLUMN (HEX_COLUMN + 3 * ROW_BYTES + 2)   /* the '|' */
+
+#define PAIRS16(h) h "0" h "1" h "2" h "3" h "4" h "5" h "6" h "7" \
+                   h "8" h "9" h "a" h "b" h "c" h "d" h "e" h "f"
+/* "000102…feff": the two digits of byte b are at hex_pairs[2 * b]. */
+static const char hex_pairs[513] =
+  PAIRS16 ("0") PAIRS16 ("1") PAIRS16 ("2") PAIRS16 ("3")
+  PAIRS16 ("4") PAIRS16 ("5") PAIRS16 ("6") PAIRS16 ("7")
+  PAIRS16 ("8") PAIRS16 ("9") PAIRS16 ("a") PAIRS16 ("b")
+  PAIRS16 ("c") PAIRS16 ("d") PAIRS16 ("e") PAIRS16 ("f");
+
+/* hexdump's %_p in the C and UTF-8 locales: printable ASCII, else '.'. */
+#define P4(c) (char) (c), (char) ((c) + 1), (char) ((c) + 2), (char) ((c) + 3)
+#define P16(c) P4 (c), P4 ((c) + 4), P4 ((c) + 8), P4 ((c) + 12)
+#define D16 '.', '.', '.', '.', '.', '.', '.', '.', '.', '.', '.', '.', '.', '.', '.', '.'
+static const char ascii_map[256] = {
+  D16, D16, P16 (0x20), P16 (0x30), P16 (0x40), P16 (0x50), P16 (0x60),
+  P4 (0x70), P4 (0x74), P4 (0x78), 0x7c, 0x7d, 0x7e, '.',
+  D16, D16, D16, D16, D16, D16, D16, D16,
+};
+
+/* "00  01  02  …": byte b as two digits and two spaces at hex_quads[4 * b].
+ * Storing four bytes per byte at a 3-byte stride writes the whole hex column,
+ * spaces included: each store's last space is overwritten by the next pair,
+ * except after bytes 7 and 15, where hexdump has two spaces. */
+#define QUADS16(h) h "0  " h "1  " h "2  " h "3  " h "4  " h "5  " h "6  " h "7  " \
+                   h "8  " h "9  " h "a  " h "b  " h "c  " h "d  " h "e  " h "f  "
+static const char hex_quads[1025] =
+  QUADS16 ("0") QUADS16 ("1") QUADS16 ("2") QUADS16 ("3")
+  QUADS16 ("4") QUADS16 ("5") QUADS16 ("6") QUADS16 ("7")
+  QUADS16 ("8") QUADS16 ("9") QUADS16 ("a") QUADS16 ("b")
+  QUADS16 ("c") QUADS16 ("d") QUADS16 ("e") QUADS16 ("f");
+
+/* Everything in a row that is not data, for an 8-digit offset. */
+static const char row_template[] =
+  "00000000  "
+  "                        "
+  " "
+  "                        "
+  " |"
+  "                "
+  "|\n";
+
+static inline void
+put_pair (char   *dst,
+          guint8  byte)
+{
+  memcpy (dst, &hex_pairs[2 * byte], 2);
+}
+
+/* Number of hex digits hexdump prints for @offset: at least 8. */
+static inline guint
+offset_digits (guint64 offset)
+{
+  guint digits = 8;
+
+  for (guint64 rest = offset >> 32; rest != 0; rest >>= 4)
+    digits++;
+  return digits;
+}
+
+static inline void
+put_offset (char    *dst,
+            guint64  offset,
+            guint    digits)
+{
+  for (guint i = digits; i > 0; i--, offset >>= 4)
+    dst[i - 1] = hex_pairs[2 * (offset & 0xf) + 1];
+}
+
+/* Writes a full 16-byte row; returns its length. */
+static inline gsize
+write_full_row (char         *dst,
+                guint64       offset,
+                const guint8 *row)
+{
+  guint digits = G_LIKELY (offset <= G_MAXUINT32) ? 8 : offset_digits (offset);
+  char *hex = dst + digits + HEX_COLUMN;
+  char *ascii = dst + digits + ASCII_COLUMN + 1;
+  char text[16];
+
+  if (G_LIKELY (digits == 8))
+    {
+      put_pair (dst, (guint8) (offset >> 24));
+      put_pair (dst + 2, (guint8) (offset >> 16));
+      put_pair (dst + 4, (guint8) (offset >> 8));
+      put_pair (dst + 6, (guint8) offset);
+      memcpy (dst + 8, "  ", 2);
+    }
+  else
+    {
+      put_offset (dst, offset, digits);
+      memcpy (dst + digits, "  ", 2);
+    }
+
+  for (guint i = 0; i < 8; i++)
+    memcpy (hex + 3 * i, &hex_quads[4 * row[i]], 4);
+  for (guint i = 8; i < 16; i++)
+    memcpy (hex + 3 * i + 1, &hex_quads[4 * row[i]], 4);
+
+  for (guint i = 0; i < 16; i++)
+    text[i] = ascii_map[row[i]];
+  ascii[-1] = '|';
+  memcpy (ascii, text, 16);
+  memcpy (ascii + 16, "|\n", 2);
+
+  return digits - 8 + sizeof row_template - 1;
+}
+
+/**
+ * shmview_format_hex_row:
+ * @out: room for %SHMVIEW_HEX_ROW_MAX bytes
+ * @offset: the offset printed at the start of the row
+ * @row: the bytes
+ * @n: how many, 1..16
+ *
+ * Writes one `hexdump -C` row and its newline; a short row pads the hex
+ * columns with spaces, as hexdump does for the last row.
+ *
+ * Returns: the number of bytes written (no NUL is added)
+ */
+gsize
+shmview_format_hex_row (char         *out,
+                        guint64       offset,
+                        const guint8 *row,
+                        gsize         n)
+{
+  guint digits;
+  char *ascii;
+
+  g_return_val_if_fail (out != NULL, 0);
+  g_return_val_if_fail (row != NULL, 0);
+  g_return_val_if_fail (n >= 1 && n <= ROW_BYTES, 0);
+
+  if (n == ROW_BYTES)
+    return write_full_row (out, offset, row);
+
+  digits = offset_digits (offset);
+  memcpy (out + digits - 8, row_template, sizeof row_template - 1);
+  put_offset (out, offset, digits);
+  for (gsize i = 0; i < n; i++)
+    put_pair (out + digits + HEX_COLUMN + 3 * i + (i >= 8), row[i]);
+
+  ascii = out + digits + ASCII_COLUMN + 1;
+  for (gsize i = 0; i < n; i++)
+    ascii[i] = ascii_map[row[i]];
+  ascii[n] = '|';
+  ascii[n + 1] = '\n';
+  return (gsize) (ascii + n + 2 - out);
+}
+
+/**
+ * shmview_hexdump_init:
+ * @hd: the state to set up
+ * @start_offset: the offset of the first byte that will be fed
+ */
+void
+shmview_hexdump_init (ShmviewHexdump *hd,
+                      guint64         start_offset)
+{
+  g_return_if_fail (hd != NULL);
+
+  memset (hd, 0, sizeof *hd);
+  hd->offset = start_offset;
+}
+
+/* One full row at @offset: printed, or folded into a "*" line when it
+ * repeats the row before it. Returns the new end of the output. */
+static inline char *
+emit_row (ShmviewHexdump *hd,
+          char           *dst,
+          guint64         offset,
+          const guint8   *row)
+{
+  if (hd->have_last_row && memcmp (row, hd->last_row, ROW_BYTES) == 0)
+    {
+      if (!hd->squeezing)
+        {
+          memcpy (dst, "*\n", 2);
+          dst += 2;
+          hd->squeezing = TRUE;
+        }
+      return dst;
+    }
+
+  dst += write_full_row (dst, offset, row);
+  memcpy (hd->last_row, row, ROW_BYTES);
+  hd->have_last_row = TRUE;
+  hd->squeezing = FALSE;
+  return dst;
+}
+
+/**
+ * shmview_hexdump_feed:
+ * @hd: the state
+ * @data: the next bytes
+ * @len: how many
+ * @out: where the text goes (appended)
+ *
+ * Appends the rows that @data completes. Bytes of a partial row wait in @hd
+ * for the next feed or for shmview_hexdump_finish().
+ */
+void
+shmview_hexdump_feed (ShmviewHexdump *hd,
+                      const guint8   *data,
+                      gsize           len,
+                      GString        *out)
+{
+  gsize old_len, max_rows;
+  guint64 row_offset;
+  char *start, *dst;
+
+  g_return_if_fail (hd != NULL);
+  g_return_if_fail (data != NULL || len == 0);
+  g_return_if_fail (out != NULL);
+
+  /* Room for every row this feed can complete (each at most
+   * SHMVIEW_HEX_ROW_MAX bytes), written in place and trimmed at the end. */
+  old_len = out->len;
+  max_rows = (hd->n_pending + len) / ROW_BYTES;
+  g_string_set_size (out, old_len + max_rows * SHMVIEW_HEX_ROW_MAX);
+  start = dst = out->str + old_len;
+  row_offset = hd->offset - hd->n_pending;
+  hd->offset += len;
+
+  if (hd->n_pending > 0)
+    {
+      gsize take = MIN (ROW_BYTES - hd->n_pending, len);
+
+      memcpy (hd->pending + hd->n_pending, data, take);
+      hd->n_pending += take;
+      data += take;
+      len -= take;
+      if (hd->n_pending < ROW_BYTES)
+        goto done;
+      dst = emit_row (hd, dst, row_offset, hd->pending);
+      row_offset += ROW_BYTES;
+      hd->n_pending = 0;
+    }
+
+  for (; len >= ROW_BYTES; data += ROW_BYTES, len -= ROW_BYTES, row_offset += ROW_BYTES)
+    dst = emit_row (hd, dst, row_offset, data);
+
+  memcpy (hd->pending, data, len);
+  hd->n_pending = len;
+
+done:
+  g_string_truncate (out, old_len + (gsize) (dst - start));
+}
+
+/**
+ * shmview_hexdump_finish:
+ * @hd: the state
+ * @out: where the text goes (appended)
+ *
+ * Appends the short last row, if any, and the closing offset line. Like
+ * hexdump, prints nothing at all for no bytes at offset 0.
+ */
+void
+shmview_hexdump_finish (ShmviewHexdump *hd,
+                        GString        *out)
+{
+  char line[SHMVIEW_HEX_ROW_MAX];
+  guint digits;
+
+  g_return_if_fail (hd != NULL);
+  g_return_if_fail (out != NULL);
+
+  /* hexdump prints the last, short row even when it repeats the one before. */
+  if (hd->n_pending > 0)
+    {
+      gsize n = shmview_format_hex_row (line, hd->offset - hd->n_pending,
+                                        hd->pending, hd->n_pending);
+
+      g_string_append_len (out, line, (gssize) n);
+      hd->n_pending = 0;
+    }
+
+  if (hd->offset == 0)
+    return;
+  digits = offset_digits (hd->offset);
+  put_offset (line, hd->offset, digits);
+  line[digits] = '\n';
+  g_string_append_len (out, line, digits + 1);
+}
+
+/**
+ * shmview_format_hex_text:
+ * @data: the bytes
+ * @len: how many
+ *
+ * Returns: (transfer full): "de ad be ef", lower-case pairs separated by
+ *   single spaces ("" for no bytes)
+ */
+char *
+shmview_format_hex_text (const guint8 *data,
+                         gsize         len)
+{
+  char *text, *dst;
+
+  g_return_val_if_fail (data != NULL || len == 0, NULL);
+
+  if (len == 0)
+    return g_strdup ("");
+
+  text = dst = g_malloc (len * 3);
+  for (gsize i = 0; i < len; i++, dst += 3)
+    {
+      put_pair (dst, data[i]);
+      dst[2] = ' ';
+    }
+  dst[-1] = '\0';
+  return text;
+}
+
+/* @name as a C identifier: lower case, other characters '_', never starting
+ * with a digit, "data" when there is nothing left. */
+static char *
+c_identifier (const char *name)
+{
+  GString *id = g_string_new (NULL);
+
+  for (const char *p = name != NULL ? name : ""; *p != '\0'; p++)
+    g_string_append_c (id, g_ascii_isalnum (*p) ? g_ascii_tolower (*p) : '_');
+
+  if (id->len == 0)
+    g_string_assign (id, "data");
+  else if (g_ascii_isdigit (id->str[0]))
+    g_string_prepend_c (id, '_');
+  return g_string_free (id, FALSE);
+}
+
+/**
+ * shmview_format_c_array:
+ * @data: the bytes
+ * @len: how many
+ * @name: (nullable): the array's name, made a valid C identifier
+ *
+ * Returns: (transfer full): a C array initialiser, 12 bytes a line:
+ *   "unsigned char maptrans[256] = {\n  0x65, 0x7a, …\n};\n"
+ */
+char *
+shmview_format_c_array (const guint8 *data,
+                        gsize         len,
+                        const char   *name)
+{
+  g_autofree char *id = c_identifier (name);
+  GString *out;
+
+  g_return_val_if_fail (data != NULL || len == 0, NULL);
+
+  out = g_string_sized_new (64 + len * 6 + len / 12 * 3);
+  g_string_append_printf (out, "unsigned char %s[%" G_GSIZE_FORMAT "] = {\n", id, len);
+  for (gsize i = 0; i < len; i++)
+    {
+      char item[7] = "  0x00";
+      gboolean line_start = i % 12 == 0;
+
+      put_pair (item + 4, data[i]);
+      if (line_start && i > 0)
+        g_string_append_len (out, ",\n", 2);
+      else if (!line_start)
+        g_string_append_len (out, ", ", 2);
+      g_string_append_len (out, line_start ? item : item + 2, line_start ? 6 : 4);
+    }
+  g_string_append (out, len > 0 ? "\n};\n" : "};\n");
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * shmview_format_c_string:
+ * @data: the bytes
+ * @len: how many
+ *
+ * Returns: (transfer full): the bytes up to the first NUL or @len, as puts
+ *   would print them (copied as they are, not checked for UTF-8)
+ */
+char *
+shmview_format_c_string (const guint8 *data,
+                         gsize         len)
+{
+  const guint8 *nul;
+
+  g_return_val_if_fail (data != NULL || len == 0, NULL);
+
+  if (len == 0)
+    return g_strdup ("");
+  nul = memchr (data, '\0', len);
+  return g_strndup ((const char *) data, nul != NULL ? (gsize) (nul - data) : len);
+}
+
+/**
+ * shmview_format_size:
+ * @size: a size in bytes
+ *
+ * Returns: (transfer full): "256 bytes", "1 byte", "4 KiB (4096 bytes)",
+ *   "1.5 KiB (1536 bytes)", "4 GiB (4294967296 bytes)" (untranslated)
+ */
+char *
+shmview_format_size (guint64 size)
+{
+  static const char *const units[] = { "KiB", "MiB", "GiB", "TiB", "PiB", "EiB" };
+  guint u = 0;
+  guint shift;
+  guint64 whole, tenths;
+
+  if (size < 1024)
+    return g_strdup_printf ("%" G_GUINT64_FORMAT " %s", size, size == 1 ? "byte" : "bytes");
+
+  while (u + 1 < G_N_ELEMENTS (units) && size >> (10 * (u + 2)) != 0)
+    u++;
+  shift = 10 * (u + 1);
+  whole = size >> shift;
+  /* The remainder is below 2^60, so ten times it still fits in 64 bits. */
+  tenths = ((size & ((G_GUINT64_CONSTANT (1) << shift) - 1)) * 10
+            + (G_GUINT64_CONSTANT (1) << (shift - 1))) >> shift;
+  if (tenths == 10)
+    {
+      whole++;
+      tenths = 0;
+    }
+  if (whole == 1024 && u + 1 < G_N_ELEMENTS (units))
+    {
+      whole = 1;
+      u++;
+    }
+
+  if ((size & ((G_GUINT64_CONSTANT (1) << shift) - 1)) == 0)
+    return g_strdup_printf ("%" G_GUINT64_FORMAT " %s (%" G_GUINT64_FORMAT " bytes)",
+                            whole, units[u], size);
+  return g_strdup_printf ("%" G_GUINT64_FORMAT ".%" G_GUINT64_FORMAT " %s (%" G_GUINT64_FORMAT " bytes)",
+                          whole, tenths, units[u], size);
+}
