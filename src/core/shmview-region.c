@@ -193,8 +193,7 @@ set_open_error (GError            **error,
 {
   gboolean creating = (flags & SHMVIEW_OPEN_CREATE) != 0;
 
-  if (set_name_error (error, spec,
-                      err, "followed unless asked"))
+  if (set_name_error (error, spec, err, "followed unless asked"))
     return;
 
   switch (err)
@@ -202,7 +201,10 @@ set_open_error (GError            **error,
     case EACCES:
     case EPERM:
       g_set_error_literal (error, SHMVIEW_ERROR, SHMVIEW_ERROR_PERMISSION,
-                           (flags & SHMVIEW_OPEN_READ_ONLY)
+                           creating
+                           ? "Permission denied: this user may not create the region here "
+                             "(or open the existing one for writing)"
+                           : (flags & SHMVIEW_OPEN_READ_ONLY)
                            ? "Permission denied: this user may not read the region"
                            : "Permission denied: this user may not open the region for writing");
       break;

@@ -73,6 +73,12 @@ run_as_other (const char *text)
   report ("open for writing", error);
   g_clear_error (&error);
 
+  /* Create-or-open must neither replace nor get in. */
+  rw = shmview_region_open_text (text, SHMVIEW_OPEN_CREATE, 4096, 0666, &error);
+  report ("create or open", error);
+  g_clear_error (&error);
+  g_clear_object (&rw);
+
   ro = shmview_region_open_text (text, SHMVIEW_OPEN_READ_ONLY, 0, 0, &error);
   report ("open read-only", error);
   g_clear_error (&error);
@@ -192,12 +198,16 @@ test_posix_0600 (void)
                                  "may not open the region for writing\n"));
   g_assert_nonnull (strstr (out, "open read-only: PERMISSION: Permission denied: this user "
                                  "may not read the region\n"));
+  g_assert_nonnull (strstr (out, "create or open: PERMISSION: Permission denied: this user "
+                                 "may not create the region here (or open the existing one "
+                                 "for writing)\n"));
   g_assert_nonnull (strstr (out, "remove: PERMISSION: "));
   g_assert_null (strstr (out, ": ok"));
 
   assert_posix_bytes (name, "secret");
   g_assert_true (shmview_region_query_info (region, &info, NULL));
   g_assert_cmpuint (info.mode, ==, 0600);
+  g_assert_cmpuint (info.size, ==, 256);
   g_assert_false (info.removed);
   shmview_test_posix_unlink (name);
 }
@@ -226,6 +236,27 @@ test_posix_0644 (void)
   shmview_test_posix_unlink (name);
 }
 
+/* A new 0600 segment under a random key nobody uses yet; *text gets its spec. */
+static ShmviewRegion *
+create_sysv_with_free_key (char **text)
+{
+  for (;;)
+    {
+      g_autoptr(GError) error = NULL;
+      ShmviewRegion *region;
+
+      g_free (*text);
+      *text = g_strdup_printf ("sysv:0x%08x", g_random_int () | 0x10000000u);
+      region = shmview_region_open_text (*text, SHMVIEW_OPEN_CREATE | SHMVIEW_OPEN_EXCLUSIVE,
+                                         256, 0, &error);
+      if (!g_error_matches (error, SHMVIEW_ERROR, SHMVIEW_ERROR_EXISTS))
+        {
+          g_assert_no_error (error);
+          return region;
+        }
+    }
+}
+
 static void
 test_sysv_0600 (void)
 {
@@ -233,6 +264,7 @@ test_sysv_0600 (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   g_autofree char *out = NULL;
+  ShmviewRegionInfo info;
   char buf[7] = { 0 };
   int id;
 
@@ -241,15 +273,16 @@ test_sysv_0600 (void)
   if (skip_unless_root_with_setpriv () || shmview_test_skip_without_sysv ())
     return;
 
-  region = shmview_region_open_text ("sysv:0", SHMVIEW_OPEN_CREATE, 256, 0, &error);
-  g_assert_no_error (error);
+  /* By key, so that "create or open" has something to find. */
+  region = create_sysv_with_free_key (&text);
   g_assert_true (shmview_region_write (region, 0, (const guint8 *) "secret", 6, &error));
-  id = shmview_region_get_spec (region)->id;
-  text = shmview_region_dup_spec_string (region);
+  g_assert_true (shmview_region_query_info (region, &info, &error));
+  id = info.id;
 
   out = run_as_nobody (text);
   g_assert_nonnull (strstr (out, "open for writing: PERMISSION: "));
   g_assert_nonnull (strstr (out, "open read-only: PERMISSION: "));
+  g_assert_nonnull (strstr (out, "create or open: PERMISSION: "));
   g_assert_nonnull (strstr (out, "remove: PERMISSION: "));
 
   g_assert_true (shmview_region_read (region, 0, (guint8 *) buf, 6, &error));
