@@ -49,7 +49,9 @@ map_fd (int       fd,
   addr = mmap (NULL, (size_t) size, PROT_READ | (read_only ? 0 : PROT_WRITE),
                MAP_SHARED, fd, 0);
   if (addr == MAP_FAILED)
-    return errno;
+    /* ENODEV here means "this filesystem cannot mmap", not "not a regular
+     * file", which is what ENODEV says elsewhere in the backends. */
+    return errno == ENODEV ? EOPNOTSUPP : errno;
   *map = addr;
   return 0;
 }

@@ -33,8 +33,10 @@ typedef struct
   uintptr_t   hi[2];
 } Guard;
 
-/* The guard this thread is inside of, or NULL. */
-static __thread Guard *volatile active_guard;
+/* The guard this thread is inside of, or NULL. initial-exec: reading it in
+ * the handler must never make the dynamic linker allocate thread storage,
+ * even if the core ends up in a shared library one day. */
+static __thread Guard *volatile active_guard __attribute__ ((tls_model ("initial-exec")));
 
 static struct sigaction previous_action;
 static pthread_once_t   install_once = PTHREAD_ONCE_INIT;
