@@ -229,11 +229,14 @@ fit_row_width (ShmviewHexView *self,
   return best;
 }
 
-static void
+/* Returns TRUE when the character cell changed size. */
+static gboolean
 update_font_metrics (ShmviewHexView *self)
 {
   g_autoptr(PangoLayout) layout = NULL;
   PangoRectangle logical;
+  double old_width = self->char_width;
+  int old_height = self->line_height;
 
   /* Measure a long run of digits: the advance of a monospace font can be
    * fractional, and whole rows are drawn as one layout. */
@@ -244,6 +247,7 @@ update_font_metrics (ShmviewHexView *self)
   pango_layout_get_extents (layout, NULL, &logical);
   self->char_width = (double) logical.width / PANGO_SCALE / 80.0;
   self->line_height = MAX (1, PANGO_PIXELS_CEIL (logical.height));
+  return self->char_width != old_width || self->line_height != old_height;
 }
 
 /* ------------------------------------------------------------------ */
@@ -969,8 +973,9 @@ shmview_hex_view_style_updated (GtkWidget *widget)
   ShmviewHexView *self = SHMVIEW_HEX_VIEW (widget);
 
   GTK_WIDGET_CLASS (shmview_hex_view_parent_class)->style_updated (widget);
-  update_font_metrics (self);
-  gtk_widget_queue_resize (widget);
+  /* Focus changes restyle too; only a new cell size needs a new layout. */
+  if (update_font_metrics (self))
+    gtk_widget_queue_resize (widget);
 }
 
 static gboolean
@@ -1710,6 +1715,7 @@ shmview_hex_view_set_font_name (ShmviewHexView *self,
   self->font_desc = pango_font_description_from_string (font_name);
   update_font_metrics (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FONT_NAME]);
 }
 

@@ -38,7 +38,8 @@ typedef struct
   GArray         *edits;        /* of Edit */
   gboolean        accept_edits;
   gboolean        auto_feed;    /* answer visible-range-changed with bytes */
-  guint           fit_wide;
+  guint           fit_wide;     /* row width fit-to-width chose at first */
+  guint           page_rows;    /* rows that fitted before a font change */
   guint           n_range_changed;
   guint           n_refused;
   guint           n_draws;
@@ -981,6 +982,73 @@ test_bytes_per_row (Fixture       *f,
   g_assert_cmpuint (f->n_range_changed, >, before);
 }
 
+static gboolean
+page_shrank (Fixture *f)
+{
+  GtkAdjustment *vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (f->view));
+
+  return gtk_adjustment_get_page_size (vadj) < f->page_rows;
+}
+
+static void
+test_font (Fixture       *f,
+           gconstpointer  data)
+{
+  GtkAdjustment *vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (f->view));
+  guint64 offset, length_before, length_after;
+  guint before = f->n_range_changed;
+  g_autofree char *font = NULL;
+
+  g_test_summary ("A bigger font shows fewer rows, and the controller hears of it");
+
+  f->page_rows = (guint) gtk_adjustment_get_page_size (vadj);
+  shmview_hex_view_get_visible_range (f->view, &offset, &length_before);
+  shmview_hex_view_set_font_name (f->view, "Monospace 22");
+  run_until (page_shrank, f);
+  shmview_hex_view_get_visible_range (f->view, &offset, &length_after);
+  g_assert_cmpuint (length_after, <, length_before);
+  g_assert_cmpuint (f->n_range_changed, >, before);
+
+  /* NULL or "" means the default font again. */
+  shmview_hex_view_set_font_name (f->view, NULL);
+  g_object_get (f->view, "font-name", &font, NULL);
+  g_assert_cmpstr (font, ==, "Monospace 11");
+}
+
+static void
+test_shrink (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *text = NULL;
+  guint64 offset, length;
+  guint8 b;
+
+  g_test_summary ("When the region shrinks under the view the caret and the window are "
+                  "clamped; at size 0 nothing is drawn and nothing is edited");
+
+  shmview_hex_view_set_cursor (f->view, 200);
+  shmview_hex_view_set_region_size (f->view, 100);
+  g_assert_cmpuint (shmview_hex_view_get_cursor (f->view), ==, 99);
+  shmview_hex_view_get_visible_range (f->view, &offset, &length);
+  g_assert_cmpuint (offset, ==, 0);
+  g_assert_cmpuint (length, ==, 100);
+
+  shmview_hex_view_set_region_size (f->view, 0);
+  g_assert_cmpuint (shmview_hex_view_get_cursor (f->view), ==, 0);
+  shmview_hex_view_get_visible_range (f->view, &offset, &length);
+  g_assert_cmpuint (length, ==, 0);
+  text = shmview_hex_view_dup_visible_text (f->view);
+  g_assert_cmpstr (text, ==, "");
+  g_assert_false (shmview_hex_view_get_byte_at_cursor (f->view, &b));
+
+  type_text (f, "41");
+  send_key (f, GDK_KEY_End, GDK_CONTROL_MASK);
+  send_key (f, GDK_KEY_Page_Down, 0);
+  g_assert_cmpuint (f->edits->len, ==, 0);
+  g_assert_cmpuint (shmview_hex_view_get_cursor (f->view), ==, 0);
+  cairo_surface_destroy (render (f));
+}
+
 static void
 skip_without_display (void)
 {
@@ -1015,6 +1083,8 @@ main (int   argc,
   ADD ("copy", test_copy, 0);
   ADD ("accessible", test_accessible, 0);
   ADD ("bytes-per-row", test_bytes_per_row, 0);
+  ADD ("font", test_font, 0);
+  ADD ("shrink", test_shrink, 0);
 
   return g_test_run ();
 }
