@@ -7,6 +7,8 @@
 
 #include <glib.h>
 
+#include "shmview-spec.h"
+
 G_BEGIN_DECLS
 
 /* A translated sentence for @error about the region @what (a spec or name):
@@ -14,5 +16,8 @@ G_BEGIN_DECLS
  * or check the name." Falls back to the error's own message. */
 char *shmview_describe_error (const GError *error,
                               const char   *what);
+
+/* "POSIX", "System V", "File", translated (context "region kind"). */
+const char *shmview_describe_kind (ShmviewRegionKind kind);
 
 G_END_DECLS
