@@ -1,0 +1,650 @@
+/* shmview-string-pane.c: the C string at the cursor, as text, editable
+ *
+ * Copyright 2026 The shmview authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "shmview-error.h"
+#include "shmview-string-pane.h"
+
+struct _ShmviewStringPane
+{
+  GtkBox parent_instance;
+
+  /* template widgets */
+  GtkLabel  *caption_label;
+  GtkEntry  *entry;
+  GtkButton *write_button;
+  GtkLabel  *note_label;
+  GtkLabel  *error_label;
+
+  /* owned */
+  GSettings *settings;   /* NULL when the schema is not installed */
+  GBytes    *raw;        /* the string's bytes in memory, without the NUL */
+  char      *encoding;
+
+  guint64    offset;
+  gboolean   available : 1;
+  gboolean   read_only : 1;
+  gboolean   dirty : 1;     /* the user changed the text and has not written it */
+  gboolean   updating : 1;  /* we are setting the entry's text ourselves */
+};
+
+G_DEFINE_FINAL_TYPE (ShmviewStringPane, shmview_string_pane, GTK_TYPE_BOX)
+
+enum {
+  PROP_0,
+  PROP_ENCODING,
+  PROP_READ_ONLY,
+  PROP_OFFSET,
+  N_PROPS
+};
+
+enum {
+  WRITE,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static gboolean
+is_latin1 (const char *encoding)
+{
+  return g_strcmp0 (encoding, "latin-1") == 0;
+}
+
+static void
+append_escape (GString *out,
+               guint8   byte)
+{
+  g_string_append_printf (out, "\\x%02x", byte);
+}
+
+/**
+ * shmview_string_decode:
+ * @data: the bytes of a C string, without its NUL
+ * @length: their count
+ * @encoding: "utf-8" or "latin-1"
+ *
+ * Control characters, the backslash and (in UTF-8) invalid bytes come out as
+ * C escapes, so every byte is visible and the text encodes back to the same
+ * bytes with shmview_string_encode().
+ *
+ * Returns: (transfer full): valid UTF-8 text.
+ */
+char *
+shmview_string_decode (const guint8 *data,
+                       gsize         length,
+                       const char   *encoding)
+{
+  gboolean latin1 = is_latin1 (encoding);
+  GString *out = g_string_sized_new (length + 1);
+  gsize i = 0;
+
+  while (i < length)
+    {
+      guint8 b = data[i];
+      gunichar c;
+      gsize n;
+
+      if (b == '\\')
+        {
+          g_string_append (out, "\\\\");
+          i++;
+          continue;
+        }
+      if (b < 0x20 || b == 0x7f || (latin1 && b >= 0x80 && b < 0xa0))
+        {
+          append_escape (out, b);
+          i++;
+          continue;
+        }
+      if (b < 0x80 || latin1)
+        {
+          g_string_append_unichar (out, b);
+          i++;
+          continue;
+        }
+
+      c = g_utf8_get_char_validated ((const char *) data + i, length - i);
+      if (c == (gunichar) -1 || c == (gunichar) -2 || (c >= 0x80 && c < 0xa0))
+        {
+          /* invalid, truncated, or a C1 control: show the lead byte and go on */
+          append_escape (out, b);
+          i++;
+          continue;
+        }
+      n = g_utf8_skip[b];
+      g_string_append_len (out, (const char *) data + i, n);
+      i += n;
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * shmview_string_encode:
+ * @text: valid UTF-8, as typed
+ * @encoding: "utf-8" or "latin-1"
+ * @error: set when a character has no Latin-1 byte
+ *
+ * Undoes the escapes shmview_string_decode() makes: "\\" is one backslash and
+ * "\xNN" the byte NN; any other backslash stays as it is.
+ *
+ * Returns: (transfer full) (nullable): the bytes, without a terminating NUL.
+ */
+GByteArray *
+shmview_string_encode (const char  *text,
+                       const char  *encoding,
+                       GError     **error)
+{
+  gboolean latin1 = is_latin1 (encoding);
+  g_autoptr(GByteArray) out = g_byte_array_new ();
+  const char *p = text;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  while (*p != '\0')
+    {
+      const char *next = g_utf8_next_char (p);
+      gunichar c = g_utf8_get_char (p);
+      guint8 b;
+
+      if (p[0] == '\\' && p[1] == '\\')
+        {
+          b = '\\';
+          next = p + 2;
+        }
+      else if (p[0] == '\\' && p[1] == 'x' && g_ascii_isxdigit (p[2]) && g_ascii_isxdigit (p[3]))
+        {
+          b = (guint8) (g_ascii_xdigit_value (p[2]) << 4 | g_ascii_xdigit_value (p[3]));
+          next = p + 4;
+        }
+      else if (!latin1)
+        {
+          g_byte_array_append (out, (const guint8 *) p, next - p);
+          p = next;
+          continue;
+        }
+      else if (c > 0xff)
+        {
+          g_autofree char *ch = g_strndup (p, next - p);
+
+          g_set_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_INVALID_ARGUMENT,
+                       _("“%s” has no Latin-1 byte. Nothing was written: remove it, or "
+                         "choose UTF-8 as the string encoding in Preferences."), ch);
+          return NULL;
+        }
+      else
+        {
+          b = (guint8) c;
+        }
+
+      g_byte_array_append (out, &b, 1);
+      p = next;
+    }
+
+  return g_steal_pointer (&out);
+}
+
+static void
+show_entry_text (ShmviewStringPane *self)
+{
+  g_autofree char *text = NULL;
+  gsize length = 0;
+  const guint8 *data = NULL;
+
+  if (self->raw != NULL)
+    data = g_bytes_get_data (self->raw, &length);
+  text = shmview_string_decode (data, length, self->encoding);
+
+  if (g_strcmp0 (gtk_entry_get_text (self->entry), text) == 0)
+    return;
+
+  self->updating = TRUE;
+  gtk_entry_set_text (self->entry, text);
+  self->updating = FALSE;
+}
+
+/* The user is editing: keep their text until they write it or leave. */
+static gboolean
+user_is_editing (ShmviewStringPane *self)
+{
+  return self->dirty || gtk_widget_has_focus (GTK_WIDGET (self->entry));
+}
+
+static void
+update_sensitivity (ShmviewStringPane *self)
+{
+  gtk_widget_set_sensitive (GTK_WIDGET (self->entry), self->available);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->write_button),
+                            self->available && !self->read_only);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->write_button),
+                               self->read_only
+                               ? _("This region is attached read-only: edits are not written")
+                               : _("Write this text and a terminating NUL at the offset, as "
+                                   "strcpy would (Ctrl+Enter)"));
+}
+
+static void
+set_offset (ShmviewStringPane *self,
+            guint64            offset)
+{
+  g_autofree char *caption = NULL;
+  g_autofree char *hex = NULL;
+
+  if (self->offset != offset)
+    {
+      /* An unwritten edit belongs to the old offset: drop it. */
+      self->dirty = FALSE;
+      shmview_string_pane_set_error (self, NULL);
+      self->offset = offset;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OFFSET]);
+    }
+
+  hex = g_strdup_printf ("0x%" G_GINT64_MODIFIER "x", offset);
+  /* Translators: the caption before the string pane's entry: "String at 0x10" */
+  caption = g_strdup_printf (_("String at %s"), hex);
+  gtk_label_set_text (self->caption_label, caption);
+}
+
+static void
+set_note (ShmviewStringPane *self,
+          const char        *note)
+{
+  gtk_label_set_text (self->note_label, note != NULL ? note : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->note_label), note != NULL);
+}
+
+void
+shmview_string_pane_set_bytes (ShmviewStringPane *self,
+                               guint64            offset,
+                               const guint8      *data,
+                               gsize              length,
+                               gboolean           at_end)
+{
+  const guint8 *nul;
+  gsize string_length;
+
+  g_return_if_fail (SHMVIEW_IS_STRING_PANE (self));
+  g_return_if_fail (data != NULL || length == 0);
+
+  nul = length > 0 ? memchr (data, '\0', length) : NULL;
+  string_length = nul != NULL ? (gsize) (nul - data) : length;
+
+  set_offset (self, offset);
+  self->available = TRUE;
+  update_sensitivity (self);
+
+  if (nul != NULL)
+    set_note (self, NULL);
+  else if (at_end)
+    set_note (self, _("There is no NUL before the end of the region: puts would read past it."));
+  else
+    set_note (self, _("The string goes on: only its first 4096 bytes are shown."));
+
+  if (self->raw == NULL || g_bytes_get_size (self->raw) != string_length
+      || memcmp (g_bytes_get_data (self->raw, NULL), data, string_length) != 0)
+    {
+      g_clear_pointer (&self->raw, g_bytes_unref);
+      self->raw = g_bytes_new (data, string_length);
+    }
+
+  if (!user_is_editing (self))
+    show_entry_text (self);
+}
+
+void
+shmview_string_pane_set_unavailable (ShmviewStringPane *self,
+                                     guint64            offset)
+{
+  g_return_if_fail (SHMVIEW_IS_STRING_PANE (self));
+
+  set_offset (self, offset);
+  self->available = FALSE;
+  self->dirty = FALSE;
+  g_clear_pointer (&self->raw, g_bytes_unref);
+  show_entry_text (self);
+  set_note (self, _("The cursor is past the end of the region: there is no string here."));
+  update_sensitivity (self);
+}
+
+guint64
+shmview_string_pane_get_offset (ShmviewStringPane *self)
+{
+  g_return_val_if_fail (SHMVIEW_IS_STRING_PANE (self), 0);
+
+  return self->offset;
+}
+
+void
+shmview_string_pane_set_encoding (ShmviewStringPane *self,
+                                  const char        *encoding)
+{
+  g_return_if_fail (SHMVIEW_IS_STRING_PANE (self));
+
+  if (encoding == NULL || !is_latin1 (encoding))
+    encoding = "utf-8";
+  if (g_strcmp0 (self->encoding, encoding) == 0)
+    return;
+
+  g_free (self->encoding);
+  self->encoding = g_strdup (encoding);
+  if (!self->dirty)
+    show_entry_text (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENCODING]);
+}
+
+const char *
+shmview_string_pane_get_encoding (ShmviewStringPane *self)
+{
+  g_return_val_if_fail (SHMVIEW_IS_STRING_PANE (self), NULL);
+
+  return self->encoding;
+}
+
+void
+shmview_string_pane_set_read_only (ShmviewStringPane *self,
+                                   gboolean           read_only)
+{
+  g_return_if_fail (SHMVIEW_IS_STRING_PANE (self));
+
+  read_only = !!read_only;
+  if (self->read_only == read_only)
+    return;
+
+  self->read_only = read_only;
+  gtk_editable_set_editable (GTK_EDITABLE (self->entry), !read_only);
+  update_sensitivity (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
+}
+
+const char *
+shmview_string_pane_get_text (ShmviewStringPane *self)
+{
+  g_return_val_if_fail (SHMVIEW_IS_STRING_PANE (self), NULL);
+
+  return gtk_entry_get_text (self->entry);
+}
+
+void
+shmview_string_pane_set_text (ShmviewStringPane *self,
+                              const char        *text)
+{
+  g_return_if_fail (SHMVIEW_IS_STRING_PANE (self));
+  g_return_if_fail (text != NULL);
+
+  /* goes through "changed", which marks the text as the user's */
+  gtk_entry_set_text (self->entry, text);
+}
+
+gboolean
+shmview_string_pane_write (ShmviewStringPane *self)
+{
+  g_autoptr(GByteArray) bytes = NULL;
+  g_autoptr(GBytes) data = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean written = FALSE;
+
+  g_return_val_if_fail (SHMVIEW_IS_STRING_PANE (self), FALSE);
+
+  if (!self->available)
+    return FALSE;
+  if (self->read_only)
+    {
+      shmview_string_pane_set_error (self, _("This region is attached read-only: edits are not "
+                                             "written."));
+      return FALSE;
+    }
+
+  bytes = shmview_string_encode (gtk_entry_get_text (self->entry), self->encoding, &error);
+  if (bytes == NULL)
+    {
+      shmview_string_pane_set_error (self, error->message);
+      return FALSE;
+    }
+
+  /* strcpy copies the terminating NUL too */
+  g_byte_array_append (bytes, (const guint8 *) "", 1);
+  data = g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+
+  g_signal_emit (self, signals[WRITE], 0, self->offset, data, &written);
+  if (written)
+    {
+      self->dirty = FALSE;
+      shmview_string_pane_set_error (self, NULL);
+    }
+
+  return written;
+}
+
+void
+shmview_string_pane_set_error (ShmviewStringPane *self,
+                               const char        *message)
+{
+  g_return_if_fail (SHMVIEW_IS_STRING_PANE (self));
+
+  gtk_label_set_text (self->error_label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+}
+
+const char *
+shmview_string_pane_get_error (ShmviewStringPane *self)
+{
+  g_return_val_if_fail (SHMVIEW_IS_STRING_PANE (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->error_label)))
+    return NULL;
+
+  return gtk_label_get_text (self->error_label);
+}
+
+static void
+on_entry_changed (ShmviewStringPane *self)
+{
+  if (self->updating)
+    return;
+
+  self->dirty = TRUE;
+  shmview_string_pane_set_error (self, NULL);
+}
+
+static void
+on_entry_activate (ShmviewStringPane *self)
+{
+  shmview_string_pane_write (self);
+}
+
+static void
+on_write_clicked (ShmviewStringPane *self)
+{
+  shmview_string_pane_write (self);
+}
+
+static gboolean
+on_entry_key_press (ShmviewStringPane *self,
+                    GdkEventKey       *event)
+{
+  GdkModifierType mods = event->state & gtk_accelerator_get_default_mod_mask ();
+
+  switch (event->keyval)
+    {
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_ISO_Enter:
+      if (mods != GDK_CONTROL_MASK)
+        return GDK_EVENT_PROPAGATE;
+      shmview_string_pane_write (self);
+      return GDK_EVENT_STOP;
+
+    case GDK_KEY_Escape:
+      if (!self->dirty)
+        return GDK_EVENT_PROPAGATE;
+      /* forget the edit and show what is in memory again */
+      self->dirty = FALSE;
+      shmview_string_pane_set_error (self, NULL);
+      show_entry_text (self);
+      return GDK_EVENT_STOP;
+
+    default:
+      return GDK_EVENT_PROPAGATE;
+    }
+}
+
+static gboolean
+on_entry_focus_out (ShmviewStringPane *self)
+{
+  /* Updates were held back while the entry had the focus: catch up. */
+  if (!self->dirty)
+    show_entry_text (self);
+
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+bind_settings (ShmviewStringPane *self)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  /* Tests and odd installs may lack the schema: then the default stays. */
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL || !g_settings_schema_has_key (schema, "string-encoding"))
+    return;
+
+  self->settings = g_settings_new_full (schema, NULL, NULL);
+  g_settings_bind (self->settings, "string-encoding", self, "encoding", G_SETTINGS_BIND_GET);
+}
+
+static void
+shmview_string_pane_dispose (GObject *object)
+{
+  ShmviewStringPane *self = SHMVIEW_STRING_PANE (object);
+
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->raw, g_bytes_unref);
+
+  G_OBJECT_CLASS (shmview_string_pane_parent_class)->dispose (object);
+}
+
+static void
+shmview_string_pane_finalize (GObject *object)
+{
+  ShmviewStringPane *self = SHMVIEW_STRING_PANE (object);
+
+  g_free (self->encoding);
+
+  G_OBJECT_CLASS (shmview_string_pane_parent_class)->finalize (object);
+}
+
+static void
+shmview_string_pane_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  ShmviewStringPane *self = SHMVIEW_STRING_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ENCODING:
+      g_value_set_string (value, self->encoding);
+      break;
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, self->read_only);
+      break;
+    case PROP_OFFSET:
+      g_value_set_uint64 (value, self->offset);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+shmview_string_pane_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  ShmviewStringPane *self = SHMVIEW_STRING_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ENCODING:
+      shmview_string_pane_set_encoding (self, g_value_get_string (value));
+      break;
+    case PROP_READ_ONLY:
+      shmview_string_pane_set_read_only (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+shmview_string_pane_class_init (ShmviewStringPaneClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = shmview_string_pane_dispose;
+  object_class->finalize = shmview_string_pane_finalize;
+  object_class->get_property = shmview_string_pane_get_property;
+  object_class->set_property = shmview_string_pane_set_property;
+
+  properties[PROP_ENCODING] =
+    g_param_spec_string ("encoding", NULL, NULL, "utf-8",
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_OFFSET] =
+    g_param_spec_uint64 ("offset", NULL, NULL, 0, G_MAXUINT64, 0,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[WRITE] =
+    g_signal_new ("write", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  g_signal_accumulator_true_handled, NULL, NULL,
+                  G_TYPE_BOOLEAN, 2, G_TYPE_UINT64, G_TYPE_BYTES);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/ui/shmview-string-pane.ui");
+  gtk_widget_class_bind_template_child (widget_class, ShmviewStringPane, caption_label);
+  gtk_widget_class_bind_template_child (widget_class, ShmviewStringPane, entry);
+  gtk_widget_class_bind_template_child (widget_class, ShmviewStringPane, write_button);
+  gtk_widget_class_bind_template_child (widget_class, ShmviewStringPane, note_label);
+  gtk_widget_class_bind_template_child (widget_class, ShmviewStringPane, error_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_entry_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_entry_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_entry_key_press);
+  gtk_widget_class_bind_template_callback (widget_class, on_entry_focus_out);
+  gtk_widget_class_bind_template_callback (widget_class, on_write_clicked);
+  gtk_widget_class_set_css_name (widget_class, "shmview-string-pane");
+}
+
+static void
+shmview_string_pane_init (ShmviewStringPane *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->encoding = g_strdup ("utf-8");
+  self->offset = G_MAXUINT64;
+  set_offset (self, 0);
+  update_sensitivity (self);
+  bind_settings (self);
+}
+
+GtkWidget *
+shmview_string_pane_new (void)
+{
+  return g_object_new (SHMVIEW_TYPE_STRING_PANE, NULL);
+}
