@@ -1,0 +1,956 @@
+/* shmview-region-page.c: one tab: hex view + string pane + status line
+ *
+ * Copyright 2026 The shmview authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The page is the controller of one region. One tick:
+ *
+ *   timer -> monitor.poll (visible window) -> nothing changed: stop here
+ *                                          -> size, data, changed ranges -> hex view,
+ *                                             string pane, status line
+ *
+ * One edit:
+ *
+ *   hex view "edit" / string pane "write" -> history.write (region write,
+ *   monitor told it was ours) -> poll at once -> hex view marks it as ours
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "shmview-error.h"
+#include "shmview-errors-ui.h"
+#include "shmview-hex-view.h"
+#include "shmview-history.h"
+#include "shmview-monitor.h"
+#include "shmview-parse.h"
+#include "shmview-region-page.h"
+#include "shmview-status-bar.h"
+#include "shmview-string-pane.h"
+
+#define INTERVAL_MIN 10
+#define INTERVAL_MAX 10000
+#define INTERVAL_DEFAULT 100
+
+struct _ShmviewRegionPage
+{
+  GtkBox parent_instance;
+
+  /* template widgets */
+  GtkInfoBar        *info_bar;
+  GtkLabel          *info_label;
+  GtkLabel          *live_label;
+  GtkMenuButton     *goto_button;
+  GtkPopover        *goto_popover;
+  GtkEntry          *goto_entry;
+  GtkLabel          *goto_error_label;
+  ShmviewHexView    *hex_view;
+  ShmviewStringPane *string_pane;
+  ShmviewStatusBar  *status_bar;
+
+  /* owned */
+  ShmviewRegion     *region;
+  ShmviewMonitor    *monitor;
+  ShmviewHistory    *history;
+  char              *title;
+  char              *spec_text;
+  char              *last_poll_error;  /* shown once, not on every tick */
+  guint8            *string_buffer;    /* SHMVIEW_STRING_PANE_MAX_BYTES, reused */
+
+  guint              tick_id;
+  guint              interval;
+  guint64            size;
+  gboolean           paused : 1;
+  gboolean           removed : 1;
+  gboolean           data_stale : 1;   /* the view needs the window's bytes even if unchanged */
+  gboolean           polling : 1;
+  gboolean           repoll : 1;
+};
+
+G_DEFINE_FINAL_TYPE (ShmviewRegionPage, shmview_region_page, GTK_TYPE_BOX)
+
+enum {
+  PROP_0,
+  PROP_REGION,
+  PROP_TITLE,
+  PROP_INTERVAL,
+  PROP_PAUSED,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
+  N_PROPS
+};
+
+enum {
+  MESSAGE,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void page_poll (ShmviewRegionPage *self);
+
+static void
+show_message (ShmviewRegionPage *self,
+              GtkMessageType     type,
+              const char        *text)
+{
+  gtk_info_bar_set_message_type (self->info_bar, type);
+  gtk_label_set_text (self->info_label, text);
+  gtk_widget_show (GTK_WIDGET (self->info_bar));
+  gtk_info_bar_set_revealed (self->info_bar, TRUE);
+  g_signal_emit (self, signals[MESSAGE], 0, (int) type, text);
+}
+
+#define READ_ONLY_MESSAGE N_("This region is attached read-only: edits are not written")
+
+/* The words for a failed write or poll; a refused write on a read-only
+ * attach says just that, rather than pointing at permissions. */
+static char *
+describe_error (ShmviewRegionPage *self,
+                const GError      *error)
+{
+  if (g_error_matches (error, SHMVIEW_ERROR, SHMVIEW_ERROR_PERMISSION)
+      && shmview_region_is_read_only (self->region))
+    return g_strdup (_(READ_ONLY_MESSAGE));
+
+  return shmview_describe_error (error, self->title);
+}
+
+static void
+show_error (ShmviewRegionPage *self,
+            const GError      *error)
+{
+  g_autofree char *text = describe_error (self, error);
+
+  show_message (self, GTK_MESSAGE_ERROR, text);
+}
+
+static void
+on_info_bar_response (ShmviewRegionPage *self,
+                      int                response)
+{
+  gtk_info_bar_set_revealed (self->info_bar, FALSE);
+}
+
+static void
+update_live_label (ShmviewRegionPage *self)
+{
+  gboolean read_only = shmview_region_is_read_only (self->region);
+  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self->live_label));
+  const char *text;
+
+  if (self->paused && read_only)
+    text = _("Paused · read-only");
+  else if (self->paused)
+    text = _("Paused: other programs’ changes are not shown until you resume");
+  else if (read_only)
+    text = _("Read-only: edits are not written");
+  else
+    text = _("● Live — edits are written at once");
+
+  gtk_label_set_text (self->live_label, text);
+  if (self->paused || read_only)
+    gtk_style_context_remove_class (context, "shmview-live");
+  else
+    gtk_style_context_add_class (context, "shmview-live");
+}
+
+/* The string and the byte at the cursor, read through the core (bounded). */
+static void
+update_cursor_info (ShmviewRegionPage *self)
+{
+  guint64 cursor = shmview_hex_view_get_cursor (self->hex_view);
+  guint64 start = 0, end = 0;
+  g_autoptr(GError) error = NULL;
+  gsize n;
+
+  if (!shmview_hex_view_get_selection (self->hex_view, &start, &end))
+    start = end = 0;
+  shmview_status_bar_set_cursor (self->status_bar, cursor, end - start);
+
+  if (cursor >= self->size)
+    {
+      shmview_string_pane_set_unavailable (self->string_pane, cursor);
+      shmview_status_bar_set_value (self->status_bar, FALSE, 0);
+      return;
+    }
+
+  n = (gsize) MIN ((guint64) SHMVIEW_STRING_PANE_MAX_BYTES, self->size - cursor);
+  if (!shmview_region_read (self->region, cursor, self->string_buffer, n, &error))
+    {
+      /* a shrink in a race: the next tick sees the new size */
+      g_debug ("string at %" G_GUINT64_FORMAT ": %s", cursor, error->message);
+      shmview_string_pane_set_unavailable (self->string_pane, cursor);
+      shmview_status_bar_set_value (self->status_bar, FALSE, 0);
+      return;
+    }
+
+  shmview_string_pane_set_bytes (self->string_pane, cursor, self->string_buffer, n,
+                                 cursor + n == self->size);
+  shmview_status_bar_set_value (self->status_bar, TRUE, self->string_buffer[0]);
+}
+
+static void
+apply_size (ShmviewRegionPage    *self,
+            ShmviewMonitorResult *result)
+{
+  g_autofree char *old_text = NULL;
+  g_autofree char *new_text = NULL;
+  g_autofree char *text = NULL;
+
+  if (result->new_size == self->size)
+    return;
+
+  self->size = result->new_size;
+  shmview_hex_view_set_region_size (self->hex_view, self->size);
+  shmview_status_bar_set_size (self->status_bar, self->size);
+
+  old_text = g_strdup_printf ("%" G_GUINT64_FORMAT, result->old_size);
+  new_text = g_strdup_printf ("%" G_GUINT64_FORMAT, result->new_size);
+  if (result->new_size < result->old_size)
+    {
+      /* Translators: "MapTrans shrank from 256 to 0 bytes" */
+      text = g_strdup_printf (_("%1$s shrank from %2$s to %3$s bytes"),
+                              self->title, old_text, new_text);
+      show_message (self, GTK_MESSAGE_WARNING, text);
+    }
+  else
+    {
+      /* Translators: "MapTrans grew from 256 to 4096 bytes" */
+      text = g_strdup_printf (_("%1$s grew from %2$s to %3$s bytes"),
+                              self->title, old_text, new_text);
+      show_message (self, GTK_MESSAGE_INFO, text);
+    }
+}
+
+static void
+apply_removed (ShmviewRegionPage *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->removed)
+    return;
+
+  self->removed = TRUE;
+  shmview_status_bar_set_removed (self->status_bar, TRUE);
+  text = g_strdup_printf (_("%s was removed by another program: removed (still attached). "
+                            "This tab still shows and edits its memory, but nobody can "
+                            "attach it by name any more."), self->title);
+  show_message (self, GTK_MESSAGE_WARNING, text);
+}
+
+static void
+apply_result (ShmviewRegionPage    *self,
+              ShmviewMonitorResult *result)
+{
+  if ((result->region_change & SHMVIEW_REGION_CHANGE_REMOVED) != 0
+      || shmview_region_is_removed (self->region))
+    apply_removed (self);
+
+  apply_size (self, result);
+
+  if (result->current != NULL)
+    shmview_hex_view_set_data (self->hex_view, result->window_offset, result->current);
+  self->data_stale = FALSE;
+
+  if (result->changed != NULL && result->changed->len > 0)
+    {
+      for (guint i = 0; i < result->changed->len; i++)
+        {
+          const ShmviewRange *range = &g_array_index (result->changed, ShmviewRange, i);
+
+          shmview_hex_view_mark_changed (self->hex_view, range->offset, range->length,
+                                         SHMVIEW_CHANGE_FOREIGN);
+        }
+      shmview_status_bar_set_last_change (self->status_bar, g_get_real_time () / G_USEC_PER_SEC);
+    }
+
+  update_cursor_info (self);
+}
+
+static void
+report_poll_error (ShmviewRegionPage *self,
+                   const GError      *error)
+{
+  /* The object shrank between the size check and the read: the next poll
+   * sees the new size, so this is not worth a message. */
+  if (g_error_matches (error, SHMVIEW_ERROR, SHMVIEW_ERROR_SHRUNK))
+    return;
+
+  if (g_strcmp0 (self->last_poll_error, error->message) == 0)
+    return;
+
+  g_free (self->last_poll_error);
+  self->last_poll_error = g_strdup (error->message);
+  show_error (self, error);
+}
+
+static void
+poll_once (ShmviewRegionPage *self)
+{
+  ShmviewMonitorResult result = { 0, };
+  g_autoptr(GError) error = NULL;
+  gboolean changed;
+
+  changed = shmview_monitor_poll (self->monitor, &result, &error);
+  if (error != NULL)
+    report_poll_error (self, error);
+  else if (changed || self->data_stale)
+    apply_result (self, &result);
+
+  shmview_monitor_result_clear (&result);
+}
+
+static void
+page_poll (ShmviewRegionPage *self)
+{
+  /* Handing the view a new size can move its window, which asks for a poll
+   * from inside this one: do that one afterwards instead of nesting. */
+  if (self->polling)
+    {
+      self->repoll = TRUE;
+      return;
+    }
+
+  self->polling = TRUE;
+  do
+    {
+      self->repoll = FALSE;
+      poll_once (self);
+    }
+  while (self->repoll);
+  self->polling = FALSE;
+}
+
+static gboolean
+on_tick (gpointer user_data)
+{
+  page_poll (SHMVIEW_REGION_PAGE (user_data));
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+update_timer (ShmviewRegionPage *self)
+{
+  gboolean want = !self->paused && gtk_widget_get_mapped (GTK_WIDGET (self));
+
+  g_clear_handle_id (&self->tick_id, g_source_remove);
+  if (want)
+    {
+      self->tick_id = g_timeout_add (self->interval, on_tick, self);
+      g_source_set_name_by_id (self->tick_id, "[shmview] region page tick");
+    }
+}
+
+static void
+on_visible_range_changed (ShmviewRegionPage *self)
+{
+  guint64 offset = 0, length = 0;
+
+  /* before constructed() or after dispose(): nothing to read */
+  if (self->monitor == NULL)
+    return;
+
+  shmview_hex_view_get_visible_range (self->hex_view, &offset, &length);
+  shmview_monitor_set_window (self->monitor, offset, length);
+  self->data_stale = TRUE;
+
+  /* At once: the view counts on the new window's bytes being there when
+   * this returns (it scrolls the caret into view before an edit). */
+  page_poll (self);
+}
+
+static void
+after_own_write (ShmviewRegionPage *self,
+                 guint64            offset,
+                 gsize              length)
+{
+  self->data_stale = TRUE;
+  page_poll (self);
+  shmview_hex_view_mark_changed (self->hex_view, offset, length, SHMVIEW_CHANGE_OWN);
+}
+
+static gboolean
+write_bytes (ShmviewRegionPage *self,
+             guint64            offset,
+             GBytes            *bytes,
+             GError           **error)
+{
+  gsize length = 0;
+  const guint8 *data = g_bytes_get_data (bytes, &length);
+
+  if (!shmview_history_write (self->history, offset, data, length, error))
+    return FALSE;
+
+  after_own_write (self, offset, length);
+  return TRUE;
+}
+
+static gboolean
+on_hex_edit (ShmviewRegionPage *self,
+             guint64            offset,
+             GBytes            *bytes)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!write_bytes (self, offset, bytes, &error))
+    {
+      show_error (self, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+on_hex_edit_refused (ShmviewRegionPage *self)
+{
+  show_message (self, GTK_MESSAGE_WARNING, _(READ_ONLY_MESSAGE));
+}
+
+static gboolean
+on_string_write (ShmviewRegionPage *self,
+                 guint64            offset,
+                 GBytes            *bytes)
+{
+  g_autoptr(GError) error = NULL;
+  guint64 length = g_bytes_get_size (bytes);
+
+  if (offset > self->size || length > self->size - offset)
+    {
+      g_autofree char *need = g_strdup_printf ("%" G_GUINT64_FORMAT, length);
+      g_autofree char *room = g_strdup_printf ("%" G_GUINT64_FORMAT,
+                                               offset < self->size ? self->size - offset : 0);
+      g_autofree char *text = NULL;
+
+      /* Translators: "The string needs 9 bytes with its terminating NUL, but only 3 fit
+       * between the cursor and the end of MapTrans. Nothing was written." */
+      text = g_strdup_printf (_("The string needs %1$s bytes with its terminating NUL, but only "
+                                "%2$s fit between the cursor and the end of %3$s. Nothing was "
+                                "written."), need, room, self->title);
+      shmview_string_pane_set_error (self->string_pane, text);
+      return FALSE;
+    }
+
+  if (!write_bytes (self, offset, bytes, &error))
+    {
+      g_autofree char *text = describe_error (self, error);
+
+      shmview_string_pane_set_error (self->string_pane, text);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+on_cursor_moved (ShmviewRegionPage *self)
+{
+  if (self->region != NULL)
+    update_cursor_info (self);
+}
+
+static void
+on_goto_activate (ShmviewRegionPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!shmview_region_page_goto_text (self, gtk_entry_get_text (self->goto_entry), &error))
+    {
+      gtk_label_set_text (self->goto_error_label, error->message);
+      gtk_widget_show (GTK_WIDGET (self->goto_error_label));
+      return;
+    }
+
+  gtk_widget_hide (GTK_WIDGET (self->goto_error_label));
+  gtk_popover_popdown (self->goto_popover);
+  shmview_region_page_focus_hex (self);
+}
+
+static void
+on_goto_changed (ShmviewRegionPage *self)
+{
+  gtk_widget_hide (GTK_WIDGET (self->goto_error_label));
+}
+
+static void
+on_history_notify (ShmviewRegionPage *self,
+                   GParamSpec        *pspec)
+{
+  if (g_strcmp0 (pspec->name, "can-undo") == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+  else if (g_strcmp0 (pspec->name, "can-redo") == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+}
+
+static gboolean
+shmview_region_page_key_press_event (GtkWidget   *widget,
+                                     GdkEventKey *event)
+{
+  ShmviewRegionPage *self = SHMVIEW_REGION_PAGE (widget);
+  GdkModifierType mods = event->state & gtk_accelerator_get_default_mod_mask ();
+  guint key = gdk_keyval_to_lower (event->keyval);
+
+  /* The window's accelerators usually get these first; this keeps the page
+   * usable on its own (tests, other containers). */
+  if (mods == GDK_CONTROL_MASK && key == GDK_KEY_l)
+    shmview_region_page_show_goto (self);
+  else if (mods == GDK_CONTROL_MASK && key == GDK_KEY_z)
+    shmview_region_page_undo (self);
+  else if (mods == (GDK_CONTROL_MASK | GDK_SHIFT_MASK) && key == GDK_KEY_z)
+    shmview_region_page_redo (self);
+  else
+    return GTK_WIDGET_CLASS (shmview_region_page_parent_class)->key_press_event (widget, event);
+
+  return GDK_EVENT_STOP;
+}
+
+static void
+shmview_region_page_map (GtkWidget *widget)
+{
+  ShmviewRegionPage *self = SHMVIEW_REGION_PAGE (widget);
+
+  GTK_WIDGET_CLASS (shmview_region_page_parent_class)->map (widget);
+
+  /* Ticks run only while the page is on screen; catch up at once. */
+  page_poll (self);
+  update_timer (self);
+}
+
+static void
+shmview_region_page_unmap (GtkWidget *widget)
+{
+  ShmviewRegionPage *self = SHMVIEW_REGION_PAGE (widget);
+
+  g_clear_handle_id (&self->tick_id, g_source_remove);
+
+  GTK_WIDGET_CLASS (shmview_region_page_parent_class)->unmap (widget);
+}
+
+static void
+shmview_region_page_constructed (GObject *object)
+{
+  ShmviewRegionPage *self = SHMVIEW_REGION_PAGE (object);
+  gboolean read_only;
+
+  G_OBJECT_CLASS (shmview_region_page_parent_class)->constructed (object);
+
+  g_assert (SHMVIEW_IS_REGION (self->region));
+
+  read_only = shmview_region_is_read_only (self->region);
+  self->title = shmview_region_dup_display_name (self->region);
+  self->spec_text = shmview_region_dup_spec_string (self->region);
+  self->size = shmview_region_get_size (self->region);
+  self->monitor = shmview_monitor_new (self->region);
+  self->history = shmview_history_new (self->region, self->monitor);
+  g_signal_connect_object (self->history, "notify", G_CALLBACK (on_history_notify), self,
+                           G_CONNECT_SWAPPED);
+
+  shmview_hex_view_set_read_only (self->hex_view, read_only);
+  shmview_hex_view_set_region_size (self->hex_view, self->size);
+  shmview_string_pane_set_read_only (self->string_pane, read_only);
+  shmview_status_bar_set_region (self->status_bar, self->spec_text,
+                                 shmview_region_get_kind (self->region), read_only);
+  shmview_status_bar_set_size (self->status_bar, self->size);
+  update_live_label (self);
+
+  /* Until the view is allocated there is no visible window: show the start. */
+  self->data_stale = TRUE;
+  update_cursor_info (self);
+}
+
+static void
+shmview_region_page_dispose (GObject *object)
+{
+  ShmviewRegionPage *self = SHMVIEW_REGION_PAGE (object);
+
+  g_clear_handle_id (&self->tick_id, g_source_remove);
+  g_clear_object (&self->history);
+  g_clear_object (&self->monitor);
+  g_clear_object (&self->region);
+
+  G_OBJECT_CLASS (shmview_region_page_parent_class)->dispose (object);
+}
+
+static void
+shmview_region_page_finalize (GObject *object)
+{
+  ShmviewRegionPage *self = SHMVIEW_REGION_PAGE (object);
+
+  g_free (self->title);
+  g_free (self->spec_text);
+  g_free (self->last_poll_error);
+  g_free (self->string_buffer);
+
+  G_OBJECT_CLASS (shmview_region_page_parent_class)->finalize (object);
+}
+
+static void
+shmview_region_page_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  ShmviewRegionPage *self = SHMVIEW_REGION_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_REGION:
+      g_value_set_object (value, self->region);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_INTERVAL:
+      g_value_set_uint (value, self->interval);
+      break;
+    case PROP_PAUSED:
+      g_value_set_boolean (value, self->paused);
+      break;
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, shmview_region_page_can_undo (self));
+      break;
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, shmview_region_page_can_redo (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+shmview_region_page_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  ShmviewRegionPage *self = SHMVIEW_REGION_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_REGION:
+      self->region = g_value_dup_object (value);
+      break;
+    case PROP_INTERVAL:
+      shmview_region_page_set_interval (self, g_value_get_uint (value));
+      break;
+    case PROP_PAUSED:
+      shmview_region_page_set_paused (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+shmview_region_page_class_init (ShmviewRegionPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = shmview_region_page_constructed;
+  object_class->dispose = shmview_region_page_dispose;
+  object_class->finalize = shmview_region_page_finalize;
+  object_class->get_property = shmview_region_page_get_property;
+  object_class->set_property = shmview_region_page_set_property;
+
+  widget_class->map = shmview_region_page_map;
+  widget_class->unmap = shmview_region_page_unmap;
+  widget_class->key_press_event = shmview_region_page_key_press_event;
+
+  properties[PROP_REGION] =
+    g_param_spec_object ("region", NULL, NULL, SHMVIEW_TYPE_REGION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_INTERVAL] =
+    g_param_spec_uint ("interval", NULL, NULL, INTERVAL_MIN, INTERVAL_MAX, INTERVAL_DEFAULT,
+                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_PAUSED] =
+    g_param_spec_boolean ("paused", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_CAN_UNDO] =
+    g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_CAN_REDO] =
+    g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[MESSAGE] =
+    g_signal_new ("message", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT, G_TYPE_STRING);
+
+  g_type_ensure (SHMVIEW_TYPE_HEX_VIEW);
+  g_type_ensure (SHMVIEW_TYPE_STRING_PANE);
+  g_type_ensure (SHMVIEW_TYPE_STATUS_BAR);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/ui/shmview-region-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ShmviewRegionPage, info_bar);
+  gtk_widget_class_bind_template_child (widget_class, ShmviewRegionPage, info_label);
+  gtk_widget_class_bind_template_child (widget_class, ShmviewRegionPage, live_label);
+  gtk_widget_class_bind_template_child (widget_class, ShmviewRegionPage, goto_button);
+  gtk_widget_class_bind_template_child (widget_class, ShmviewRegionPage, goto_popover);
+  gtk_widget_class_bind_template_child (widget_class, ShmviewRegionPage, goto_entry);
+  gtk_widget_class_bind_template_child (widget_class, ShmviewRegionPage, goto_error_label);
+  gtk_widget_class_bind_template_child (widget_class, ShmviewRegionPage, hex_view);
+  gtk_widget_class_bind_template_child (widget_class, ShmviewRegionPage, string_pane);
+  gtk_widget_class_bind_template_child (widget_class, ShmviewRegionPage, status_bar);
+  gtk_widget_class_bind_template_callback (widget_class, on_info_bar_response);
+  gtk_widget_class_bind_template_callback (widget_class, on_visible_range_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_hex_edit);
+  gtk_widget_class_bind_template_callback (widget_class, on_hex_edit_refused);
+  gtk_widget_class_bind_template_callback (widget_class, on_cursor_moved);
+  gtk_widget_class_bind_template_callback (widget_class, on_string_write);
+  gtk_widget_class_bind_template_callback (widget_class, on_goto_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_goto_changed);
+  gtk_widget_class_set_css_name (widget_class, "shmview-region-page");
+}
+
+static void
+shmview_region_page_init (ShmviewRegionPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->interval = INTERVAL_DEFAULT;
+  self->string_buffer = g_malloc (SHMVIEW_STRING_PANE_MAX_BYTES);
+}
+
+GtkWidget *
+shmview_region_page_new (ShmviewRegion *region)
+{
+  g_return_val_if_fail (SHMVIEW_IS_REGION (region), NULL);
+
+  return g_object_new (SHMVIEW_TYPE_REGION_PAGE, "region", region, NULL);
+}
+
+ShmviewRegion *
+shmview_region_page_get_region (ShmviewRegionPage *self)
+{
+  g_return_val_if_fail (SHMVIEW_IS_REGION_PAGE (self), NULL);
+
+  return self->region;
+}
+
+const char *
+shmview_region_page_get_title (ShmviewRegionPage *self)
+{
+  g_return_val_if_fail (SHMVIEW_IS_REGION_PAGE (self), NULL);
+
+  return self->title;
+}
+
+void
+shmview_region_page_set_interval (ShmviewRegionPage *self,
+                                  guint              interval_ms)
+{
+  g_return_if_fail (SHMVIEW_IS_REGION_PAGE (self));
+
+  interval_ms = CLAMP (interval_ms, INTERVAL_MIN, INTERVAL_MAX);
+  if (self->interval == interval_ms)
+    return;
+
+  self->interval = interval_ms;
+  if (self->tick_id != 0)
+    update_timer (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INTERVAL]);
+}
+
+guint
+shmview_region_page_get_interval (ShmviewRegionPage *self)
+{
+  g_return_val_if_fail (SHMVIEW_IS_REGION_PAGE (self), INTERVAL_DEFAULT);
+
+  return self->interval;
+}
+
+void
+shmview_region_page_set_paused (ShmviewRegionPage *self,
+                                gboolean           paused)
+{
+  g_return_if_fail (SHMVIEW_IS_REGION_PAGE (self));
+
+  paused = !!paused;
+  if (self->paused == paused)
+    return;
+
+  self->paused = paused;
+  update_timer (self);
+  update_live_label (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAUSED]);
+}
+
+gboolean
+shmview_region_page_get_paused (ShmviewRegionPage *self)
+{
+  g_return_val_if_fail (SHMVIEW_IS_REGION_PAGE (self), FALSE);
+
+  return self->paused;
+}
+
+void
+shmview_region_page_refresh (ShmviewRegionPage *self)
+{
+  g_return_if_fail (SHMVIEW_IS_REGION_PAGE (self));
+
+  page_poll (self);
+}
+
+static gboolean
+undo_or_redo (ShmviewRegionPage *self,
+              gboolean           undo)
+{
+  g_autoptr(GError) error = NULL;
+  guint64 offset = 0;
+  gsize length = 0;
+  gboolean done;
+
+  if (undo)
+    done = shmview_history_undo (self->history, &offset, &length, &error);
+  else
+    done = shmview_history_redo (self->history, &offset, &length, &error);
+
+  if (!done)
+    {
+      if (error != NULL)
+        show_error (self, error);
+      return FALSE;
+    }
+
+  after_own_write (self, offset, length);
+  return TRUE;
+}
+
+gboolean
+shmview_region_page_undo (ShmviewRegionPage *self)
+{
+  g_return_val_if_fail (SHMVIEW_IS_REGION_PAGE (self), FALSE);
+
+  return undo_or_redo (self, TRUE);
+}
+
+gboolean
+shmview_region_page_redo (ShmviewRegionPage *self)
+{
+  g_return_val_if_fail (SHMVIEW_IS_REGION_PAGE (self), FALSE);
+
+  return undo_or_redo (self, FALSE);
+}
+
+gboolean
+shmview_region_page_can_undo (ShmviewRegionPage *self)
+{
+  g_return_val_if_fail (SHMVIEW_IS_REGION_PAGE (self), FALSE);
+
+  return self->history != NULL && shmview_history_can_undo (self->history);
+}
+
+gboolean
+shmview_region_page_can_redo (ShmviewRegionPage *self)
+{
+  g_return_val_if_fail (SHMVIEW_IS_REGION_PAGE (self), FALSE);
+
+  return self->history != NULL && shmview_history_can_redo (self->history);
+}
+
+void
+shmview_region_page_show_goto (ShmviewRegionPage *self)
+{
+  g_autofree char *current = NULL;
+
+  g_return_if_fail (SHMVIEW_IS_REGION_PAGE (self));
+
+  current = g_strdup_printf ("0x%" G_GINT64_MODIFIER "x", shmview_hex_view_get_cursor (self->hex_view));
+  gtk_entry_set_text (self->goto_entry, current);
+  gtk_widget_hide (GTK_WIDGET (self->goto_error_label));
+  gtk_popover_popup (self->goto_popover);
+  gtk_widget_grab_focus (GTK_WIDGET (self->goto_entry));
+}
+
+gboolean
+shmview_region_page_goto_text (ShmviewRegionPage  *self,
+                               const char         *text,
+                               GError            **error)
+{
+  guint64 target = 0;
+
+  g_return_val_if_fail (SHMVIEW_IS_REGION_PAGE (self), FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (self->size == 0)
+    {
+      g_set_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_OUT_OF_RANGE,
+                   _("%s is empty: there is no offset to go to."), self->title);
+      return FALSE;
+    }
+
+  if (!shmview_parse_offset (text, shmview_hex_view_get_cursor (self->hex_view), self->size - 1,
+                             &target, error))
+    return FALSE;
+
+  shmview_hex_view_set_cursor (self->hex_view, target);
+  return TRUE;
+}
+
+void
+shmview_region_page_copy (ShmviewRegionPage *self)
+{
+  g_return_if_fail (SHMVIEW_IS_REGION_PAGE (self));
+
+  shmview_hex_view_copy_clipboard (self->hex_view);
+}
+
+void
+shmview_region_page_focus_hex (ShmviewRegionPage *self)
+{
+  g_return_if_fail (SHMVIEW_IS_REGION_PAGE (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->hex_view));
+}
+
+GtkWidget *
+shmview_region_page_get_hex_view (ShmviewRegionPage *self)
+{
+  g_return_val_if_fail (SHMVIEW_IS_REGION_PAGE (self), NULL);
+
+  return GTK_WIDGET (self->hex_view);
+}
+
+GtkWidget *
+shmview_region_page_get_string_pane (ShmviewRegionPage *self)
+{
+  g_return_val_if_fail (SHMVIEW_IS_REGION_PAGE (self), NULL);
+
+  return GTK_WIDGET (self->string_pane);
+}
+
+GtkWidget *
+shmview_region_page_get_status_bar (ShmviewRegionPage *self)
+{
+  g_return_val_if_fail (SHMVIEW_IS_REGION_PAGE (self), NULL);
+
+  return GTK_WIDGET (self->status_bar);
+}
+
+const char *
+shmview_region_page_get_info_message (ShmviewRegionPage *self)
+{
+  g_return_val_if_fail (SHMVIEW_IS_REGION_PAGE (self), NULL);
+
+  if (!gtk_info_bar_get_revealed (self->info_bar))
+    return NULL;
+
+  return gtk_label_get_text (self->info_label);
+}
+
+const char *
+shmview_region_page_get_live_text (ShmviewRegionPage *self)
+{
+  g_return_val_if_fail (SHMVIEW_IS_REGION_PAGE (self), NULL);
+
+  return gtk_label_get_text (self->live_label);
+}

@@ -1,0 +1,815 @@
+/* test-region-page.c: the region page (hex view + string pane + status line)
+ * driving a real POSIX region, in-process under Xvfb
+ *
+ * Copyright 2026 The shmview authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each test creates its own POSIX object and keeps a second descriptor on
+ * it (shm_open + pread/pwrite/ftruncate/shm_unlink): that is "the other
+ * program". Everything the page writes is checked through that descriptor,
+ * never through the page itself.
+ *
+ * Set SHMVIEW_TEST_SCREENSHOTS=DIR to save a PNG of the window per test.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <gtk/gtk.h>
+
+#include "shmview-error.h"
+#include "shmview-hex-view-private.h"
+#include "shmview-hex-view.h"
+#include "shmview-region-page.h"
+#include "shmview-region.h"
+#include "shmview-status-bar.h"
+#include "shmview-string-pane.h"
+#include "test-util.h"
+
+#define REGION_SIZE 256
+
+typedef struct
+{
+  char              *name;      /* "/shmview-test-…" */
+  int                fd;        /* the other program's descriptor */
+  ShmviewRegion     *region;
+  GtkWidget         *window;
+  ShmviewRegionPage *page;
+  ShmviewHexView    *hex;
+  ShmviewStringPane *pane;
+  ShmviewStatusBar  *status;
+  GPtrArray         *messages;  /* texts of "message" */
+} Fixture;
+
+static gboolean
+set_flag (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @done (10 s is a safety net, not a goal). */
+static void
+run_until (gboolean (*done) (Fixture *f),
+           Fixture  *f)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (10000, set_flag, &timed_out);
+
+  while (!done (f) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+  g_assert_false (timed_out);
+}
+
+static void
+drain (void)
+{
+  while (gtk_events_pending ())
+    gtk_main_iteration ();
+}
+
+static void
+other_write (Fixture    *f,
+             off_t       offset,
+             const void *data,
+             size_t      length)
+{
+  g_assert_cmpint (pwrite (f->fd, data, length, offset), ==, (ssize_t) length);
+}
+
+static void
+other_read (Fixture *f,
+            off_t    offset,
+            void    *data,
+            size_t   length)
+{
+  g_assert_cmpint (pread (f->fd, data, length, offset), ==, (ssize_t) length);
+}
+
+static gboolean
+page_shows_lesson (Fixture *f)
+{
+  g_autofree char *text = shmview_hex_view_dup_visible_text (f->hex);
+
+  return gtk_widget_get_mapped (GTK_WIDGET (f->hex)) && text != NULL
+         && strstr (text, "|ezhchai.") != NULL;
+}
+
+static void
+on_message (ShmviewRegionPage *page,
+            int                type,
+            const char        *text,
+            Fixture           *f)
+{
+  g_ptr_array_add (f->messages, g_strdup (text));
+}
+
+static void
+save_screenshot (Fixture *f)
+{
+  const char *dir = g_getenv ("SHMVIEW_TEST_SCREENSHOTS");
+  g_autofree char *base = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  g_autoptr(GError) error = NULL;
+  GdkWindow *window = gtk_widget_get_window (f->window);
+
+  gboolean settled = FALSE;
+
+  if (dir == NULL || window == NULL)
+    return;
+
+  /* let revealers and popovers finish their animations */
+  g_timeout_add (500, set_flag, &settled);
+  while (!settled)
+    g_main_context_iteration (NULL, TRUE);
+  pixbuf = gdk_pixbuf_get_from_window (window, 0, 0, gdk_window_get_width (window),
+                                       gdk_window_get_height (window));
+  base = g_strdelimit (g_strdup (g_test_get_path ()), "/", '-');
+  path = g_strdup_printf ("%s/region-page%s.png", dir, base);
+  if (pixbuf != NULL && !gdk_pixbuf_save (pixbuf, path, "png", &error, NULL))
+    g_test_message ("screenshot %s: %s", path, error->message);
+}
+
+static void
+open_page (Fixture          *f,
+           ShmviewOpenFlags  flags)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->region = shmview_region_open_text (f->name, flags, 0, 0, &error);
+  g_assert_no_error (error);
+
+  f->window = gtk_window_new (GTK_WINDOW_TOPLEVEL);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 640);
+  f->page = SHMVIEW_REGION_PAGE (shmview_region_page_new (f->region));
+  f->hex = SHMVIEW_HEX_VIEW (shmview_region_page_get_hex_view (f->page));
+  f->pane = SHMVIEW_STRING_PANE (shmview_region_page_get_string_pane (f->page));
+  f->status = SHMVIEW_STATUS_BAR (shmview_region_page_get_status_bar (f->page));
+  g_signal_connect (f->page, "message", G_CALLBACK (on_message), f);
+  gtk_container_add (GTK_CONTAINER (f->window), GTK_WIDGET (f->page));
+  gtk_widget_show (f->window);
+  shmview_region_page_focus_hex (f->page);
+  run_until (page_shows_lesson, f);
+}
+
+static void
+setup_common (Fixture          *f,
+              ShmviewOpenFlags  flags)
+{
+  f->messages = g_ptr_array_new_with_free_func (g_free);
+  f->name = shmview_test_unique_posix_name ("page");
+  f->fd = shm_open (f->name, O_RDWR | O_CREAT | O_EXCL, 0600);
+  g_assert_cmpint (f->fd, >=, 0);
+  g_assert_no_errno (ftruncate (f->fd, REGION_SIZE));
+  other_write (f, 0, "ezhchai", 8);
+  open_page (f, flags);
+}
+
+static void
+setup (Fixture       *f,
+       gconstpointer  data)
+{
+  setup_common (f, SHMVIEW_OPEN_FLAGS_NONE);
+}
+
+static void
+setup_read_only (Fixture       *f,
+                 gconstpointer  data)
+{
+  setup_common (f, SHMVIEW_OPEN_READ_ONLY);
+}
+
+static void
+teardown (Fixture       *f,
+          gconstpointer  data)
+{
+  save_screenshot (f);
+  gtk_widget_destroy (f->window);
+  drain ();
+  g_assert_finalize_object (f->region);
+  shmview_test_posix_unlink (f->name);
+  close (f->fd);
+  g_free (f->name);
+  g_ptr_array_unref (f->messages);
+}
+
+static gboolean
+has_message (Fixture    *f,
+             const char *needle)
+{
+  for (guint i = 0; i < f->messages->len; i++)
+    if (strstr (g_ptr_array_index (f->messages, i), needle) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* Key press and release through GTK, as a typed key travels. */
+static void
+send_key (Fixture         *f,
+          guint            keyval,
+          GdkModifierType  state)
+{
+  GdkDisplay *display = gtk_widget_get_display (f->window);
+  GdkKeymap *keymap = gdk_keymap_get_for_display (display);
+  g_autofree GdkKeymapKey *keys = NULL;
+  int n_keys = 0;
+
+  gdk_keymap_get_entries_for_keyval (keymap, keyval, &keys, &n_keys);
+  for (int type = GDK_KEY_PRESS; type <= GDK_KEY_RELEASE; type++)
+    {
+      GdkEvent *event = gdk_event_new (type);
+
+      event->key.window = g_object_ref (gtk_widget_get_window (f->window));
+      event->key.send_event = TRUE;
+      event->key.time = GDK_CURRENT_TIME;
+      event->key.state = state;
+      event->key.keyval = keyval;
+      if (n_keys > 0)
+        {
+          event->key.hardware_keycode = keys[0].keycode;
+          event->key.group = keys[0].group;
+        }
+      gdk_event_set_device (event, gdk_seat_get_keyboard (gdk_display_get_default_seat (display)));
+      gtk_main_do_event (event);
+      gdk_event_free (event);
+    }
+}
+
+static GtkWidget *
+template_child (gpointer    widget,
+                GType       type,
+                const char *name)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (widget), type, name));
+}
+
+static gboolean
+emit_edit (Fixture    *f,
+           guint64     offset,
+           const char *bytes,
+           gsize       length)
+{
+  g_autoptr(GBytes) data = g_bytes_new (bytes, length);
+  gboolean ok = FALSE;
+
+  g_signal_emit_by_name (f->hex, "edit", offset, data, &ok);
+  return ok;
+}
+
+/* ------------------------------------------------------------------ */
+
+static void
+test_shows_region (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *text = shmview_hex_view_dup_visible_text (f->hex);
+  g_autofree char *status = shmview_status_bar_dup_text (f->status);
+
+  g_test_summary ("The page shows the region's bytes, its string, a status line and the "
+                  "live indicator");
+
+  g_assert_nonnull (strstr (text, "00000000  65 7a 68 63 68 61 69 00  00 00 00 00 00 00 00 00  "
+                                  "|ezhchai.........|"));
+  g_assert_nonnull (strstr (text, "000000f0  "));
+  g_assert_cmpuint (shmview_hex_view_get_region_size (f->hex), ==, REGION_SIZE);
+  g_assert_cmpstr (shmview_string_pane_get_text (f->pane), ==, "ezhchai");
+  g_assert_cmpstr (shmview_region_page_get_title (f->page), ==, f->name + 1);
+  g_assert_cmpstr (shmview_region_page_get_live_text (f->page), ==,
+                   "● Live — edits are written at once");
+  g_assert_null (shmview_region_page_get_info_message (f->page));
+
+  g_assert_nonnull (strstr (status, f->name));
+  g_assert_nonnull (strstr (status, "POSIX"));
+  g_assert_nonnull (strstr (status, "256 bytes"));
+  g_assert_nonnull (strstr (status, "RW"));
+  g_assert_nonnull (strstr (status, "Offset 0x0 (0)"));
+  g_assert_nonnull (strstr (status, "No selection"));
+  g_assert_nonnull (strstr (status, "Value 0x65 = 101 = ‘e’"));
+  g_assert_nonnull (strstr (status, "Last outside change: none yet"));
+}
+
+static void
+test_cursor_status (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *status = NULL;
+
+  g_test_summary ("Moving the cursor and selecting update the status line and the string pane");
+
+  shmview_hex_view_set_cursor (f->hex, 2);
+  status = shmview_status_bar_dup_text (f->status);
+  g_assert_nonnull (strstr (status, "Offset 0x2 (2)"));
+  g_assert_nonnull (strstr (status, "No selection"));
+  g_assert_nonnull (strstr (status, "Value 0x68 = 104 = ‘h’"));
+  g_assert_cmpstr (shmview_string_pane_get_text (f->pane), ==, "hchai");
+  g_assert_cmpuint (shmview_string_pane_get_offset (f->pane), ==, 2);
+
+  /* the caret ends on the selection's last byte */
+  shmview_hex_view_select (f->hex, 2, 6);
+  g_clear_pointer (&status, g_free);
+  status = shmview_status_bar_dup_text (f->status);
+  g_assert_nonnull (strstr (status, "Selected 4 bytes"));
+  g_assert_nonnull (strstr (status, "Offset 0x5 (5)"));
+  g_assert_cmpstr (shmview_string_pane_get_text (f->pane), ==, "ai");
+
+  shmview_hex_view_set_cursor (f->hex, 7);
+  g_clear_pointer (&status, g_free);
+  status = shmview_status_bar_dup_text (f->status);
+  g_assert_nonnull (strstr (status, "Value 0x00 = 0 ·"));
+  g_assert_cmpstr (shmview_string_pane_get_text (f->pane), ==, "");
+}
+
+static void
+test_edit_reaches_region (Fixture       *f,
+                          gconstpointer  data)
+{
+  ShmviewChangeSource source = SHMVIEW_CHANGE_FOREIGN;
+  guint8 byte = 0;
+  char buf[8];
+
+  g_test_summary ("An edit from the hex view is written through the core at once, shown as "
+                  "our own, and seen by another descriptor");
+
+  g_assert_true (emit_edit (f, 0, "E", 1));
+  other_read (f, 0, buf, 8);
+  g_assert_cmpmem (buf, 8, "Ezhchai", 8);
+  g_assert_true (shmview_hex_view_get_byte_at_cursor (f->hex, &byte));
+  g_assert_cmpfloat (_shmview_hex_view_peek_change (f->hex, 0, &source), >, 0.0);
+  g_assert_cmpint (source, ==, SHMVIEW_CHANGE_OWN);
+  g_assert_cmpstr (shmview_string_pane_get_text (f->pane), ==, "Ezhchai");
+  g_assert_true (shmview_region_page_can_undo (f->page));
+
+  /* Real keys: the hex column takes nibbles at the caret */
+  shmview_hex_view_set_cursor (f->hex, 1);
+  send_key (f, GDK_KEY_f, 0);
+  send_key (f, GDK_KEY_f, 0);
+  other_read (f, 0, buf, 3);
+  g_assert_cmpmem (buf, 3, "E\xff" "h", 3);
+
+  /* Our own writes are not "outside changes" */
+  shmview_region_page_refresh (f->page);
+  {
+    g_autofree char *status = shmview_status_bar_dup_text (f->status);
+    g_assert_nonnull (strstr (status, "Last outside change: none yet"));
+  }
+}
+
+static void
+test_edit_error (Fixture       *f,
+                 gconstpointer  data)
+{
+  char buf[4];
+
+  g_test_summary ("An edit the core refuses (past the end) returns FALSE, shows an error and "
+                  "writes nothing");
+
+  g_assert_false (emit_edit (f, REGION_SIZE - 2, "abcd", 4));
+  g_assert_nonnull (shmview_region_page_get_info_message (f->page));
+  g_assert_true (has_message (f, "past the end"));
+  other_read (f, REGION_SIZE - 2, buf, 2);
+  g_assert_cmpmem (buf, 2, "\0\0", 2);
+  g_assert_false (shmview_region_page_can_undo (f->page));
+}
+
+static void
+test_undo_redo (Fixture       *f,
+                gconstpointer  data)
+{
+  char buf[8];
+
+  g_test_summary ("Undo writes the old bytes back and redo the new ones, both at once");
+
+  g_assert_false (shmview_region_page_undo (f->page));
+  g_assert_true (emit_edit (f, 1, "ZZ", 2));
+  other_read (f, 0, buf, 4);
+  g_assert_cmpmem (buf, 4, "eZZc", 4);
+
+  g_assert_true (shmview_region_page_undo (f->page));
+  other_read (f, 0, buf, 8);
+  g_assert_cmpmem (buf, 8, "ezhchai", 8);
+  g_assert_false (shmview_region_page_can_undo (f->page));
+  g_assert_true (shmview_region_page_can_redo (f->page));
+  g_assert_cmpstr (shmview_string_pane_get_text (f->pane), ==, "ezhchai");
+
+  g_assert_true (shmview_region_page_redo (f->page));
+  other_read (f, 0, buf, 4);
+  g_assert_cmpmem (buf, 4, "eZZc", 4);
+  g_assert_false (shmview_region_page_can_redo (f->page));
+
+  /* Ctrl+Z on the page works too */
+  send_key (f, GDK_KEY_z, GDK_CONTROL_MASK);
+  other_read (f, 0, buf, 4);
+  g_assert_cmpmem (buf, 4, "ezhc", 4);
+}
+
+static void
+test_read_only (Fixture       *f,
+                gconstpointer  data)
+{
+  char buf[8];
+
+  g_test_summary ("Attached read-only: typing is refused with a visible message, the string "
+                  "pane cannot write, and nothing reaches the region");
+
+  g_assert_cmpstr (shmview_region_page_get_live_text (f->page), ==,
+                   "Read-only: edits are not written");
+  {
+    g_autofree char *status = shmview_status_bar_dup_text (f->status);
+    g_assert_nonnull (strstr (status, " · RO · "));
+  }
+
+  send_key (f, GDK_KEY_4, 0);
+  send_key (f, GDK_KEY_1, 0);
+  g_assert_cmpstr (shmview_region_page_get_info_message (f->page), ==,
+                   "This region is attached read-only: edits are not written");
+
+  shmview_string_pane_set_text (f->pane, "nope");
+  g_assert_false (shmview_string_pane_write (f->pane));
+  g_assert_nonnull (shmview_string_pane_get_error (f->pane));
+
+  /* Even an "edit" that slips past the view is refused by the core */
+  g_assert_false (emit_edit (f, 0, "X", 1));
+
+  other_read (f, 0, buf, 8);
+  g_assert_cmpmem (buf, 8, "ezhchai", 8);
+  g_assert_false (shmview_region_page_can_undo (f->page));
+}
+
+static gboolean
+change_highlighted (Fixture *f)
+{
+  ShmviewChangeSource source = SHMVIEW_CHANGE_OWN;
+
+  return _shmview_hex_view_peek_change (f->hex, 0x20, &source) > 0.0
+         && source == SHMVIEW_CHANGE_FOREIGN;
+}
+
+static void
+test_outside_change (Fixture       *f,
+                     gconstpointer  data)
+{
+  ShmviewChangeSource source;
+  g_autofree char *text = NULL;
+  g_autofree char *status = NULL;
+
+  g_test_summary ("A write by another program is shown and highlighted after a tick, and "
+                  "the status line gives the time of the last outside change");
+
+  other_write (f, 0x20, "HELLO", 5);
+  /* the page's own timer (100 ms) picks it up */
+  run_until (change_highlighted, f);
+
+  text = shmview_hex_view_dup_visible_text (f->hex);
+  g_assert_nonnull (strstr (text, "|HELLO"));
+  g_assert_cmpfloat (_shmview_hex_view_peek_change (f->hex, 0x24, &source), >, 0.0);
+  g_assert_cmpfloat (_shmview_hex_view_peek_change (f->hex, 0x25, NULL), ==, 0.0);
+  status = shmview_status_bar_dup_text (f->status);
+  g_assert_null (strstr (status, "none yet"));
+  g_assert_nonnull (strstr (status, "Last outside change: "));
+
+  /* the string under the cursor follows too */
+  other_write (f, 0, "EZ", 2);
+  shmview_region_page_refresh (f->page);
+  g_assert_cmpstr (shmview_string_pane_get_text (f->pane), ==, "EZhchai");
+}
+
+static void
+test_string_pane_keeps_typing (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_test_summary ("Text being edited in the string pane is not overwritten by live updates");
+
+  shmview_string_pane_set_text (f->pane, "half typed");
+  other_write (f, 0, "xyz", 3);
+  shmview_region_page_refresh (f->page);
+  g_assert_cmpstr (shmview_string_pane_get_text (f->pane), ==, "half typed");
+
+  /* Escape gives it up and shows memory again */
+  gtk_widget_grab_focus (template_child (f->pane, SHMVIEW_TYPE_STRING_PANE, "entry"));
+  send_key (f, GDK_KEY_Escape, 0);
+  g_assert_cmpstr (shmview_string_pane_get_text (f->pane), ==, "xyzchai");
+}
+
+static void
+test_string_write (Fixture       *f,
+                   gconstpointer  data)
+{
+  char buf[9];
+
+  g_test_summary ("Write in the string pane stores the text and a NUL at the cursor, as "
+                  "strcpy would, through the history");
+
+  shmview_hex_view_set_cursor (f->hex, 0x40);
+  g_assert_cmpstr (shmview_string_pane_get_text (f->pane), ==, "");
+  memset (buf, 'x', sizeof buf);
+  other_write (f, 0x40, buf, sizeof buf);
+  shmview_region_page_refresh (f->page);
+  g_assert_cmpstr (shmview_string_pane_get_text (f->pane), ==, "xxxxxxxxx");
+
+  shmview_string_pane_set_text (f->pane, "ezhchai");
+  g_assert_true (shmview_string_pane_write (f->pane));
+  other_read (f, 0x40, buf, 9);
+  g_assert_cmpmem (buf, 9, "ezhchai\0x", 9);
+  g_assert_null (shmview_string_pane_get_error (f->pane));
+
+  /* Ctrl+Enter in the entry writes too */
+  gtk_widget_grab_focus (template_child (f->pane, SHMVIEW_TYPE_STRING_PANE, "entry"));
+  shmview_string_pane_set_text (f->pane, "ab");
+  send_key (f, GDK_KEY_Return, GDK_CONTROL_MASK);
+  other_read (f, 0x40, buf, 4);
+  g_assert_cmpmem (buf, 4, "ab\0c", 4);
+
+  g_assert_true (shmview_region_page_undo (f->page));
+  g_assert_true (shmview_region_page_undo (f->page));
+  other_read (f, 0x40, buf, 9);
+  g_assert_cmpmem (buf, 9, "xxxxxxxxx", 9);
+}
+
+static void
+test_string_too_long (Fixture       *f,
+                      gconstpointer  data)
+{
+  char buf[6];
+
+  g_test_summary ("A string that does not fit before the end is refused inline and nothing "
+                  "is written");
+
+  shmview_hex_view_set_cursor (f->hex, REGION_SIZE - 6);
+  shmview_string_pane_set_text (f->pane, "ezhchai");
+  g_assert_false (shmview_string_pane_write (f->pane));
+  g_assert_nonnull (strstr (shmview_string_pane_get_error (f->pane),
+                            "needs 8 bytes with its terminating NUL, but only 6 fit"));
+  other_read (f, REGION_SIZE - 6, buf, 6);
+  g_assert_cmpmem (buf, 6, "\0\0\0\0\0\0", 6);
+  g_assert_false (shmview_region_page_can_undo (f->page));
+
+  /* exactly fitting is fine: 5 characters and the NUL */
+  shmview_string_pane_set_text (f->pane, "12345");
+  g_assert_true (shmview_string_pane_write (f->pane));
+  other_read (f, REGION_SIZE - 6, buf, 6);
+  g_assert_cmpmem (buf, 6, "12345\0", 6);
+}
+
+static void
+test_shrink_to_zero (Fixture       *f,
+                     gconstpointer  data)
+{
+  guint64 offset = 1, length = 1;
+  g_autofree char *expected = NULL;
+  char buf[4];
+
+  g_test_summary ("Another program shrinking the object to 0 under the page does not crash: "
+                  "the view is clamped and an info bar says so; growth shows the new bytes");
+
+  shmview_hex_view_set_cursor (f->hex, 200);
+  g_assert_no_errno (ftruncate (f->fd, 0));
+  shmview_region_page_refresh (f->page);
+  drain ();
+
+  expected = g_strdup_printf ("%s shrank from 256 to 0 bytes", f->name + 1);
+  g_assert_cmpstr (shmview_region_page_get_info_message (f->page), ==, expected);
+  g_assert_true (has_message (f, "shrank from 256 to 0 bytes"));
+  g_assert_cmpuint (shmview_hex_view_get_region_size (f->hex), ==, 0);
+  shmview_hex_view_get_visible_range (f->hex, &offset, &length);
+  g_assert_cmpuint (length, ==, 0);
+  {
+    g_autofree char *status = shmview_status_bar_dup_text (f->status);
+    g_assert_nonnull (strstr (status, "0 bytes"));
+  }
+
+  /* typing and writing into nothing: refused, no crash */
+  emit_edit (f, 0, "A", 1);
+  shmview_string_pane_set_text (f->pane, "x");
+  g_assert_false (shmview_string_pane_write (f->pane));
+  g_assert_false (shmview_region_page_goto_text (f->page, "0", NULL));
+  drain ();
+
+  g_assert_no_errno (ftruncate (f->fd, 512));
+  other_write (f, 300, "new", 3);
+  shmview_region_page_refresh (f->page);
+  drain ();
+  g_assert_cmpuint (shmview_hex_view_get_region_size (f->hex), ==, 512);
+  g_assert_nonnull (strstr (shmview_region_page_get_info_message (f->page),
+                            "grew from 0 to 512 bytes"));
+  g_assert_true (shmview_region_page_goto_text (f->page, "300", NULL));
+  drain ();
+  g_assert_cmpstr (shmview_string_pane_get_text (f->pane), ==, "new");
+  g_assert_true (emit_edit (f, 301, "E", 1));
+  other_read (f, 300, buf, 4);
+  g_assert_cmpmem (buf, 4, "nEw\0", 4);
+}
+
+static void
+test_removed (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *status = NULL;
+  char buf[2];
+
+  g_test_summary ("Another program removing the name shows \"removed (still attached)\"; the "
+                  "memory stays usable");
+
+  g_assert_no_errno (shm_unlink (f->name));
+  shmview_region_page_refresh (f->page);
+
+  status = shmview_status_bar_dup_text (f->status);
+  g_assert_nonnull (strstr (status, "removed (still attached)"));
+  g_assert_nonnull (strstr (shmview_region_page_get_info_message (f->page),
+                            "removed (still attached)"));
+
+  g_assert_true (emit_edit (f, 0, "R", 1));
+  other_read (f, 0, buf, 2);
+  g_assert_cmpmem (buf, 2, "Rz", 2);
+}
+
+static void
+test_goto (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *entry = template_child (f->page, SHMVIEW_TYPE_REGION_PAGE, "goto_entry");
+  GtkWidget *error_label = template_child (f->page, SHMVIEW_TYPE_REGION_PAGE,
+                                                          "goto_error_label");
+
+  g_test_summary ("Go to offset takes decimal, 0x-hex and +/-N relative, and shows errors "
+                  "inline without moving");
+
+  g_assert_true (shmview_region_page_goto_text (f->page, "0x10", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (shmview_hex_view_get_cursor (f->hex), ==, 16);
+  g_assert_true (shmview_region_page_goto_text (f->page, "+4", &error));
+  g_assert_cmpuint (shmview_hex_view_get_cursor (f->hex), ==, 20);
+  g_assert_true (shmview_region_page_goto_text (f->page, "-2", &error));
+  g_assert_cmpuint (shmview_hex_view_get_cursor (f->hex), ==, 18);
+  g_assert_true (shmview_region_page_goto_text (f->page, "255", &error));
+  g_assert_cmpuint (shmview_hex_view_get_cursor (f->hex), ==, 255);
+
+  g_assert_false (shmview_region_page_goto_text (f->page, "256", &error));
+  g_assert_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_OUT_OF_RANGE);
+  g_clear_error (&error);
+  g_assert_false (shmview_region_page_goto_text (f->page, "12q", &error));
+  g_assert_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  g_assert_cmpuint (shmview_hex_view_get_cursor (f->hex), ==, 255);
+
+  /* The popover (Ctrl+L) */
+  send_key (f, GDK_KEY_l, GDK_CONTROL_MASK);
+  drain ();
+  g_assert_true (gtk_widget_get_visible (template_child (f->page, SHMVIEW_TYPE_REGION_PAGE,
+                                                                        "goto_popover")));
+  gtk_entry_set_text (GTK_ENTRY (entry), "zz");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error_label)), !=, "");
+  save_screenshot (f);
+
+  gtk_entry_set_text (GTK_ENTRY (entry), "0x3");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_false (gtk_widget_get_visible (error_label));
+  g_assert_cmpuint (shmview_hex_view_get_cursor (f->hex), ==, 3);
+  g_assert_cmpstr (shmview_string_pane_get_text (f->pane), ==, "chai");
+}
+
+static void
+test_paused (Fixture       *f,
+             gconstpointer  data)
+{
+  g_test_summary ("Pause and interval: the indicator says so, the interval is clamped, and "
+                  "refresh still works while paused");
+
+  shmview_region_page_set_paused (f->page, TRUE);
+  g_assert_true (shmview_region_page_get_paused (f->page));
+  g_assert_nonnull (strstr (shmview_region_page_get_live_text (f->page), "Paused"));
+
+  shmview_region_page_set_interval (f->page, 1);
+  g_assert_cmpuint (shmview_region_page_get_interval (f->page), ==, 10);
+  shmview_region_page_set_interval (f->page, 50000);
+  g_assert_cmpuint (shmview_region_page_get_interval (f->page), ==, 10000);
+
+  other_write (f, 0x20, "P", 1);
+  shmview_region_page_refresh (f->page);
+  g_assert_cmpfloat (_shmview_hex_view_peek_change (f->hex, 0x20, NULL), >, 0.0);
+
+  shmview_region_page_set_paused (f->page, FALSE);
+  g_assert_cmpstr (shmview_region_page_get_live_text (f->page), ==,
+                   "● Live — edits are written at once");
+}
+
+/* ------------------------------------------------------------------ */
+/* pure parts: no region needed                                       */
+
+static void
+test_exact_size (void)
+{
+  struct { guint64 size; const char *text; } cases[] = {
+    { 0, "0 bytes" },
+    { 1, "1 byte" },
+    { 256, "256 bytes" },
+    { 4096, "4 KiB (4096 bytes)" },
+    { 1536, "1.5 KiB (1536 bytes)" },
+    { G_GUINT64_CONSTANT (4) << 30, "4 GiB (4294967296 bytes)" },
+    { (G_GUINT64_CONSTANT (1) << 30) + 4096, "1.0 GiB (1073745920 bytes)" },
+  };
+
+  g_test_summary ("Exact sizes for the status line: whole units when exact, always the byte "
+                  "count");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = shmview_format_exact_size (cases[i].size);
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
+static void
+test_string_codec (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GByteArray) bytes = NULL;
+  g_autofree char *text = NULL;
+  const guint8 mixed[] = { 'a', 0xff, '\\', 0x01, 0xc3, 0xa9, 0xe2, 0x82 };
+
+  g_test_summary ("The string pane's codec: invalid UTF-8, controls and backslashes escaped "
+                  "and read back to the same bytes; Latin-1 both ways");
+
+  text = shmview_string_decode (mixed, sizeof mixed, "utf-8");
+  g_assert_cmpstr (text, ==, "a\\xff\\\\\\x01é\\xe2\\x82");
+  bytes = shmview_string_encode (text, "utf-8", &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (bytes->data, bytes->len, mixed, sizeof mixed);
+  g_clear_pointer (&bytes, g_byte_array_unref);
+  g_clear_pointer (&text, g_free);
+
+  text = shmview_string_decode (mixed, sizeof mixed, "latin-1");
+  g_assert_cmpstr (text, ==, "aÿ\\\\\\x01Ã©â\\x82");
+  bytes = shmview_string_encode (text, "latin-1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (bytes->data, bytes->len, mixed, sizeof mixed);
+  g_clear_pointer (&bytes, g_byte_array_unref);
+
+  bytes = shmview_string_encode ("5 €", "latin-1", &error);
+  g_assert_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_INVALID_ARGUMENT);
+  g_assert_null (bytes);
+  g_clear_error (&error);
+
+  /* a lone backslash stays as it is */
+  bytes = shmview_string_encode ("a\\b\\x4", "utf-8", &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (bytes->data, bytes->len, "a\\b\\x4", 6);
+}
+
+static void
+skip_without_display (void)
+{
+  g_test_skip ("no X display (run under tests/run-test.sh --x11)");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char * const mime_dirs[] = { "/usr/local/share/mime", "/usr/share/mime", NULL };
+
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* The isolated XDG_DATA_DIRS hide the MIME database, without which the
+   * pixbuf loaders cannot load GTK's own icons (a fatal warning here). */
+  g_content_type_set_mime_dirs (mime_dirs);
+
+  g_test_add_func ("/app/region-page/exact-size", test_exact_size);
+  g_test_add_func ("/app/region-page/string-codec", test_string_codec);
+
+  if (!gtk_init_check (&argc, &argv))
+    {
+      g_test_add_func ("/app/region-page/no-display", skip_without_display);
+      return g_test_run ();
+    }
+
+#define ADD(path, fn) \
+  g_test_add ("/app/region-page/" path, Fixture, NULL, setup, fn, teardown)
+
+  ADD ("shows-region", test_shows_region);
+  ADD ("cursor-status", test_cursor_status);
+  ADD ("edit-reaches-region", test_edit_reaches_region);
+  ADD ("edit-error", test_edit_error);
+  ADD ("undo-redo", test_undo_redo);
+  g_test_add ("/app/region-page/read-only", Fixture, NULL, setup_read_only, test_read_only,
+              teardown);
+  ADD ("outside-change", test_outside_change);
+  ADD ("string-pane-keeps-typing", test_string_pane_keeps_typing);
+  ADD ("string-write", test_string_write);
+  ADD ("string-too-long", test_string_too_long);
+  ADD ("shrink-to-zero", test_shrink_to_zero);
+  ADD ("removed", test_removed);
+  ADD ("goto", test_goto);
+  ADD ("paused", test_paused);
+
+  return g_test_run ();
+}
