@@ -29,6 +29,7 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
+  g_set_application_name ("shmview");
   app = shmview_application_new ();
-  return g_application_run (G_APPLICATION (app), argc, argv);
+  return shmview_application_run (app, argc, argv);
 }

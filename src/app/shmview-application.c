@@ -24,10 +24,10 @@
 
 struct _ShmviewApplication
 {
-  GtkApplication  parent_instance;
+  GtkApplication parent_instance;
 
-  /* owned */
-  GtkCssProvider *css_provider;
+  /* state */
+  int            local_status;  /* see shmview_application_run() */
 };
 
 G_DEFINE_FINAL_TYPE (ShmviewApplication, shmview_application, GTK_TYPE_APPLICATION)
@@ -79,6 +79,19 @@ get_window (ShmviewApplication *self)
   if (SHMVIEW_IS_WINDOW (window))
     return SHMVIEW_WINDOW (window);
   return shmview_window_new (GTK_APPLICATION (self));
+}
+
+int
+shmview_application_run (ShmviewApplication *self,
+                         int                 argc,
+                         char              **argv)
+{
+  int status;
+
+  g_return_val_if_fail (SHMVIEW_IS_APPLICATION (self), 1);
+
+  status = g_application_run (G_APPLICATION (self), argc, argv);
+  return status != 0 ? status : self->local_status;
 }
 
 static GOptionContext *
@@ -158,10 +171,19 @@ validate_options (Options  *options,
                                _("--create needs a size, e.g. --size 256"));
           return FALSE;
         }
-      if (!shmview_parse_size (options->size_text, &options->size, error) ||
-          (options->mode_text != NULL &&
-           !shmview_parse_mode (options->mode_text, &options->mode, error)) ||
-          (spec = shmview_spec_parse (options->create_spec, error)) == NULL)
+      if (!shmview_parse_size (options->size_text, &options->size, error))
+        {
+          g_prefix_error (error, "--size: ");
+          return FALSE;
+        }
+      if (options->mode_text != NULL &&
+          !shmview_parse_mode (options->mode_text, &options->mode, error))
+        {
+          g_prefix_error (error, "--mode: ");
+          return FALSE;
+        }
+      spec = shmview_spec_parse (options->create_spec, error);
+      if (spec == NULL)
         return FALSE;
       if (options->size == 0)
         {
@@ -290,6 +312,10 @@ shmview_application_command_line (GApplication            *app,
     }
 
   gtk_window_present (GTK_WINDOW (window));
+  /* A local command line that keeps the main loop running always ends with
+   * status 0 in GApplication; remember ours for shmview_application_run(). */
+  if (!g_application_command_line_get_is_remote (cmdline))
+    self->local_status = MAX (self->local_status, status);
   return status;
 }
 
@@ -383,54 +409,41 @@ static const struct
   { "win.sidebar-visible", { "F9", NULL } },
 };
 
+/* Once per process and screen: the provider outlives any one application
+ * object (the tests run several in turn). */
 static void
-load_css (ShmviewApplication *self)
+load_css (void)
 {
-  self->css_provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (self->css_provider, RESOURCE_BASE "/style.css");
+  static GtkCssProvider *provider;
+
+  if (provider != NULL)
+    return;
+
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, RESOURCE_BASE "/style.css");
   gtk_style_context_add_provider_for_screen (gdk_screen_get_default (),
-                                             GTK_STYLE_PROVIDER (self->css_provider),
+                                             GTK_STYLE_PROVIDER (provider),
                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
 
 static void
 shmview_application_startup (GApplication *app)
 {
-  ShmviewApplication *self = SHMVIEW_APPLICATION (app);
-
   G_APPLICATION_CLASS (shmview_application_parent_class)->startup (app);
 
-  g_set_application_name ("shmview");
   gtk_window_set_default_icon_name (APP_ID);
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_entries,
                                    G_N_ELEMENTS (app_entries), app);
   for (guint i = 0; i < G_N_ELEMENTS (app_accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (app), app_accels[i].action,
                                            app_accels[i].accels);
-  load_css (self);
-}
-
-static void
-shmview_application_dispose (GObject *object)
-{
-  ShmviewApplication *self = SHMVIEW_APPLICATION (object);
-  GdkScreen *screen = gdk_screen_get_default ();
-
-  if (self->css_provider != NULL && screen != NULL)
-    gtk_style_context_remove_provider_for_screen (screen,
-                                                  GTK_STYLE_PROVIDER (self->css_provider));
-  g_clear_object (&self->css_provider);
-
-  G_OBJECT_CLASS (shmview_application_parent_class)->dispose (object);
+  load_css ();
 }
 
 static void
 shmview_application_class_init (ShmviewApplicationClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
-
-  object_class->dispose = shmview_application_dispose;
 
   app_class->startup = shmview_application_startup;
   app_class->activate = shmview_application_activate;

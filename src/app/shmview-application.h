@@ -19,5 +19,11 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ShmviewApplication, shmview_application, SHMVIEW, APPLICATION, GtkApplication)
 
 ShmviewApplication *shmview_application_new (void);
+/* g_application_run(), except that the status of this process's own command
+ * line counts even when its window kept the app running: `shmview MISSING`
+ * exits with 1 once the window is closed. */
+int                 shmview_application_run (ShmviewApplication  *self,
+                                             int                  argc,
+                                             char               **argv);
 
 G_END_DECLS

@@ -247,6 +247,10 @@ notebook_page_removed_cb (ShmviewWindow *self,
                           guint          page_num)
 {
   g_signal_handlers_disconnect_by_data (child, self);
+  /* While the window goes away its parts leave one by one: the stack may
+   * have lost the notebook already. */
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
   update_empty_state (self);
   update_title (self);
   _shmview_window_update_actions (self);
@@ -517,17 +521,6 @@ shmview_window_window_state_event (GtkWidget           *widget,
 }
 
 static void
-shmview_window_destroy (GtkWidget *widget)
-{
-  ShmviewWindow *self = SHMVIEW_WINDOW (widget);
-
-  save_geometry (self);
-  g_clear_object (&self->state_settings);
-
-  GTK_WIDGET_CLASS (shmview_window_parent_class)->destroy (widget);
-}
-
-static void
 shmview_window_set_focus (GtkWindow *window,
                           GtkWidget *focus)
 {
@@ -612,6 +605,8 @@ shmview_window_dispose (GObject *object)
 {
   ShmviewWindow *self = SHMVIEW_WINDOW (object);
 
+  /* Runs before GtkWidget's dispose emits "destroy", once per window. */
+  save_geometry (self);
   g_clear_object (&self->settings);
   g_clear_object (&self->state_settings);
 
@@ -631,7 +626,6 @@ shmview_window_class_init (ShmviewWindowClass *klass)
 
   widget_class->size_allocate = shmview_window_size_allocate;
   widget_class->window_state_event = shmview_window_window_state_event;
-  widget_class->destroy = shmview_window_destroy;
 
   window_class->set_focus = shmview_window_set_focus;
 

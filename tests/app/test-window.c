@@ -1,0 +1,584 @@
+/* test-window.c: the main window, in-process under Xvfb
+ *
+ * Copyright 2026 The shmview authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <sys/stat.h>
+
+#include <gtk/gtk.h>
+
+#include "shmview-error.h"
+#include "shmview-hex-view.h"
+#include "shmview-preferences-dialog.h"
+#include "shmview-region.h"
+#include "shmview-window-private.h"
+#include "test-util.h"
+
+#define MAX_REGIONS 4
+
+typedef struct
+{
+  ShmviewWindow *window;
+  GSettings     *settings;
+  char          *names[MAX_REGIONS];  /* "/shmview-test-…" */
+  char          *display[MAX_REGIONS]; /* the same without the slash */
+} Fixture;
+
+static void
+iterate (void)
+{
+  while (gtk_events_pending ())
+    gtk_main_iteration ();
+}
+
+static void
+setup (Fixture       *fixture,
+       gconstpointer  data)
+{
+  fixture->settings = g_settings_new (APP_ID);
+  fixture->window = shmview_window_new (NULL);
+  gtk_widget_show (GTK_WIDGET (fixture->window));
+
+  for (guint i = 0; i < MAX_REGIONS; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ShmviewRegion) region = NULL;
+
+      fixture->names[i] = shmview_test_unique_posix_name ("window");
+      fixture->display[i] = g_strdup (fixture->names[i] + 1);
+      region = shmview_region_open_text (fixture->names[i],
+                                         SHMVIEW_OPEN_CREATE | SHMVIEW_OPEN_EXCLUSIVE,
+                                         256, 0600, &error);
+      g_assert_no_error (error);
+    }
+  iterate ();
+}
+
+static void
+teardown (Fixture       *fixture,
+          gconstpointer  data)
+{
+  if (fixture->window != NULL)
+    gtk_widget_destroy (GTK_WIDGET (fixture->window));
+  iterate ();
+
+  for (guint i = 0; i < MAX_REGIONS; i++)
+    {
+      shmview_test_posix_unlink (fixture->names[i]);
+      g_free (fixture->names[i]);
+      g_free (fixture->display[i]);
+    }
+  /* Later tests start from the defaults. */
+  g_settings_reset (fixture->settings, "refresh-interval");
+  g_settings_reset (fixture->settings, "bytes-per-row");
+  g_settings_reset (fixture->settings, "font");
+  g_settings_reset (fixture->settings, "highlight-fade-ms");
+  g_settings_reset (fixture->settings, "string-encoding");
+  g_clear_object (&fixture->settings);
+}
+
+static gboolean
+action_enabled (Fixture    *fixture,
+                const char *name)
+{
+  return g_action_group_get_action_enabled (G_ACTION_GROUP (fixture->window), name);
+}
+
+static void
+activate (Fixture    *fixture,
+          const char *name)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), name, NULL);
+  iterate ();
+}
+
+static ShmviewRegionPage *
+open_spec (Fixture    *fixture,
+           const char *spec,
+           gboolean    read_only)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (shmview_window_open_spec (fixture->window, spec, read_only, &error));
+  g_assert_no_error (error);
+  iterate ();
+  return shmview_window_get_current_page (fixture->window);
+}
+
+static const char *
+subtitle (Fixture *fixture)
+{
+  return gtk_header_bar_get_subtitle (fixture->window->header_bar);
+}
+
+/* Depth-first search of a widget tree by GtkBuildable id or by type. */
+static GtkWidget *
+find_widget (GtkWidget  *root,
+             const char *id,
+             GType       type)
+{
+  g_autoptr(GList) children = NULL;
+
+  if ((id != NULL && g_strcmp0 (gtk_buildable_get_name (GTK_BUILDABLE (root)), id) == 0) ||
+      (id == NULL && G_TYPE_CHECK_INSTANCE_TYPE (root, type)))
+    return root;
+  if (!GTK_IS_CONTAINER (root))
+    return NULL;
+
+  children = gtk_container_get_children (GTK_CONTAINER (root));
+  for (GList *l = children; l != NULL; l = l->next)
+    {
+      GtkWidget *found = find_widget (l->data, id, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_empty_state (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_test_summary ("A new window shows the empty state and only the actions that need no tab");
+
+  g_assert_cmpuint (shmview_window_get_n_pages (fixture->window), ==, 0);
+  g_assert_null (shmview_window_get_current_page (fixture->window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->window->stack), ==, "empty");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, "shmview");
+  g_assert_null (subtitle (fixture));
+
+  g_assert_true (action_enabled (fixture, "create"));
+  g_assert_true (action_enabled (fixture, "attach"));
+  g_assert_false (action_enabled (fixture, "refresh"));
+  g_assert_false (action_enabled (fixture, "goto"));
+  g_assert_false (action_enabled (fixture, "close-tab"));
+  g_assert_false (action_enabled (fixture, "undo"));
+  g_assert_false (action_enabled (fixture, "redo"));
+  g_assert_false (action_enabled (fixture, "copy"));
+}
+
+static void
+test_open_spec (Fixture       *fixture,
+                gconstpointer  data)
+{
+  ShmviewRegionPage *a, *b;
+  g_autofree char *expected = NULL;
+
+  g_test_summary ("Each spec opens its own tab, named after the region; the title follows the tab");
+
+  a = open_spec (fixture, fixture->names[0], FALSE);
+  b = open_spec (fixture, fixture->display[1], FALSE);
+
+  g_assert_cmpuint (shmview_window_get_n_pages (fixture->window), ==, 2);
+  g_assert_true (shmview_window_get_nth_page (fixture->window, 0) == a);
+  g_assert_true (shmview_window_get_nth_page (fixture->window, 1) == b);
+  g_assert_true (shmview_window_get_current_page (fixture->window) == b);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->window->stack), ==, "pages");
+
+  g_assert_cmpstr (_shmview_window_get_tab_label_text (fixture->window, a), ==, fixture->display[0]);
+  g_assert_cmpstr (_shmview_window_get_tab_label_text (fixture->window, b), ==, fixture->display[1]);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, fixture->display[1]);
+  expected = g_strdup_printf ("%s — read-write", fixture->names[1]);
+  g_assert_cmpstr (subtitle (fixture), ==, expected);
+
+  gtk_notebook_set_current_page (fixture->window->notebook, 0);
+  iterate ();
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, fixture->display[0]);
+
+  g_assert_true (action_enabled (fixture, "refresh"));
+  g_assert_true (action_enabled (fixture, "goto"));
+  g_assert_true (action_enabled (fixture, "close-tab"));
+  g_assert_false (action_enabled (fixture, "undo"));
+}
+
+static void
+test_open_read_only (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  ShmviewRegionPage *page;
+  g_autofree char *expected = NULL;
+
+  g_test_summary ("A spec opened read-only says so in the subtitle and its region refuses writes");
+
+  page = open_spec (fixture, fixture->names[0], TRUE);
+  g_assert_true (shmview_region_is_read_only (shmview_region_page_get_region (page)));
+  expected = g_strdup_printf ("%s — read-only", fixture->names[0]);
+  g_assert_cmpstr (subtitle (fixture), ==, expected);
+}
+
+static void
+test_open_same_spec_focuses (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *posix_spec = g_strconcat ("posix:", fixture->names[0], NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShmviewRegion) again = NULL;
+  ShmviewRegionPage *a;
+
+  g_test_summary ("Opening a spec that is already open focuses its tab instead of adding one");
+
+  a = open_spec (fixture, fixture->names[0], FALSE);
+  open_spec (fixture, fixture->names[1], FALSE);
+  g_assert_true (shmview_window_get_current_page (fixture->window) != a);
+
+  /* Another way of writing the same spec. */
+  g_assert_true (open_spec (fixture, posix_spec, FALSE) == a);
+  g_assert_cmpuint (shmview_window_get_n_pages (fixture->window), ==, 2);
+
+  /* And through open_region, with a region opened elsewhere. */
+  open_spec (fixture, fixture->names[1], FALSE);
+  again = shmview_region_open_text (fixture->display[0], SHMVIEW_OPEN_FLAGS_NONE, 0, 0, &error);
+  g_assert_no_error (error);
+  g_assert_true (shmview_window_open_region (fixture->window, again) == a);
+  g_assert_true (shmview_window_get_current_page (fixture->window) == a);
+  g_assert_cmpuint (shmview_window_get_n_pages (fixture->window), ==, 2);
+}
+
+static void
+test_open_errors (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *missing = shmview_test_unique_posix_name ("missing");
+  g_autoptr(GError) error = NULL;
+
+  g_test_summary ("A spec that cannot be opened changes nothing and says why");
+
+  g_assert_false (shmview_window_open_spec (fixture->window, missing, FALSE, &error));
+  g_assert_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_false (shmview_window_open_spec (fixture->window, "posix:", FALSE, &error));
+  g_assert_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_INVALID_ARGUMENT);
+
+  g_assert_cmpuint (shmview_window_get_n_pages (fixture->window), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->window->stack), ==, "empty");
+}
+
+static guint8
+read_byte (ShmviewRegionPage *page,
+           guint64            offset)
+{
+  g_autoptr(GError) error = NULL;
+  guint8 byte = 0xff;
+
+  g_assert_true (shmview_region_read (shmview_region_page_get_region (page), offset,
+                                      &byte, 1, &error));
+  g_assert_no_error (error);
+  return byte;
+}
+
+static void
+test_undo_redo_actions (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  ShmviewRegionPage *page;
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("\x42", 1);
+  gboolean written = FALSE;
+
+  g_test_summary ("Undo and redo follow the current page's history, and write through it");
+
+  page = open_spec (fixture, fixture->names[0], FALSE);
+  g_assert_false (action_enabled (fixture, "undo"));
+  g_assert_false (action_enabled (fixture, "redo"));
+
+  g_signal_emit_by_name (shmview_region_page_get_hex_view (page), "edit",
+                         (guint64) 5, bytes, &written);
+  iterate ();
+  g_assert_true (written);
+  g_assert_cmpuint (read_byte (page, 5), ==, 0x42);
+  g_assert_true (action_enabled (fixture, "undo"));
+  g_assert_false (action_enabled (fixture, "redo"));
+
+  activate (fixture, "undo");
+  g_assert_cmpuint (read_byte (page, 5), ==, 0x00);
+  g_assert_false (action_enabled (fixture, "undo"));
+  g_assert_true (action_enabled (fixture, "redo"));
+
+  activate (fixture, "redo");
+  g_assert_cmpuint (read_byte (page, 5), ==, 0x42);
+  g_assert_true (action_enabled (fixture, "undo"));
+
+  /* Another tab has its own (empty) history. */
+  open_spec (fixture, fixture->names[1], FALSE);
+  g_assert_false (action_enabled (fixture, "undo"));
+  gtk_notebook_set_current_page (fixture->window->notebook, 0);
+  iterate ();
+  g_assert_true (action_enabled (fixture, "undo"));
+}
+
+static void
+test_close_tab (Fixture       *fixture,
+                gconstpointer  data)
+{
+  ShmviewRegionPage *a, *b;
+  GtkWidget *tab, *close;
+
+  g_test_summary ("Ctrl+W and the tab's close button close tabs; the last one brings the empty state back");
+
+  a = open_spec (fixture, fixture->names[0], FALSE);
+  b = open_spec (fixture, fixture->names[1], FALSE);
+  open_spec (fixture, fixture->names[2], FALSE);
+
+  activate (fixture, "close-tab");
+  g_assert_cmpuint (shmview_window_get_n_pages (fixture->window), ==, 2);
+
+  tab = gtk_notebook_get_tab_label (fixture->window->notebook, GTK_WIDGET (a));
+  close = find_widget (tab, NULL, GTK_TYPE_BUTTON);
+  g_assert_nonnull (close);
+  gtk_button_clicked (GTK_BUTTON (close));
+  iterate ();
+  g_assert_cmpuint (shmview_window_get_n_pages (fixture->window), ==, 1);
+  g_assert_true (shmview_window_get_current_page (fixture->window) == b);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, fixture->display[1]);
+
+  activate (fixture, "close-tab");
+  g_assert_cmpuint (shmview_window_get_n_pages (fixture->window), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->window->stack), ==, "empty");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, "shmview");
+  g_assert_false (action_enabled (fixture, "close-tab"));
+  g_assert_false (action_enabled (fixture, "refresh"));
+}
+
+static void
+test_settings_reach_pages (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  ShmviewRegionPage *page, *later;
+  GtkWidget *hex;
+  g_autofree char *font = NULL;
+  guint value = 0;
+
+  g_test_summary ("Settings reach every page and its hex view, including pages opened later");
+
+  page = open_spec (fixture, fixture->names[0], FALSE);
+  hex = shmview_region_page_get_hex_view (page);
+
+  g_settings_set_uint (fixture->settings, "bytes-per-row", 32);
+  g_settings_set_string (fixture->settings, "font", "Monospace 14");
+  g_settings_set_uint (fixture->settings, "highlight-fade-ms", 700);
+  g_settings_set_uint (fixture->settings, "refresh-interval", 250);
+  iterate ();
+
+  g_object_get (hex, "bytes-per-row", &value, NULL);
+  g_assert_cmpuint (value, ==, 32);
+  g_object_get (hex, "font-name", &font, NULL);
+  g_assert_cmpstr (font, ==, "Monospace 14");
+  g_object_get (hex, "fade-ms", &value, NULL);
+  g_assert_cmpuint (value, ==, 700);
+  g_assert_cmpuint (shmview_window_get_interval (fixture->window), ==, 250);
+  g_assert_cmpuint (shmview_region_page_get_interval (page), ==, 250);
+
+  activate (fixture, "pause");
+  g_assert_true (shmview_window_get_paused (fixture->window));
+  g_assert_true (shmview_region_page_get_paused (page));
+
+  later = open_spec (fixture, fixture->names[1], FALSE);
+  g_assert_cmpuint (shmview_hex_view_get_bytes_per_row (SHMVIEW_HEX_VIEW (shmview_region_page_get_hex_view (later))), ==, 32);
+  g_assert_cmpuint (shmview_region_page_get_interval (later), ==, 250);
+  g_assert_true (shmview_region_page_get_paused (later));
+
+  activate (fixture, "pause");
+  g_assert_false (shmview_region_page_get_paused (page));
+  g_assert_false (shmview_region_page_get_paused (later));
+}
+
+static void
+test_interval_override (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  ShmviewRegionPage *page;
+
+  g_test_summary ("An interval given for the session applies to the window without writing the setting");
+
+  page = open_spec (fixture, fixture->names[0], FALSE);
+  shmview_window_override_interval (fixture->window, 40);
+  iterate ();
+  g_assert_cmpuint (shmview_window_get_interval (fixture->window), ==, 40);
+  g_assert_cmpuint (shmview_region_page_get_interval (page), ==, 40);
+  g_assert_cmpuint (g_settings_get_uint (fixture->settings, "refresh-interval"), ==, 100);
+  g_assert_cmpstr (gtk_label_get_text (fixture->window->interval_label), ==, "40 ms");
+
+  /* The header bar's control moves this window only, now. */
+  gtk_adjustment_set_value (fixture->window->interval_adjustment, 2500);
+  g_assert_cmpuint (shmview_region_page_get_interval (page), ==, 2500);
+  g_assert_cmpuint (g_settings_get_uint (fixture->settings, "refresh-interval"), ==, 100);
+  g_assert_cmpstr (gtk_label_get_text (fixture->window->interval_label), ==, "2.5 s");
+
+  g_settings_set_uint (fixture->settings, "refresh-interval", 500);
+  iterate ();
+  g_assert_cmpuint (shmview_window_get_interval (fixture->window), ==, 2500);
+}
+
+static void
+test_header_interval_writes_setting (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_test_summary ("Without an override the header bar's interval control is the setting");
+
+  gtk_adjustment_set_value (fixture->window->interval_adjustment, 30);
+  iterate ();
+  g_assert_cmpuint (g_settings_get_uint (fixture->settings, "refresh-interval"), ==, 30);
+  g_assert_cmpuint (shmview_window_get_interval (fixture->window), ==, 30);
+}
+
+static void
+test_copy_follows_focus (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  ShmviewRegionPage *page;
+  GtkWidget *entry;
+
+  g_test_summary ("Copy is enabled only while the hex view has the focus, so Ctrl+C still works in entries");
+
+  page = open_spec (fixture, fixture->names[0], FALSE);
+  gtk_widget_grab_focus (shmview_region_page_get_hex_view (page));
+  iterate ();
+  g_assert_true (action_enabled (fixture, "copy"));
+
+  entry = find_widget (GTK_WIDGET (page), NULL, GTK_TYPE_ENTRY);
+  g_assert_nonnull (entry);
+  gtk_widget_grab_focus (entry);
+  iterate ();
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (fixture->window)) == entry);
+  g_assert_false (action_enabled (fixture, "copy"));
+}
+
+static void
+test_browser_attach (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *missing = shmview_test_unique_posix_name ("missing");
+  ShmviewRegionPage *page;
+
+  g_test_summary ("The browser's attach signal opens a tab (read-only when asked) or shows an error bar");
+
+  g_signal_emit_by_name (fixture->window->browser, "attach", fixture->names[0], TRUE);
+  iterate ();
+  page = shmview_window_get_current_page (fixture->window);
+  g_assert_nonnull (page);
+  g_assert_true (shmview_region_is_read_only (shmview_region_page_get_region (page)));
+  g_assert_false (gtk_info_bar_get_revealed (fixture->window->info_bar));
+
+  g_signal_emit_by_name (fixture->window->browser, "attach", missing, FALSE);
+  iterate ();
+  g_assert_cmpuint (shmview_window_get_n_pages (fixture->window), ==, 1);
+  g_assert_true (gtk_info_bar_get_revealed (fixture->window->info_bar));
+  g_assert_nonnull (strstr (gtk_label_get_text (fixture->window->info_label), missing + 1));
+
+  gtk_info_bar_response (fixture->window->info_bar, GTK_RESPONSE_CLOSE);
+  g_assert_false (gtk_info_bar_get_revealed (fixture->window->info_bar));
+}
+
+static void
+test_preferences_dialog (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GtkWidget *dialog, *combo, *spin, *encoding;
+  ShmviewRegionPage *page;
+  g_autofree char *enc = NULL;
+
+  g_test_summary ("The Preferences dialog writes the settings, and they reach the open hex view");
+
+  page = open_spec (fixture, fixture->names[0], FALSE);
+  dialog = shmview_preferences_dialog_new (GTK_WINDOW (fixture->window));
+  gtk_widget_show (dialog);
+  iterate ();
+
+  combo = find_widget (dialog, "bytes_per_row_combo", G_TYPE_NONE);
+  spin = find_widget (dialog, "interval_spin", G_TYPE_NONE);
+  encoding = find_widget (dialog, "encoding_combo", G_TYPE_NONE);
+  g_assert_nonnull (combo);
+  g_assert_nonnull (spin);
+  g_assert_nonnull (encoding);
+
+  g_assert_cmpstr (gtk_combo_box_get_active_id (GTK_COMBO_BOX (combo)), ==, "16");
+  gtk_combo_box_set_active_id (GTK_COMBO_BOX (combo), "8");
+  iterate ();
+  g_assert_cmpuint (g_settings_get_uint (fixture->settings, "bytes-per-row"), ==, 8);
+  g_assert_cmpuint (shmview_hex_view_get_bytes_per_row (SHMVIEW_HEX_VIEW (shmview_region_page_get_hex_view (page))), ==, 8);
+
+  gtk_combo_box_set_active_id (GTK_COMBO_BOX (combo), "0");
+  iterate ();
+  g_assert_cmpuint (g_settings_get_uint (fixture->settings, "bytes-per-row"), ==, 0);
+
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 750);
+  iterate ();
+  g_assert_cmpuint (g_settings_get_uint (fixture->settings, "refresh-interval"), ==, 750);
+  g_assert_cmpuint (shmview_region_page_get_interval (page), ==, 750);
+
+  gtk_combo_box_set_active_id (GTK_COMBO_BOX (encoding), "latin-1");
+  iterate ();
+  enc = g_settings_get_string (fixture->settings, "string-encoding");
+  g_assert_cmpstr (enc, ==, "latin-1");
+
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_DELETE_EVENT);
+  iterate ();
+}
+
+static void
+test_geometry_saved (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  g_test_summary ("The window's size is written to the settings when it closes, not before");
+
+  gtk_window_resize (GTK_WINDOW (fixture->window), 812, 534);
+  for (guint i = 0; i < 200 && fixture->window->width != 812; i++)
+    {
+      iterate ();
+      g_usleep (5000);
+    }
+  g_assert_cmpint (fixture->window->width, ==, 812);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), !=, 812);
+
+  gtk_widget_destroy (GTK_WIDGET (fixture->window));
+  fixture->window = NULL;
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 812);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 534);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* No G_TEST_OPTION_ISOLATE_DIRS here: it points XDG_DATA_DIRS at /dev/null,
+   * where GTK finds neither an icon theme nor the MIME database its pixbuf
+   * loaders need, and every icon becomes a (fatal) warning. Settings use the
+   * memory backend, so nothing is written to the home directory anyway. */
+  gtk_disable_setlocale ();
+  g_test_init (&argc, &argv, NULL);
+  if (!gtk_init_check (&argc, &argv))
+    {
+      g_test_message ("no display");
+      return 77;
+    }
+
+#define ADD(path, fn) \
+  g_test_add ("/app/window/" path, Fixture, NULL, setup, fn, teardown)
+  ADD ("empty-state", test_empty_state);
+  ADD ("open-spec", test_open_spec);
+  ADD ("open-read-only", test_open_read_only);
+  ADD ("open-same-spec-focuses", test_open_same_spec_focuses);
+  ADD ("open-errors", test_open_errors);
+  ADD ("undo-redo-actions", test_undo_redo_actions);
+  ADD ("close-tab", test_close_tab);
+  ADD ("settings-reach-pages", test_settings_reach_pages);
+  ADD ("interval-override", test_interval_override);
+  ADD ("header-interval-writes-setting", test_header_interval_writes_setting);
+  ADD ("copy-follows-focus", test_copy_follows_focus);
+  ADD ("browser-attach", test_browser_attach);
+  ADD ("preferences-dialog", test_preferences_dialog);
+  ADD ("geometry-saved", test_geometry_saved);
+#undef ADD
+
+  return g_test_run ();
+}
