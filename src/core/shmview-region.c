@@ -212,7 +212,7 @@ set_open_error (GError            **error,
       if (creating && spec->kind == SHMVIEW_REGION_KIND_SYSV)
         g_set_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_INVALID_ARGUMENT,
                      "The system does not allow a System V segment of %" G_GUINT64_FORMAT
-                     " bytes here (or one with this key exists with a smaller size)", size);
+                     " bytes (see /proc/sys/kernel/shmmax)", size);
       else if (spec->kind == SHMVIEW_REGION_KIND_SYSV)
         g_set_error_literal (error, SHMVIEW_ERROR, SHMVIEW_ERROR_NOT_FOUND,
                              "No such shared memory region");
