@@ -1,0 +1,489 @@
+/* test-dialogs.c: the Create and Attach dialogs, and the error wording
+ *
+ * Copyright 2026 The shmview authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The dialogs are filled in through their template children and answered
+ * with gtk_dialog_response(), as a click on their buttons does. What they
+ * create is checked from outside (shm_open, stat), never through them.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <gtk/gtk.h>
+
+#include "shmview-attach-dialog.h"
+#include "shmview-create-dialog.h"
+#include "shmview-error.h"
+#include "shmview-errors-ui.h"
+#include "shmview-region.h"
+#include "test-util.h"
+
+typedef struct
+{
+  GtkWidget     *dialog;      /* weak: the dialog destroys itself when done */
+  ShmviewRegion *region;      /* from "created" / "attached" */
+  guint          n_emitted;
+  char          *name;        /* a POSIX name with its slash */
+} Fixture;
+
+static void
+drain (void)
+{
+  while (gtk_events_pending ())
+    gtk_main_iteration ();
+}
+
+static GtkWidget *
+child (Fixture    *f,
+       const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (f->dialog, G_OBJECT_TYPE (f->dialog), name);
+
+  g_assert_nonnull (object);
+  return GTK_WIDGET (object);
+}
+
+/* The inline error, or NULL when none is shown. */
+static const char *
+shown_error (Fixture *f)
+{
+  if (!gtk_info_bar_get_revealed (GTK_INFO_BAR (child (f, "error_bar"))))
+    return NULL;
+  return gtk_label_get_text (GTK_LABEL (child (f, "error_label")));
+}
+
+static void
+on_region (GtkWidget     *dialog,
+           ShmviewRegion *region,
+           Fixture       *f)
+{
+  f->n_emitted++;
+  g_set_object (&f->region, region);
+}
+
+static void
+setup (Fixture       *f,
+       gconstpointer  data)
+{
+  f->name = shmview_test_unique_posix_name ("dialog");
+}
+
+static void
+teardown (Fixture       *f,
+          gconstpointer  data)
+{
+  if (f->dialog != NULL)
+    gtk_widget_destroy (f->dialog);
+  drain ();
+  g_assert_null (f->dialog);
+  g_clear_object (&f->region);
+  shmview_test_posix_unlink (f->name);
+  g_free (f->name);
+}
+
+static void
+open_create (Fixture *f)
+{
+  f->dialog = shmview_create_dialog_new (NULL);
+  g_object_add_weak_pointer (G_OBJECT (f->dialog), (gpointer *) &f->dialog);
+  g_signal_connect (f->dialog, "created", G_CALLBACK (on_region), f);
+  gtk_widget_show (f->dialog);
+  drain ();
+}
+
+static void
+open_attach (Fixture            *f,
+             const char * const *specs)
+{
+  f->dialog = shmview_attach_dialog_new (NULL, specs);
+  g_object_add_weak_pointer (G_OBJECT (f->dialog), (gpointer *) &f->dialog);
+  g_signal_connect (f->dialog, "attached", G_CALLBACK (on_region), f);
+  gtk_widget_show (f->dialog);
+  drain ();
+}
+
+static void
+fill_create (Fixture    *f,
+             const char *kind,
+             const char *name,
+             double      size,
+             const char *unit,
+             const char *mode)
+{
+  gtk_combo_box_set_active_id (GTK_COMBO_BOX (child (f, "kind_combo")), kind);
+  gtk_entry_set_text (GTK_ENTRY (child (f, "name_entry")), name);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (child (f, "size_spin")), size);
+  gtk_combo_box_set_active_id (GTK_COMBO_BOX (child (f, "unit_combo")), unit);
+  gtk_entry_set_text (GTK_ENTRY (child (f, "mode_entry")), mode);
+}
+
+static gboolean
+set_flag (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* With SHMVIEW_TEST_SCREENSHOTS=DIR, saves the dialog as DIR/dialog-WHAT.png. */
+static void
+save_screenshot (Fixture    *f,
+                 const char *what)
+{
+  const char *dir = g_getenv ("SHMVIEW_TEST_SCREENSHOTS");
+  g_autofree char *path = NULL;
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  GdkWindow *window;
+  gboolean settled = FALSE;
+
+  if (dir == NULL || f->dialog == NULL)
+    return;
+
+  /* let the info bar's revealer finish */
+  g_timeout_add (500, set_flag, &settled);
+  while (!settled)
+    g_main_context_iteration (NULL, TRUE);
+
+  window = gtk_widget_get_window (f->dialog);
+  pixbuf = gdk_pixbuf_get_from_window (window, 0, 0, gdk_window_get_width (window),
+                                       gdk_window_get_height (window));
+  path = g_strdup_printf ("%s/dialog-%s.png", dir, what);
+  if (pixbuf != NULL)
+    gdk_pixbuf_save (pixbuf, path, "png", NULL, NULL);
+}
+
+/* ------------------------------------------------------------------ */
+
+static void
+test_create_posix (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_strconcat ("/dev/shm", f->name, NULL);
+  struct stat st;
+
+  g_test_summary ("Create makes a new POSIX region of the given size with mode 0600 by "
+                  "default, emits \"created\" and closes");
+
+  open_create (f);
+  g_assert_cmpstr (gtk_entry_get_text (GTK_ENTRY (child (f, "mode_entry"))), ==, "0600");
+  g_assert_cmpstr (gtk_combo_box_get_active_id (GTK_COMBO_BOX (child (f, "kind_combo"))), ==,
+                   "posix");
+  /* the name as a person types it, without the slash */
+  gtk_entry_set_text (GTK_ENTRY (child (f, "name_entry")), f->name + 1);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (child (f, "size_spin")), 256);
+  save_screenshot (f, "create");
+  gtk_dialog_response (GTK_DIALOG (f->dialog), GTK_RESPONSE_ACCEPT);
+  drain ();
+
+  g_assert_null (f->dialog);
+  g_assert_cmpuint (f->n_emitted, ==, 1);
+  g_assert_nonnull (f->region);
+  g_assert_cmpuint (shmview_region_get_size (f->region), ==, 256);
+  g_assert_false (shmview_region_is_read_only (f->region));
+
+  g_assert_no_errno (stat (path, &st));
+  g_assert_cmpint (st.st_size, ==, 256);
+  g_assert_cmpint (st.st_mode & 07777, ==, 0600);
+}
+
+static void
+test_create_units_and_mode (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *path = g_strconcat ("/dev/shm", f->name, NULL);
+  struct stat st;
+
+  g_test_summary ("Size units multiply (4 KiB is 4096 bytes) and the mode is taken as octal");
+
+  open_create (f);
+  fill_create (f, "posix", f->name, 4, "KiB", "640");
+  gtk_dialog_response (GTK_DIALOG (f->dialog), GTK_RESPONSE_ACCEPT);
+  drain ();
+
+  g_assert_cmpuint (f->n_emitted, ==, 1);
+  g_assert_no_errno (stat (path, &st));
+  g_assert_cmpint (st.st_size, ==, 4096);
+  g_assert_cmpint (st.st_mode & 07777, ==, 0640);
+}
+
+static void
+test_create_refuses_existing (Fixture       *f,
+                              gconstpointer  data)
+{
+  int fd = shm_open (f->name, O_RDWR | O_CREAT | O_EXCL, 0644);
+  char buf[8];
+  struct stat st;
+
+  g_test_summary ("Create refuses an existing name with an inline error, stays open, and "
+                  "leaves the region exactly as it was");
+
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_no_errno (ftruncate (fd, 256));
+  g_assert_cmpint (pwrite (fd, "ezhchai", 8, 0), ==, 8);
+
+  open_create (f);
+  fill_create (f, "posix", f->name + 1, 1, "KiB", "0600");
+  gtk_dialog_response (GTK_DIALOG (f->dialog), GTK_RESPONSE_ACCEPT);
+  drain ();
+
+  g_assert_nonnull (f->dialog);
+  g_assert_cmpuint (f->n_emitted, ==, 0);
+  g_assert_nonnull (strstr (shown_error (f), "already exists"));
+  g_assert_nonnull (strstr (shown_error (f), f->name + 1));
+  save_screenshot (f, "create-exists");
+
+  g_assert_no_errno (fstat (fd, &st));
+  g_assert_cmpint (st.st_size, ==, 256);
+  g_assert_cmpint (st.st_mode & 07777, ==, 0644);
+  g_assert_cmpint (pread (fd, buf, 8, 0), ==, 8);
+  g_assert_cmpmem (buf, 8, "ezhchai", 8);
+  close (fd);
+
+  /* Typing again hides the error; Cancel closes without creating */
+  gtk_entry_set_text (GTK_ENTRY (child (f, "name_entry")), "x");
+  g_assert_null (shown_error (f));
+  gtk_dialog_response (GTK_DIALOG (f->dialog), GTK_RESPONSE_CANCEL);
+  drain ();
+  g_assert_null (f->dialog);
+  g_assert_cmpuint (f->n_emitted, ==, 0);
+}
+
+static void
+test_create_bad_input (Fixture       *f,
+                       gconstpointer  data)
+{
+  struct {
+    const char *name;
+    double      size;
+    const char *mode;
+    const char *needle;
+  } cases[] = {
+    { "", 256, "0600", "Give the region a name" },
+    { "a/b", 256, "0600", "a/b" },
+    { NULL, 256, "0800", "octal" },
+    { NULL, 256, "rw", "octal" },
+    { NULL, 0, "0600", "at least 1 byte" },
+  };
+
+  g_test_summary ("Bad names, modes and sizes are explained inline and nothing is created");
+
+  open_create (f);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      fill_create (f, "posix", cases[i].name != NULL ? cases[i].name : f->name + 1,
+                   cases[i].size, "bytes", cases[i].mode);
+      if (cases[i].size == 0)
+        /* typed, as a person would */
+        gtk_entry_set_text (GTK_ENTRY (child (f, "size_spin")), "0");
+      gtk_dialog_response (GTK_DIALOG (f->dialog), GTK_RESPONSE_ACCEPT);
+      drain ();
+
+      g_assert_nonnull (f->dialog);
+      g_assert_nonnull (shown_error (f));
+      if (strstr (shown_error (f), cases[i].needle) == NULL)
+        g_error ("case %u: “%s” lacks “%s”", i, shown_error (f), cases[i].needle);
+      g_assert_cmpuint (f->n_emitted, ==, 0);
+      g_assert_cmpint (shm_open (f->name, O_RDONLY, 0), ==, -1);
+      g_assert_cmpint (errno, ==, ENOENT);
+    }
+}
+
+static void
+test_create_file (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *path = shmview_test_temp_path ("created.bin");
+  struct stat st;
+
+  g_test_summary ("Kind File creates a new 0600 file of the size, and refuses an existing one");
+
+  open_create (f);
+  fill_create (f, "file", path, 100, "bytes", "0600");
+  gtk_dialog_response (GTK_DIALOG (f->dialog), GTK_RESPONSE_ACCEPT);
+  drain ();
+  g_assert_cmpuint (f->n_emitted, ==, 1);
+  g_assert_cmpint (shmview_region_get_kind (f->region), ==, SHMVIEW_REGION_KIND_FILE);
+  g_assert_no_errno (stat (path, &st));
+  g_assert_cmpint (st.st_size, ==, 100);
+  g_assert_cmpint (st.st_mode & 07777, ==, 0600);
+
+  open_create (f);
+  fill_create (f, "file", path, 1, "MiB", "0600");
+  gtk_dialog_response (GTK_DIALOG (f->dialog), GTK_RESPONSE_ACCEPT);
+  drain ();
+  g_assert_nonnull (f->dialog);
+  g_assert_nonnull (strstr (shown_error (f), "already exists"));
+  g_assert_no_errno (stat (path, &st));
+  g_assert_cmpint (st.st_size, ==, 100);
+  g_assert_no_errno (unlink (path));
+}
+
+static void
+test_create_sysv (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_test_summary ("Kind System V with no key creates a new private segment");
+
+  if (shmview_test_skip_without_sysv ())
+    return;
+
+  open_create (f);
+  fill_create (f, "sysv", "", 8, "KiB", "0600");
+  gtk_dialog_response (GTK_DIALOG (f->dialog), GTK_RESPONSE_ACCEPT);
+  drain ();
+  g_assert_cmpuint (f->n_emitted, ==, 1);
+  g_assert_cmpint (shmview_region_get_kind (f->region), ==, SHMVIEW_REGION_KIND_SYSV);
+  g_assert_cmpuint (shmview_region_get_size (f->region), ==, 8192);
+  g_assert_true (shmview_region_remove (f->region, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_attach_missing (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_test_summary ("Attach to a region that does not exist says so inline and stays open");
+
+  open_attach (f, NULL);
+  gtk_entry_set_text (GTK_ENTRY (child (f, "spec_entry")), f->name + 1);
+  gtk_dialog_response (GTK_DIALOG (f->dialog), GTK_RESPONSE_ACCEPT);
+  drain ();
+
+  g_assert_nonnull (f->dialog);
+  g_assert_cmpuint (f->n_emitted, ==, 0);
+  g_assert_nonnull (strstr (shown_error (f), "There is no shared memory region called"));
+  g_assert_nonnull (strstr (shown_error (f), f->name + 1));
+  save_screenshot (f, "attach-missing");
+
+  gtk_entry_set_text (GTK_ENTRY (child (f, "spec_entry")), "");
+  gtk_dialog_response (GTK_DIALOG (f->dialog), GTK_RESPONSE_ACCEPT);
+  g_assert_nonnull (strstr (shown_error (f), "Type the name"));
+
+  gtk_entry_set_text (GTK_ENTRY (child (f, "spec_entry")), "sysv:0xzz");
+  gtk_dialog_response (GTK_DIALOG (f->dialog), GTK_RESPONSE_ACCEPT);
+  g_assert_nonnull (shown_error (f));
+  g_assert_cmpuint (f->n_emitted, ==, 0);
+}
+
+static void
+test_attach_read_only (Fixture       *f,
+                       gconstpointer  data)
+{
+  const char *specs[] = { "/MapTrans", NULL, NULL };
+  int fd = shm_open (f->name, O_RDWR | O_CREAT | O_EXCL, 0600);
+  g_autoptr(GError) error = NULL;
+  GtkEntryCompletion *completion;
+  GtkTreeModel *model;
+
+  g_test_summary ("Attach with the read-only switch opens the region read-only and closes; "
+                  "the completion holds the given specs");
+
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_no_errno (ftruncate (fd, 64));
+  specs[1] = f->name;
+
+  open_attach (f, specs);
+  completion = gtk_entry_get_completion (GTK_ENTRY (child (f, "spec_entry")));
+  model = gtk_entry_completion_get_model (completion);
+  g_assert_cmpint (gtk_tree_model_iter_n_children (model, NULL), ==, 2);
+
+  gtk_entry_set_text (GTK_ENTRY (child (f, "spec_entry")), f->name);
+  gtk_switch_set_active (GTK_SWITCH (child (f, "read_only_switch")), TRUE);
+  gtk_dialog_response (GTK_DIALOG (f->dialog), GTK_RESPONSE_ACCEPT);
+  drain ();
+
+  g_assert_null (f->dialog);
+  g_assert_cmpuint (f->n_emitted, ==, 1);
+  g_assert_true (shmview_region_is_read_only (f->region));
+  g_assert_cmpuint (shmview_region_get_size (f->region), ==, 64);
+  g_assert_false (shmview_region_write (f->region, 0, (const guint8 *) "x", 1, &error));
+  g_assert_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_PERMISSION);
+  close (fd);
+}
+
+static void
+test_describe_error (void)
+{
+  struct {
+    int         code;
+    const char *needle;
+  } cases[] = {
+    { SHMVIEW_ERROR_NOT_FOUND, "There is no shared memory region called “MapTrans” yet" },
+    { SHMVIEW_ERROR_EXISTS, "A region called “MapTrans” already exists" },
+    { SHMVIEW_ERROR_PERMISSION, "not allowed" },
+    { SHMVIEW_ERROR_INVALID_ARGUMENT, "core detail" },
+    { SHMVIEW_ERROR_OUT_OF_RANGE, "past the end of “MapTrans”" },
+    { SHMVIEW_ERROR_SHRUNK, "got smaller" },
+    { SHMVIEW_ERROR_SYMLINK, "symbolic link" },
+    { SHMVIEW_ERROR_UNSUPPORTED, "core detail" },
+    { SHMVIEW_ERROR_FAILED, "Something went wrong with “MapTrans”: core detail" },
+  };
+
+  g_test_summary ("Every error code gets a sentence naming the region");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = g_error_new_literal (SHMVIEW_ERROR, cases[i].code,
+                                                     "core detail");
+      g_autofree char *text = shmview_describe_error (error, "MapTrans");
+
+      if (strstr (text, cases[i].needle) == NULL)
+        g_error ("code %d: “%s” lacks “%s”", cases[i].code, text, cases[i].needle);
+    }
+
+  {
+    g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, "io");
+    g_autofree char *text = shmview_describe_error (error, NULL);
+    g_assert_cmpstr (text, ==, "Something went wrong with “the region”: io");
+  }
+  g_assert_cmpstr (shmview_describe_kind (SHMVIEW_REGION_KIND_SYSV), ==, "System V");
+}
+
+static void
+skip_without_display (void)
+{
+  g_test_skip ("no X display (run under tests/run-test.sh --x11)");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char * const mime_dirs[] = { "/usr/local/share/mime", "/usr/share/mime", NULL };
+
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* The isolated XDG_DATA_DIRS hide the MIME database, without which the
+   * pixbuf loaders cannot load GTK's own icons (a fatal warning here). */
+  g_content_type_set_mime_dirs (mime_dirs);
+
+  g_test_add_func ("/app/dialogs/describe-error", test_describe_error);
+
+  if (!gtk_init_check (&argc, &argv))
+    {
+      g_test_add_func ("/app/dialogs/no-display", skip_without_display);
+      return g_test_run ();
+    }
+
+#define ADD(path, fn) \
+  g_test_add ("/app/dialogs/" path, Fixture, NULL, setup, fn, teardown)
+
+  ADD ("create-posix", test_create_posix);
+  ADD ("create-units-and-mode", test_create_units_and_mode);
+  ADD ("create-refuses-existing", test_create_refuses_existing);
+  ADD ("create-bad-input", test_create_bad_input);
+  ADD ("create-file", test_create_file);
+  ADD ("create-sysv", test_create_sysv);
+  ADD ("attach-missing", test_attach_missing);
+  ADD ("attach-read-only", test_attach_read_only);
+
+  return g_test_run ();
+}
