@@ -6,8 +6,10 @@
 #include "config.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -297,4 +299,133 @@ cli_skip_without_nobody (void)
       return TRUE;
     }
   return cli_skip_without_program ("/usr/bin/setpriv");
+}
+
+/* A failed assertion aborts the test without teardown: the program we
+ * left running must not outlive it (setpriv's change of user clears this,
+ * so a program run as nobody can still be left behind). */
+static void
+die_with_parent (gpointer user_data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+}
+
+CliRunning *
+cli_running_start (gboolean            as_nobody,
+                   const char * const *args)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  CliRunning *running = g_new0 (CliRunning, 1);
+
+  if (as_nobody)
+    {
+      g_ptr_array_add (argv, g_strdup ("/usr/bin/setpriv"));
+      g_ptr_array_add (argv, g_strdup ("--reuid=nobody"));
+      g_ptr_array_add (argv, g_strdup ("--regid=nogroup"));
+      g_ptr_array_add (argv, g_strdup ("--clear-groups"));
+      g_ptr_array_add (argv, g_strdup ("--"));
+    }
+  g_ptr_array_add (argv, cli_shmtool_path ());
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, g_strdup (args[i]));
+  g_ptr_array_add (argv, NULL);
+
+  log_command ((const char * const *) argv->pdata);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  running->process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata,
+                                                   &error);
+  g_assert_no_error (error);
+  running->out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (running->process));
+  running->err = g_data_input_stream_new (g_subprocess_get_stderr_pipe (running->process));
+  return running;
+}
+
+typedef struct
+{
+  char     *line;
+  GError   *error;
+  gboolean  done;
+  gboolean  timed_out;
+  GCancellable *cancellable;
+} LineRead;
+
+static void
+on_line_read (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  LineRead *read = user_data;
+
+  read->line = g_data_input_stream_read_line_finish (G_DATA_INPUT_STREAM (source), result, NULL,
+                                                     &read->error);
+  read->done = TRUE;
+}
+
+static gboolean
+on_line_timeout (gpointer user_data)
+{
+  LineRead *read = user_data;
+
+  read->timed_out = TRUE;
+  g_cancellable_cancel (read->cancellable);
+  return G_SOURCE_REMOVE;
+}
+
+char *
+cli_running_read_line (CliRunning       *running,
+                       GDataInputStream *stream)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  LineRead read = { .cancellable = cancellable };
+  guint timeout = g_timeout_add_seconds (30, on_line_timeout, &read);
+
+  g_data_input_stream_read_line_async (stream, G_PRIORITY_DEFAULT, cancellable,
+                                       on_line_read, &read);
+  while (!read.done)
+    g_main_context_iteration (NULL, TRUE);
+  if (!read.timed_out)
+    g_source_remove (timeout);
+
+  g_assert_false (read.timed_out);
+  g_assert_no_error (read.error);
+  if (read.line != NULL)
+    {
+      g_autofree char *valid = g_utf8_make_valid (read.line, -1);
+
+      g_test_message ("line: %s", valid);
+    }
+  return read.line;
+}
+
+int
+cli_running_finish (CliRunning *running,
+                    int         signum)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (signum != 0)
+    g_subprocess_send_signal (running->process, signum);
+  g_subprocess_wait (running->process, NULL, &error);
+  g_assert_no_error (error);
+  if (g_subprocess_get_if_exited (running->process))
+    return g_subprocess_get_exit_status (running->process);
+  return 128 + g_subprocess_get_term_sig (running->process);
+}
+
+void
+cli_running_free (CliRunning *running)
+{
+  if (running->process != NULL && g_subprocess_get_identifier (running->process) != NULL)
+    {
+      g_subprocess_force_exit (running->process);
+      g_subprocess_wait (running->process, NULL, NULL);
+    }
+  g_clear_object (&running->out);
+  g_clear_object (&running->err);
+  g_clear_object (&running->process);
+  g_free (running);
 }

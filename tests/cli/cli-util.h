@@ -69,3 +69,29 @@ gboolean   cli_skip_without_program (const char *path);
 gboolean   cli_skip_without_nobody  (void);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* A program left running (shmtool watch), read line by line. */
+typedef struct
+{
+  GSubprocess      *process;
+  GDataInputStream *out;
+  GDataInputStream *err;
+} CliRunning;
+
+/* Starts `shmtool ARGS…` (as nobody when @as_nobody) with piped stdout/stderr. */
+CliRunning *cli_running_start     (gboolean            as_nobody,
+                                   const char * const *args);
+/* The next line (without its newline), or NULL at end of file. Fails the
+ * test if none comes within a generous time: a hang, not a slow machine. */
+char       *cli_running_read_line (CliRunning         *running,
+                                   GDataInputStream   *stream);
+/* Sends @signum (0: none) and waits; returns the exit status as CliResult does. */
+int         cli_running_finish    (CliRunning         *running,
+                                   int                 signum);
+/* Kills the program if it still runs, and frees. */
+void        cli_running_free      (CliRunning         *running);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CliRunning, cli_running_free)
+
+G_END_DECLS

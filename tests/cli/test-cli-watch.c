@@ -1,0 +1,266 @@
+/* test-cli-watch.c: shmtool watch reporting changes, size changes and removal
+ *
+ * Copyright 2026 The shmview authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <signal.h>
+#include <string.h>
+#include <sys/ipc.h>
+#include <sys/mman.h>
+#include <sys/shm.h>
+#include <unistd.h>
+
+#include <glib.h>
+#include <glib/gstdio.h>
+
+#include "cli-util.h"
+#include "test-util.h"
+
+typedef struct
+{
+  char *name;      /* "/shmview-test-…" */
+  char *display;   /* the same without the slash: what watch calls it */
+  char *path;      /* /dev/shm/… */
+} Fixture;
+
+static void
+setup (Fixture       *f,
+       gconstpointer  data)
+{
+  static const guint8 zeros[256];
+
+  f->name = shmview_test_unique_posix_name ("watch");
+  f->display = g_strdup (f->name + 1);
+  f->path = g_strconcat ("/dev/shm", f->name, NULL);
+  cli_posix_make (f->name, sizeof zeros, zeros, sizeof zeros);
+}
+
+static void
+teardown (Fixture       *f,
+          gconstpointer  data)
+{
+  shmview_test_posix_unlink (f->name);
+  g_free (f->name);
+  g_free (f->display);
+  g_free (f->path);
+}
+
+/* Starts `shmtool watch ARGS…` and waits until it has taken its baseline,
+ * which it says on stderr. */
+static CliRunning *
+start_watch (gboolean            as_nobody,
+             const char * const *args)
+{
+  CliRunning *running = cli_running_start (as_nobody, args);
+  g_autofree char *ready = cli_running_read_line (running, running->err);
+
+  g_assert_nonnull (ready);
+  g_assert_true (g_str_has_prefix (ready, "watching "));
+  return running;
+}
+
+static void
+write_ok (const char *spec,
+          const char *offset,
+          const char *option,
+          const char *value)
+{
+  g_autoptr(CliResult) r = cli_shmtool ("write", spec, "--offset", offset, option, value, NULL);
+
+  cli_assert_ok (r);
+}
+
+static void
+assert_next_line (CliRunning *running,
+                  const char *expected)
+{
+  g_autofree char *line = cli_running_read_line (running, running->out);
+
+  g_assert_cmpstr (line, ==, expected);
+}
+
+static void
+assert_ends_cleanly (CliRunning *running,
+                     int         signum)
+{
+  g_autofree char *rest = NULL;
+
+  g_assert_cmpint (cli_running_finish (running, signum), ==, 0);
+  rest = cli_running_read_line (running, running->out);
+  g_assert_null (rest);
+}
+
+static void
+test_change (Fixture       *f,
+             gconstpointer  data)
+{
+  const char *args[] = { "watch", f->display, "--interval", "10", NULL };
+  g_autoptr(CliRunning) watch = NULL;
+
+  g_test_summary ("watch prints one line per changed range: offset in hex and decimal, length, "
+                  "old and new bytes; SIGTERM ends it with status 0");
+
+  watch = start_watch (FALSE, args);
+  write_ok (f->display, "16", "--text", "hi");
+  assert_next_line (watch, "offset 0x10 (16), 2 bytes: 00 00 -> 68 69");
+  write_ok (f->display, "0xff", "--hex", "7f");
+  assert_next_line (watch, "offset 0xff (255), 1 byte: 00 -> 7f");
+  assert_ends_cleanly (watch, SIGTERM);
+}
+
+static void
+test_long_range (Fixture       *f,
+                 gconstpointer  data)
+{
+  const char *args[] = { "watch", f->name, "--interval", "10", NULL };
+  g_autoptr(CliRunning) watch = NULL;
+  g_autofree char *line = NULL;
+
+  g_test_summary ("A long changed range shows its first 16 bytes and how many more there are");
+
+  watch = start_watch (FALSE, args);
+  write_ok (f->name, "32", "--hex",
+            "01 02 03 04 05 06 07 08 09 0a 0b 0c 0d 0e 0f 10 11 12 13 14 15 16 17 18 19 1a");
+  line = cli_running_read_line (watch, watch->out);
+  g_assert_cmpstr (line, ==,
+                   "offset 0x20 (32), 26 bytes: "
+                   "00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 ... (10 more) -> "
+                   "01 02 03 04 05 06 07 08 09 0a 0b 0c 0d 0e 0f 10 ... (10 more)");
+  assert_ends_cleanly (watch, SIGINT);
+}
+
+static void
+test_count (Fixture       *f,
+            gconstpointer  data)
+{
+  const char *args[] = { "watch", f->display, "--interval", "10", "--count", "2", NULL };
+  g_autoptr(CliRunning) watch = NULL;
+
+  g_test_summary ("watch --count N stops by itself, with status 0, after N reports");
+
+  watch = start_watch (FALSE, args);
+  write_ok (f->display, "0", "--text", "A");
+  assert_next_line (watch, "offset 0x0 (0), 1 byte: 00 -> 41");
+  write_ok (f->display, "100", "--text", "B");
+  assert_next_line (watch, "offset 0x64 (100), 1 byte: 00 -> 42");
+  assert_ends_cleanly (watch, 0);
+}
+
+static void
+test_window (Fixture       *f,
+             gconstpointer  data)
+{
+  const char *args[] = { "watch", f->display, "--interval", "10", "--offset", "100",
+                         "--length", "10", NULL };
+  g_autoptr(CliRunning) watch = NULL;
+
+  g_test_summary ("watch --offset/--length reports changes inside that window only");
+
+  watch = start_watch (FALSE, args);
+  write_ok (f->display, "0", "--text", "outside");
+  write_ok (f->display, "110", "--text", "outside");
+  write_ok (f->display, "105", "--text", "in");
+  assert_next_line (watch, "offset 0x69 (105), 2 bytes: 00 00 -> 69 6e");
+  assert_ends_cleanly (watch, SIGTERM);
+}
+
+static void
+test_sizes (Fixture       *f,
+            gconstpointer  data)
+{
+  const char *args[] = { "watch", f->name, "--interval", "10", NULL };
+  g_autoptr(CliRunning) watch = NULL;
+  g_autofree char *grew = g_strdup_printf ("%s grew from 256 to 512 bytes", f->display);
+  g_autofree char *shrank = g_strdup_printf ("%s shrank from 512 to 0 bytes", f->display);
+  g_autofree char *removed = g_strdup_printf ("%s removed (still attached)", f->display);
+
+  g_test_summary ("watch says so, and goes on, when the region grows (then watches the new "
+                  "bytes too), shrinks to nothing, or is removed");
+
+  watch = start_watch (FALSE, args);
+  g_assert_no_errno (truncate (f->path, 512));
+  assert_next_line (watch, grew);
+  /* Bytes new to the window are the baseline of the poll after the growth,
+   * not a change: a reported change shows that poll has happened. */
+  write_ok (f->name, "0", "--text", "x");
+  assert_next_line (watch, "offset 0x0 (0), 1 byte: 00 -> 78");
+  write_ok (f->name, "400", "--text", "new");
+  assert_next_line (watch, "offset 0x190 (400), 3 bytes: 00 00 00 -> 6e 65 77");
+
+  g_assert_no_errno (truncate (f->path, 0));
+  assert_next_line (watch, shrank);
+  g_assert_no_errno (shm_unlink (f->name));
+  assert_next_line (watch, removed);
+  assert_ends_cleanly (watch, SIGINT);
+}
+
+static void
+test_read_only_user (Fixture       *f,
+                     gconstpointer  data)
+{
+  const char *args[] = { "watch", f->name, "--interval", "10", "--count", "1", NULL };
+  g_autoptr(CliRunning) watch = NULL;
+
+  g_test_summary ("watch attaches read-only: nobody can watch a 0644 region it cannot write");
+  if (cli_skip_without_nobody ())
+    return;
+
+  g_assert_no_errno (g_chmod (f->path, 0644));
+  watch = start_watch (TRUE, args);
+  write_ok (f->name, "7", "--hex", "ee");
+  assert_next_line (watch, "offset 0x7 (7), 1 byte: 00 -> ee");
+  assert_ends_cleanly (watch, 0);
+}
+
+static void
+test_sysv (void)
+{
+  g_autoptr(CliRunning) watch = NULL;
+  g_autofree char *spec = NULL;
+  g_autofree char *removed = NULL;
+  const char *args[] = { "watch", NULL, "--interval", "10", NULL };
+  guint8 *seg;
+  int id;
+
+  g_test_summary ("watch on a System V segment sees a shmat writer, and its removal while we "
+                  "stay attached");
+  if (shmview_test_skip_without_sysv ())
+    return;
+
+  id = shmget (IPC_PRIVATE, 64, IPC_CREAT | 0600);
+  g_assert_cmpint (id, >=, 0);
+  seg = shmat (id, NULL, 0);
+  g_assert_true (seg != (void *) -1);
+  spec = g_strdup_printf ("sysvid:%d", id);
+  removed = g_strdup_printf ("%s removed (still attached)", spec);
+  args[1] = spec;
+
+  watch = start_watch (FALSE, args);
+  seg[9] = 0x5a;
+  assert_next_line (watch, "offset 0x9 (9), 1 byte: 00 -> 5a");
+  shmctl (id, IPC_RMID, NULL);
+  assert_next_line (watch, removed);
+  shmdt (seg);
+  assert_ends_cleanly (watch, SIGTERM);
+}
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, setup, func, teardown)
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  ADD ("/cli/watch/change", test_change);
+  ADD ("/cli/watch/long-range", test_long_range);
+  ADD ("/cli/watch/count", test_count);
+  ADD ("/cli/watch/window", test_window);
+  ADD ("/cli/watch/sizes", test_sizes);
+  ADD ("/cli/watch/read-only-user", test_read_only_user);
+  g_test_add_func ("/cli/watch/sysv", test_sysv);
+
+  return g_test_run ();
+}
