@@ -10,6 +10,8 @@
 
 #include <gtk/gtk.h>
 
+#include "shmview-attach-dialog.h"
+#include "shmview-create-dialog.h"
 #include "shmview-error.h"
 #include "shmview-hex-view.h"
 #include "shmview-preferences-dialog.h"
@@ -473,6 +475,56 @@ test_browser_attach (Fixture       *fixture,
   g_assert_false (gtk_info_bar_get_revealed (fixture->window->info_bar));
 }
 
+static GtkWidget *
+find_toplevel (GType type)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+static void
+test_dialogs_open_pages (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  const struct
+  {
+    const char *action;
+    GType       type;
+    const char *signal;
+  } dialogs[] = {
+    { "create", SHMVIEW_TYPE_CREATE_DIALOG, "created" },
+    { "attach", SHMVIEW_TYPE_ATTACH_DIALOG, "attached" },
+  };
+
+  g_test_summary ("Create and Attach open their dialog over the window; the region they "
+                  "hand back opens in a tab");
+
+  for (guint i = 0; i < G_N_ELEMENTS (dialogs); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ShmviewRegion) region = NULL;
+      GtkWidget *dialog;
+
+      activate (fixture, dialogs[i].action);
+      dialog = find_toplevel (dialogs[i].type);
+      g_assert_nonnull (dialog);
+      g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (fixture->window));
+
+      region = shmview_region_open_text (fixture->names[i], SHMVIEW_OPEN_FLAGS_NONE, 0, 0, &error);
+      g_assert_no_error (error);
+      g_signal_emit_by_name (dialog, dialogs[i].signal, region);
+      gtk_widget_destroy (dialog);
+      iterate ();
+
+      g_assert_cmpuint (shmview_window_get_n_pages (fixture->window), ==, i + 1);
+      g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, fixture->display[i]);
+    }
+}
+
 static void
 test_preferences_dialog (Fixture       *fixture,
                          gconstpointer  data)
@@ -576,6 +628,7 @@ main (int   argc,
   ADD ("header-interval-writes-setting", test_header_interval_writes_setting);
   ADD ("copy-follows-focus", test_copy_follows_focus);
   ADD ("browser-attach", test_browser_attach);
+  ADD ("dialogs-open-pages", test_dialogs_open_pages);
   ADD ("preferences-dialog", test_preferences_dialog);
   ADD ("geometry-saved", test_geometry_saved);
 #undef ADD
