@@ -51,35 +51,57 @@ plain_spaces (char *text)
 }
 
 /**
+ * shmview_format_short_size:
+ * @size: a size in bytes
+ *
+ * An exact multiple of a binary unit prints as a whole number ("4 GiB"),
+ * anything else as GLib rounds it ("1.5 KiB").
+ *
+ * Returns: (transfer full): "256 bytes", "4 KiB", "1.5 KiB".
+ */
+char *
+shmview_format_short_size (guint64 size)
+{
+  static const char * const units[] = { "KiB", "MiB", "GiB", "TiB", "PiB", "EiB" };
+  guint u = 0;
+
+  if (size < 1024)
+    {
+      g_autofree char *bytes = g_strdup_printf ("%" G_GUINT64_FORMAT, size);
+
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s byte", "%s bytes",
+                                           (gulong) size),
+                              bytes);
+    }
+
+  while (u + 1 < G_N_ELEMENTS (units) && size >> (10 * (u + 2)) != 0)
+    u++;
+
+  if (size % (G_GUINT64_CONSTANT (1) << (10 * (u + 1))) == 0)
+    return g_strdup_printf ("%" G_GUINT64_FORMAT " %s", size >> (10 * (u + 1)), units[u]);
+
+  return plain_spaces (g_format_size_full (size, G_FORMAT_SIZE_IEC_UNITS));
+}
+
+/**
  * shmview_format_exact_size:
  * @size: a size in bytes
  *
- * The size as a person reads it, always with the exact byte count: an exact
- * multiple of a binary unit prints as a whole number ("4 GiB"), anything else
- * as GLib rounds it ("1.5 KiB").
+ * The short size, with the exact byte count when the short one rounds or
+ * uses a unit.
  *
  * Returns: (transfer full): "256 bytes", "4 GiB (4294967296 bytes)".
  */
 char *
 shmview_format_exact_size (guint64 size)
 {
-  static const char * const units[] = { "KiB", "MiB", "GiB", "TiB", "PiB", "EiB" };
-  g_autofree char *bytes = g_strdup_printf ("%" G_GUINT64_FORMAT, size);
-  g_autofree char *approx = NULL;
-  guint u = 0;
+  g_autofree char *bytes = NULL;
+  g_autofree char *approx = shmview_format_short_size (size);
 
   if (size < 1024)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s byte", "%s bytes", (gulong) size),
-                            bytes);
+    return g_steal_pointer (&approx);
 
-  while (u + 1 < G_N_ELEMENTS (units) && size >> (10 * (u + 2)) != 0)
-    u++;
-
-  if (size % (G_GUINT64_CONSTANT (1) << (10 * (u + 1))) == 0)
-    approx = g_strdup_printf ("%" G_GUINT64_FORMAT " %s", size >> (10 * (u + 1)), units[u]);
-  else
-    approx = plain_spaces (g_format_size_full (size, G_FORMAT_SIZE_IEC_UNITS));
-
+  bytes = g_strdup_printf ("%" G_GUINT64_FORMAT, size);
   /* Translators: "4 GiB (4294967296 bytes)": the rounded size, then the exact byte count */
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (%s byte)", "%s (%s bytes)",
                                        (gulong) size),

@@ -1,0 +1,821 @@
+/* shmview-region-browser.c: the sidebar listing every region on the machine
+ *
+ * Copyright 2026 The shmview authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The list comes from the core (shmview_region_list), read in a worker
+ * thread about once a second while the sidebar is on screen. Rows are
+ * updated in place, keyed by spec, so the selection and the scroll position
+ * survive a refresh; when the listing is the same as last time nothing at
+ * all is touched.
+ */
+#include "config.h"
+
+#include <pwd.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gi18n.h>
+
+#include "shmview-errors-ui.h"
+#include "shmview-region-browser.h"
+#include "shmview-region-list.h"
+#include "shmview-region.h"
+#include "shmview-status-bar.h"
+
+#define REFRESH_MS 1000
+
+/* The columns of the GtkListStore in the template. */
+enum {
+  COL_SPEC,
+  COL_NAME,
+  COL_LABEL,
+  COL_KIND,
+  COL_SIZE,
+  COL_SIZE_TEXT,
+  COL_OWNER,
+  COL_MODE,
+  COL_ATTACHED,
+  COL_ATTACHED_N,
+  COL_REMOVED,
+  COL_TOOLTIP,
+  COL_ORDER,    /* position in the core's listing: the default sort */
+  N_COLS
+};
+
+struct _ShmviewRegionBrowser
+{
+  GtkBox parent_instance;
+
+  /* template widgets and objects */
+  GtkSearchEntry     *search_entry;
+  GtkInfoBar         *error_bar;
+  GtkLabel           *error_label;
+  GtkTreeView        *tree_view;
+  GtkListStore       *store;
+  GtkTreeModelFilter *filter;
+  GtkTreeModelSort   *sort;
+  GtkMenu            *context_menu;
+  GtkLabel           *count_label;
+
+  /* owned */
+  GPtrArray          *last;          /* ShmviewRegionEntry: the listing shown */
+  GHashTable         *owner_names;   /* uid -> user name */
+  GCancellable       *cancellable;   /* the listing in flight, if any */
+  char               *filter_text;   /* case-folded, NULL for none */
+  char               *last_error;
+  guint               timer_id;
+};
+
+G_DEFINE_FINAL_TYPE (ShmviewRegionBrowser, shmview_region_browser, GTK_TYPE_BOX)
+
+enum {
+  ATTACH,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+show_error (ShmviewRegionBrowser *self,
+            const char           *text)
+{
+  if (text == NULL)
+    {
+      g_clear_pointer (&self->last_error, g_free);
+      gtk_info_bar_set_revealed (self->error_bar, FALSE);
+      return;
+    }
+
+  g_free (self->last_error);
+  self->last_error = g_strdup (text);
+  gtk_label_set_text (self->error_label, text);
+  gtk_widget_show (GTK_WIDGET (self->error_bar));
+  gtk_info_bar_set_revealed (self->error_bar, TRUE);
+}
+
+static void
+on_error_bar_response (ShmviewRegionBrowser *self)
+{
+  gtk_info_bar_set_revealed (self->error_bar, FALSE);
+}
+
+static const char *
+owner_name (ShmviewRegionBrowser *self,
+            guint32               uid)
+{
+  const char *name = g_hash_table_lookup (self->owner_names, GUINT_TO_POINTER (uid));
+  struct passwd pw, *result = NULL;
+  char buffer[1024];
+
+  if (name != NULL)
+    return name;
+
+  if (getpwuid_r (uid, &pw, buffer, sizeof buffer, &result) == 0 && result != NULL)
+    name = g_strdup (result->pw_name);
+  else
+    name = g_strdup_printf ("%u", uid);
+
+  g_hash_table_insert (self->owner_names, GUINT_TO_POINTER (uid), (char *) name);
+  return name;
+}
+
+static gboolean
+entries_equal (const ShmviewRegionEntry *a,
+               const ShmviewRegionEntry *b)
+{
+  return g_strcmp0 (a->spec, b->spec) == 0
+         && g_strcmp0 (a->name, b->name) == 0
+         && g_strcmp0 (a->label, b->label) == 0
+         && a->info.kind == b->info.kind
+         && a->info.size == b->info.size
+         && a->info.uid == b->info.uid
+         && a->info.mode == b->info.mode
+         && a->info.nattch == b->info.nattch
+         && a->info.removed == b->info.removed;
+}
+
+static gboolean
+lists_equal (GPtrArray *a,
+             GPtrArray *b)
+{
+  if (a == NULL || b == NULL || a->len != b->len)
+    return FALSE;
+
+  for (guint i = 0; i < a->len; i++)
+    if (!entries_equal (g_ptr_array_index (a, i), g_ptr_array_index (b, i)))
+      return FALSE;
+
+  return TRUE;
+}
+
+static void
+set_string (GtkListStore *store,
+            GtkTreeIter  *iter,
+            int           column,
+            const char   *value)
+{
+  g_autofree char *current = NULL;
+
+  gtk_tree_model_get (GTK_TREE_MODEL (store), iter, column, &current, -1);
+  if (g_strcmp0 (current, value) != 0)
+    gtk_list_store_set (store, iter, column, value, -1);
+}
+
+static char *
+make_tooltip (const ShmviewRegionEntry *entry,
+              const char               *size_text,
+              const char               *owner)
+{
+  g_autofree char *name = g_markup_escape_text (entry->name, -1);
+  g_autofree char *spec = g_markup_escape_text (entry->spec, -1);
+  g_autofree char *who = g_markup_escape_text (owner, -1);
+  g_autofree char *made_by = NULL;
+
+  if (entry->label != NULL)
+    {
+      g_autofree char *label = g_markup_escape_text (entry->label, -1);
+
+      /* Translators: in a tooltip, the library a region's name suggests: "Made by Python" */
+      made_by = g_strdup_printf (_("\nMade by %s, judging by its name"), label);
+    }
+
+  /* Translators: a region's tooltip in the region list */
+  return g_strdup_printf (_("<b>%s</b>\nAttach with: %s\n%s, owner %s, mode %04o%s"),
+                          name, spec, size_text, who, entry->info.mode,
+                          made_by != NULL ? made_by : "");
+}
+
+static void
+update_row (ShmviewRegionBrowser     *self,
+            GtkTreeIter              *iter,
+            const ShmviewRegionEntry *entry,
+            int                       order)
+{
+  GtkTreeModel *model = GTK_TREE_MODEL (self->store);
+  const char *owner = owner_name (self, entry->info.uid);
+  g_autofree char *size_text = shmview_format_exact_size (entry->info.size);
+  g_autofree char *short_size = shmview_format_short_size (entry->info.size);
+  g_autofree char *mode = g_strdup_printf ("%04o", entry->info.mode & 07777);
+  g_autofree char *attached = NULL;
+  g_autofree char *tooltip = make_tooltip (entry, size_text, owner);
+  guint64 size = 0;
+  int nattch = 0;
+  int old_order = -1;
+  gboolean removed = FALSE;
+
+  if (entry->info.nattch >= 0)
+    attached = g_strdup_printf ("%d", entry->info.nattch);
+  else
+    attached = g_strdup ("—");
+
+  set_string (self->store, iter, COL_SPEC, entry->spec);
+  set_string (self->store, iter, COL_NAME, entry->name);
+  set_string (self->store, iter, COL_LABEL, entry->label);
+  set_string (self->store, iter, COL_KIND, shmview_describe_kind (entry->info.kind));
+  set_string (self->store, iter, COL_SIZE_TEXT, short_size);
+  set_string (self->store, iter, COL_OWNER, owner);
+  set_string (self->store, iter, COL_MODE, mode);
+  set_string (self->store, iter, COL_ATTACHED, attached);
+  set_string (self->store, iter, COL_TOOLTIP, tooltip);
+
+  gtk_tree_model_get (model, iter, COL_SIZE, &size, COL_ATTACHED_N, &nattch,
+                      COL_REMOVED, &removed, COL_ORDER, &old_order, -1);
+  if (size != entry->info.size)
+    gtk_list_store_set (self->store, iter, COL_SIZE, entry->info.size, -1);
+  if (nattch != entry->info.nattch)
+    gtk_list_store_set (self->store, iter, COL_ATTACHED_N, entry->info.nattch, -1);
+  if (removed != !!entry->info.removed)
+    gtk_list_store_set (self->store, iter, COL_REMOVED, !!entry->info.removed, -1);
+  if (old_order != order)
+    gtk_list_store_set (self->store, iter, COL_ORDER, order, -1);
+}
+
+static void
+update_count (ShmviewRegionBrowser *self)
+{
+  guint total = self->last != NULL ? self->last->len : 0;
+  guint shown = shmview_region_browser_get_n_visible (self);
+  g_autofree char *text = NULL;
+
+  if (shown == total)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u region", "%u regions", total),
+                            total);
+  else
+    /* Translators: "2 of 7 regions shown" */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u region shown",
+                                         "%u of %u regions shown", total),
+                            shown, total);
+  gtk_label_set_text (self->count_label, text);
+}
+
+/* Brings the store in line with @entries, touching only rows that changed. */
+static void
+apply_list (ShmviewRegionBrowser *self,
+            GPtrArray            *entries)
+{
+  GtkTreeModel *model = GTK_TREE_MODEL (self->store);
+  g_autoptr(GHashTable) pending = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) order = g_hash_table_new (g_str_hash, g_str_equal);
+  GtkTreeIter iter;
+  gboolean valid;
+
+  if (lists_equal (self->last, entries))
+    return;
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      ShmviewRegionEntry *entry = g_ptr_array_index (entries, i);
+
+      g_hash_table_insert (pending, entry->spec, entry);
+      g_hash_table_insert (order, entry->spec, GUINT_TO_POINTER (i));
+    }
+
+  valid = gtk_tree_model_get_iter_first (model, &iter);
+  while (valid)
+    {
+      g_autofree char *spec = NULL;
+      ShmviewRegionEntry *entry;
+
+      gtk_tree_model_get (model, &iter, COL_SPEC, &spec, -1);
+      entry = g_hash_table_lookup (pending, spec);
+      if (entry == NULL)
+        {
+          valid = gtk_list_store_remove (self->store, &iter);
+          continue;
+        }
+
+      update_row (self, &iter, entry, GPOINTER_TO_UINT (g_hash_table_lookup (order, spec)));
+      g_hash_table_remove (pending, spec);
+      valid = gtk_tree_model_iter_next (model, &iter);
+    }
+
+  /* New ones; COL_ORDER puts them where the core listed them */
+  for (guint i = 0; i < entries->len; i++)
+    {
+      ShmviewRegionEntry *entry = g_ptr_array_index (entries, i);
+
+      if (!g_hash_table_contains (pending, entry->spec))
+        continue;
+      gtk_list_store_append (self->store, &iter);
+      update_row (self, &iter, entry, (int) i);
+    }
+
+  g_clear_pointer (&self->last, g_ptr_array_unref);
+  self->last = g_ptr_array_ref (entries);
+  update_count (self);
+}
+
+static void
+apply_list_error (ShmviewRegionBrowser *self,
+                  const GError         *error)
+{
+  g_autofree char *text = NULL;
+
+  /* Translators: shown above the region list when it cannot be read */
+  text = g_strdup_printf (_("Could not list the regions on this machine: %s"), error->message);
+  if (g_strcmp0 (text, self->last_error) != 0)
+    show_error (self, text);
+}
+
+void
+shmview_region_browser_reload (ShmviewRegionBrowser *self)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (SHMVIEW_IS_REGION_BROWSER (self));
+
+  entries = shmview_region_list (SHMVIEW_LIST_COUNT_POSIX_ATTACHES, &error);
+  if (entries == NULL)
+    apply_list_error (self, error);
+  else
+    apply_list (self, entries);
+}
+
+static void
+list_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  GError *error = NULL;
+  GPtrArray *entries;
+
+  /* Counting POSIX attaches reads every /proc/PID/maps: keep it off the
+   * main loop. The core is GTK-free, so this thread touches no widget. */
+  entries = shmview_region_list (SHMVIEW_LIST_COUNT_POSIX_ATTACHES, &error);
+  if (entries == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, entries, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+on_list_ready (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  ShmviewRegionBrowser *self = SHMVIEW_REGION_BROWSER (object);
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+
+  entries = g_task_propagate_pointer (G_TASK (result), &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->cancellable);
+  if (entries == NULL)
+    apply_list_error (self, error);
+  else
+    apply_list (self, entries);
+}
+
+static void
+reload_async (ShmviewRegionBrowser *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (self->cancellable != NULL)
+    return; /* the previous listing is still running: skip this tick */
+
+  self->cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->cancellable, on_list_ready, NULL);
+  g_task_set_source_tag (task, reload_async);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_run_in_thread (task, list_in_thread);
+}
+
+static gboolean
+on_timer (gpointer user_data)
+{
+  reload_async (SHMVIEW_REGION_BROWSER (user_data));
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+stop_refreshing (ShmviewRegionBrowser *self)
+{
+  g_clear_handle_id (&self->timer_id, g_source_remove);
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+}
+
+static void
+shmview_region_browser_map (GtkWidget *widget)
+{
+  ShmviewRegionBrowser *self = SHMVIEW_REGION_BROWSER (widget);
+
+  GTK_WIDGET_CLASS (shmview_region_browser_parent_class)->map (widget);
+
+  /* Refresh only while someone can see the list. */
+  reload_async (self);
+  if (self->timer_id == 0)
+    {
+      self->timer_id = g_timeout_add (REFRESH_MS, on_timer, self);
+      g_source_set_name_by_id (self->timer_id, "[shmview] region browser refresh");
+    }
+}
+
+static void
+shmview_region_browser_unmap (GtkWidget *widget)
+{
+  stop_refreshing (SHMVIEW_REGION_BROWSER (widget));
+
+  GTK_WIDGET_CLASS (shmview_region_browser_parent_class)->unmap (widget);
+}
+
+static gboolean
+row_visible (GtkTreeModel *model,
+             GtkTreeIter  *iter,
+             gpointer      user_data)
+{
+  ShmviewRegionBrowser *self = user_data;
+  const int columns[] = { COL_NAME, COL_SPEC, COL_LABEL };
+
+  if (self->filter_text == NULL)
+    return TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      g_autofree char *value = NULL;
+      g_autofree char *folded = NULL;
+
+      gtk_tree_model_get (model, iter, columns[i], &value, -1);
+      if (value == NULL)
+        continue;
+      folded = g_utf8_casefold (value, -1);
+      if (strstr (folded, self->filter_text) != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+apply_filter (ShmviewRegionBrowser *self,
+              const char           *text)
+{
+  g_clear_pointer (&self->filter_text, g_free);
+  if (text != NULL && *text != '\0')
+    self->filter_text = g_utf8_casefold (text, -1);
+
+  gtk_tree_model_filter_refilter (self->filter);
+  update_count (self);
+}
+
+static void
+on_search_changed (ShmviewRegionBrowser *self)
+{
+  apply_filter (self, gtk_entry_get_text (GTK_ENTRY (self->search_entry)));
+}
+
+static gboolean
+get_selected (ShmviewRegionBrowser  *self,
+              char                 **spec,
+              char                 **name)
+{
+  GtkTreeSelection *selection = gtk_tree_view_get_selection (self->tree_view);
+  GtkTreeModel *model = NULL;
+  GtkTreeIter iter;
+
+  if (!gtk_tree_selection_get_selected (selection, &model, &iter))
+    return FALSE;
+
+  gtk_tree_model_get (model, &iter, COL_SPEC, spec, COL_NAME, name, -1);
+  return TRUE;
+}
+
+static void
+on_row_activated (ShmviewRegionBrowser *self,
+                  GtkTreePath          *path,
+                  GtkTreeViewColumn    *column)
+{
+  GtkTreeModel *model = GTK_TREE_MODEL (self->sort);
+  g_autofree char *spec = NULL;
+  GtkTreeIter iter;
+
+  if (!gtk_tree_model_get_iter (model, &iter, path))
+    return;
+
+  gtk_tree_model_get (model, &iter, COL_SPEC, &spec, -1);
+  g_signal_emit (self, signals[ATTACH], 0, spec, FALSE);
+}
+
+static gboolean
+on_tree_button_press (ShmviewRegionBrowser *self,
+                      GdkEventButton       *event)
+{
+  g_autoptr(GtkTreePath) path = NULL;
+
+  if (!gdk_event_triggers_context_menu ((GdkEvent *) event))
+    return GDK_EVENT_PROPAGATE;
+
+  /* Right click acts on the row under the pointer, as in a file manager */
+  if (!gtk_tree_view_get_path_at_pos (self->tree_view, (int) event->x, (int) event->y,
+                                      &path, NULL, NULL, NULL))
+    return GDK_EVENT_STOP;
+
+  gtk_tree_selection_select_path (gtk_tree_view_get_selection (self->tree_view), path);
+  gtk_menu_popup_at_pointer (self->context_menu, (GdkEvent *) event);
+  return GDK_EVENT_STOP;
+}
+
+static gboolean
+on_tree_popup_menu (ShmviewRegionBrowser *self)
+{
+  GtkTreeSelection *selection = gtk_tree_view_get_selection (self->tree_view);
+  g_autoptr(GtkTreePath) path = NULL;
+  GdkRectangle rect = { 0, };
+  GdkWindow *bin;
+  GtkTreeModel *model;
+  GtkTreeIter iter;
+
+  if (!gtk_tree_selection_get_selected (selection, &model, &iter))
+    return FALSE;
+
+  /* Menu key / Shift+F10: open the menu at the selected row */
+  path = gtk_tree_model_get_path (model, &iter);
+  gtk_tree_view_get_cell_area (self->tree_view, path, NULL, &rect);
+  bin = gtk_tree_view_get_bin_window (self->tree_view);
+  rect.width = MAX (rect.width, 1);
+  rect.height = MAX (rect.height, 1);
+  gtk_menu_popup_at_rect (self->context_menu, bin, &rect, GDK_GRAVITY_SOUTH_WEST,
+                          GDK_GRAVITY_NORTH_WEST, NULL);
+  return TRUE;
+}
+
+static void
+on_attach_activate (ShmviewRegionBrowser *self)
+{
+  shmview_region_browser_attach_selected (self, FALSE);
+}
+
+static void
+on_attach_read_only_activate (ShmviewRegionBrowser *self)
+{
+  shmview_region_browser_attach_selected (self, TRUE);
+}
+
+static void
+on_remove_activate (ShmviewRegionBrowser *self)
+{
+  shmview_region_browser_remove_selected (self);
+}
+
+static void
+remove_region (ShmviewRegionBrowser *self,
+               const char           *spec_text,
+               const char           *name)
+{
+  g_autoptr(ShmviewSpec) spec = NULL;
+  g_autoptr(GError) error = NULL;
+
+  spec = shmview_spec_parse (spec_text, &error);
+  if (spec == NULL || !shmview_region_remove_spec (spec, &error))
+    {
+      g_autofree char *text = shmview_describe_error (error, name);
+
+      show_error (self, text);
+      return;
+    }
+
+  show_error (self, NULL);
+  shmview_region_browser_reload (self);
+}
+
+static void
+on_remove_response (GtkDialog            *dialog,
+                    int                   response,
+                    ShmviewRegionBrowser *self)
+{
+  g_autofree char *spec = g_strdup (g_object_get_data (G_OBJECT (dialog), "spec"));
+  g_autofree char *name = g_strdup (g_object_get_data (G_OBJECT (dialog), "name"));
+
+  gtk_widget_destroy (GTK_WIDGET (dialog));
+  if (response == GTK_RESPONSE_ACCEPT)
+    remove_region (self, spec, name);
+}
+
+static void
+shmview_region_browser_dispose (GObject *object)
+{
+  ShmviewRegionBrowser *self = SHMVIEW_REGION_BROWSER (object);
+
+  stop_refreshing (self);
+  g_clear_pointer (&self->last, g_ptr_array_unref);
+  g_clear_pointer (&self->owner_names, g_hash_table_unref);
+
+  G_OBJECT_CLASS (shmview_region_browser_parent_class)->dispose (object);
+}
+
+static void
+shmview_region_browser_finalize (GObject *object)
+{
+  ShmviewRegionBrowser *self = SHMVIEW_REGION_BROWSER (object);
+
+  g_free (self->filter_text);
+  g_free (self->last_error);
+
+  G_OBJECT_CLASS (shmview_region_browser_parent_class)->finalize (object);
+}
+
+static void
+shmview_region_browser_class_init (ShmviewRegionBrowserClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = shmview_region_browser_dispose;
+  object_class->finalize = shmview_region_browser_finalize;
+  widget_class->map = shmview_region_browser_map;
+  widget_class->unmap = shmview_region_browser_unmap;
+
+  signals[ATTACH] =
+    g_signal_new ("attach", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_BOOLEAN);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/ui/shmview-region-browser.ui");
+  gtk_widget_class_bind_template_child (widget_class, ShmviewRegionBrowser, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, ShmviewRegionBrowser, error_bar);
+  gtk_widget_class_bind_template_child (widget_class, ShmviewRegionBrowser, error_label);
+  gtk_widget_class_bind_template_child (widget_class, ShmviewRegionBrowser, tree_view);
+  gtk_widget_class_bind_template_child (widget_class, ShmviewRegionBrowser, store);
+  gtk_widget_class_bind_template_child (widget_class, ShmviewRegionBrowser, filter);
+  gtk_widget_class_bind_template_child (widget_class, ShmviewRegionBrowser, sort);
+  gtk_widget_class_bind_template_child (widget_class, ShmviewRegionBrowser, context_menu);
+  gtk_widget_class_bind_template_child (widget_class, ShmviewRegionBrowser, count_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_error_bar_response);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_tree_button_press);
+  gtk_widget_class_bind_template_callback (widget_class, on_tree_popup_menu);
+  gtk_widget_class_bind_template_callback (widget_class, on_attach_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_attach_read_only_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_remove_activate);
+  gtk_widget_class_set_css_name (widget_class, "shmview-region-browser");
+}
+
+static void
+shmview_region_browser_init (ShmviewRegionBrowser *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->owner_names = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  gtk_tree_model_filter_set_visible_func (self->filter, row_visible, self, NULL);
+  gtk_tree_sortable_set_sort_column_id (GTK_TREE_SORTABLE (self->sort), COL_ORDER,
+                                        GTK_SORT_ASCENDING);
+  gtk_menu_attach_to_widget (self->context_menu, GTK_WIDGET (self->tree_view), NULL);
+  update_count (self);
+}
+
+GtkWidget *
+shmview_region_browser_new (void)
+{
+  return g_object_new (SHMVIEW_TYPE_REGION_BROWSER, NULL);
+}
+
+GStrv
+shmview_region_browser_dup_specs (ShmviewRegionBrowser *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (SHMVIEW_IS_REGION_BROWSER (self), NULL);
+
+  for (guint i = 0; self->last != NULL && i < self->last->len; i++)
+    {
+      ShmviewRegionEntry *entry = g_ptr_array_index (self->last, i);
+
+      g_strv_builder_add (builder, entry->spec);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+void
+shmview_region_browser_set_filter (ShmviewRegionBrowser *self,
+                                   const char           *text)
+{
+  g_return_if_fail (SHMVIEW_IS_REGION_BROWSER (self));
+
+  /* The entry's "search-changed" comes after a delay: filter now as well. */
+  gtk_entry_set_text (GTK_ENTRY (self->search_entry), text != NULL ? text : "");
+  apply_filter (self, text);
+}
+
+guint
+shmview_region_browser_get_n_visible (ShmviewRegionBrowser *self)
+{
+  g_return_val_if_fail (SHMVIEW_IS_REGION_BROWSER (self), 0);
+
+  return (guint) gtk_tree_model_iter_n_children (GTK_TREE_MODEL (self->filter), NULL);
+}
+
+gboolean
+shmview_region_browser_select (ShmviewRegionBrowser *self,
+                               const char           *spec)
+{
+  GtkTreeModel *model;
+  GtkTreeIter iter;
+  gboolean valid;
+
+  g_return_val_if_fail (SHMVIEW_IS_REGION_BROWSER (self), FALSE);
+  g_return_val_if_fail (spec != NULL, FALSE);
+
+  model = GTK_TREE_MODEL (self->sort);
+  for (valid = gtk_tree_model_get_iter_first (model, &iter); valid;
+       valid = gtk_tree_model_iter_next (model, &iter))
+    {
+      g_autofree char *row_spec = NULL;
+      g_autoptr(GtkTreePath) path = NULL;
+
+      gtk_tree_model_get (model, &iter, COL_SPEC, &row_spec, -1);
+      if (g_strcmp0 (row_spec, spec) != 0)
+        continue;
+
+      path = gtk_tree_model_get_path (model, &iter);
+      gtk_tree_view_set_cursor (self->tree_view, path, NULL, FALSE);
+      gtk_tree_view_scroll_to_cell (self->tree_view, path, NULL, FALSE, 0, 0);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+char *
+shmview_region_browser_dup_selected_spec (ShmviewRegionBrowser *self)
+{
+  g_autofree char *spec = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (SHMVIEW_IS_REGION_BROWSER (self), NULL);
+
+  if (!get_selected (self, &spec, &name))
+    return NULL;
+
+  return g_steal_pointer (&spec);
+}
+
+void
+shmview_region_browser_attach_selected (ShmviewRegionBrowser *self,
+                                        gboolean              read_only)
+{
+  g_autofree char *spec = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_if_fail (SHMVIEW_IS_REGION_BROWSER (self));
+
+  if (get_selected (self, &spec, &name))
+    g_signal_emit (self, signals[ATTACH], 0, spec, read_only);
+}
+
+GtkWidget *
+shmview_region_browser_remove_selected (ShmviewRegionBrowser *self)
+{
+  g_autofree char *spec = NULL;
+  g_autofree char *name = NULL;
+  GtkWidget *toplevel;
+  GtkWidget *dialog;
+  GtkWidget *button;
+
+  g_return_val_if_fail (SHMVIEW_IS_REGION_BROWSER (self), NULL);
+
+  if (!get_selected (self, &spec, &name))
+    return NULL;
+
+  toplevel = gtk_widget_get_toplevel (GTK_WIDGET (self));
+  dialog = gtk_message_dialog_new (GTK_IS_WINDOW (toplevel) ? GTK_WINDOW (toplevel) : NULL,
+                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
+                                   _("Remove “%s”?"), name);
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog),
+                                            _("Its name (%s) goes away at once, so no program "
+                                              "can attach it any more. Programs that have it "
+                                              "attached keep their memory until they let go. "
+                                              "This cannot be undone."), spec);
+  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL);
+  button = gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Remove"), GTK_RESPONSE_ACCEPT);
+  gtk_style_context_add_class (gtk_widget_get_style_context (button), "destructive-action");
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+
+  g_object_set_data_full (G_OBJECT (dialog), "spec", g_steal_pointer (&spec), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "name", g_steal_pointer (&name), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_remove_response), self, 0);
+  gtk_widget_show (dialog);
+
+  return dialog;
+}
+
+const char *
+shmview_region_browser_get_error (ShmviewRegionBrowser *self)
+{
+  g_return_val_if_fail (SHMVIEW_IS_REGION_BROWSER (self), NULL);
+
+  if (!gtk_info_bar_get_revealed (self->error_bar))
+    return NULL;
+
+  return self->last_error;
+}

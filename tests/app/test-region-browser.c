@@ -1,0 +1,517 @@
+/* test-region-browser.c: the sidebar listing every region on the machine
+ *
+ * Copyright 2026 The shmview authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each test makes its own POSIX objects (other tests and programs may have
+ * theirs, so assertions look only at ours) and checks what the browser
+ * lists, filters, emits and removes.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <pwd.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <gtk/gtk.h>
+
+#include "shmview-region-browser.h"
+#include "test-util.h"
+
+/* The store's columns (see shmview-region-browser.c) */
+enum {
+  COL_SPEC,
+  COL_NAME,
+  COL_LABEL,
+  COL_KIND,
+  COL_SIZE,
+  COL_SIZE_TEXT,
+  COL_OWNER,
+  COL_MODE,
+  COL_ATTACHED,
+};
+
+typedef struct
+{
+  char                 *name;       /* "/shmview-test-…-browser" */
+  int                   fd;
+  void                 *map;        /* one mapping of ours, for the attach count */
+  GtkWidget            *window;
+  ShmviewRegionBrowser *browser;
+  GPtrArray            *extra;      /* more names to unlink at teardown */
+  char                 *attach_spec;
+  gboolean              attach_read_only;
+  guint                 n_attach;
+  const char           *wanted;     /* for run_until predicates */
+} Fixture;
+
+static gboolean
+set_flag (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @done (10 s is a safety net, not a goal). */
+static void
+run_until (gboolean (*done) (Fixture *f),
+           Fixture  *f)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (10000, set_flag, &timed_out);
+
+  while (!done (f) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+  g_assert_false (timed_out);
+}
+
+static void
+drain (void)
+{
+  while (gtk_events_pending ())
+    gtk_main_iteration ();
+}
+
+static GtkWidget *
+child (Fixture    *f,
+       const char *name)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->browser),
+                                                    SHMVIEW_TYPE_REGION_BROWSER, name));
+}
+
+static gboolean
+lists (Fixture    *f,
+       const char *spec)
+{
+  g_auto(GStrv) specs = shmview_region_browser_dup_specs (f->browser);
+
+  return g_strv_contains ((const char * const *) specs, spec);
+}
+
+static gboolean
+lists_wanted (Fixture *f)
+{
+  return lists (f, f->wanted);
+}
+
+static gboolean
+lacks_wanted (Fixture *f)
+{
+  return !lists (f, f->wanted);
+}
+
+/* The value of @column in the (shown) row of @spec, or NULL. */
+static char *
+row_value (Fixture    *f,
+           const char *spec,
+           int         column)
+{
+  GtkTreeModel *model = gtk_tree_view_get_model (GTK_TREE_VIEW (child (f, "tree_view")));
+  GtkTreeIter iter;
+
+  for (gboolean valid = gtk_tree_model_get_iter_first (model, &iter); valid;
+       valid = gtk_tree_model_iter_next (model, &iter))
+    {
+      g_autofree char *row_spec = NULL;
+      char *value = NULL;
+
+      gtk_tree_model_get (model, &iter, COL_SPEC, &row_spec, column, &value, -1);
+      if (g_strcmp0 (row_spec, spec) == 0)
+        return value;
+      g_free (value);
+    }
+  return NULL;
+}
+
+static void
+make_region (Fixture    *f,
+             const char *name,
+             gsize       size)
+{
+  int fd = shm_open (name, O_RDWR | O_CREAT | O_EXCL, 0600);
+
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_no_errno (ftruncate (fd, size));
+  close (fd);
+  g_ptr_array_add (f->extra, g_strdup (name));
+}
+
+static void
+on_attach (ShmviewRegionBrowser *browser,
+           const char           *spec,
+           gboolean              read_only,
+           Fixture              *f)
+{
+  f->n_attach++;
+  g_free (f->attach_spec);
+  f->attach_spec = g_strdup (spec);
+  f->attach_read_only = read_only;
+}
+
+static void
+save_screenshot (Fixture *f)
+{
+  const char *dir = g_getenv ("SHMVIEW_TEST_SCREENSHOTS");
+  g_autofree char *base = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  GdkWindow *window = gtk_widget_get_window (f->window);
+  gboolean settled = FALSE;
+
+  if (dir == NULL || window == NULL)
+    return;
+
+  g_timeout_add (500, set_flag, &settled);
+  while (!settled)
+    g_main_context_iteration (NULL, TRUE);
+  pixbuf = gdk_pixbuf_get_from_window (window, 0, 0, gdk_window_get_width (window),
+                                       gdk_window_get_height (window));
+  base = g_strdelimit (g_strdup (g_test_get_path ()), "/", '-');
+  path = g_strdup_printf ("%s/browser%s.png", dir, base);
+  if (pixbuf != NULL)
+    gdk_pixbuf_save (pixbuf, path, "png", NULL, NULL);
+}
+
+static void
+setup (Fixture       *f,
+       gconstpointer  data)
+{
+  f->extra = g_ptr_array_new_with_free_func (g_free);
+  f->name = shmview_test_unique_posix_name ("browser");
+  f->fd = shm_open (f->name, O_RDWR | O_CREAT | O_EXCL, 0600);
+  g_assert_cmpint (f->fd, >=, 0);
+  g_assert_no_errno (ftruncate (f->fd, 256));
+  f->map = mmap (NULL, 256, PROT_READ, MAP_SHARED, f->fd, 0);
+  g_assert_true (f->map != MAP_FAILED);
+
+  f->window = gtk_window_new (GTK_WINDOW_TOPLEVEL);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 500);
+  f->browser = SHMVIEW_REGION_BROWSER (shmview_region_browser_new ());
+  g_signal_connect (f->browser, "attach", G_CALLBACK (on_attach), f);
+  gtk_container_add (GTK_CONTAINER (f->window), GTK_WIDGET (f->browser));
+  gtk_widget_show (f->window);
+
+  /* mapping starts the first listing, in a worker thread */
+  f->wanted = f->name;
+  run_until (lists_wanted, f);
+}
+
+static void
+teardown (Fixture       *f,
+          gconstpointer  data)
+{
+  save_screenshot (f);
+  gtk_widget_destroy (f->window);
+  drain ();
+  munmap (f->map, 256);
+  close (f->fd);
+  shmview_test_posix_unlink (f->name);
+  for (guint i = 0; i < f->extra->len; i++)
+    shmview_test_posix_unlink (g_ptr_array_index (f->extra, i));
+  g_ptr_array_unref (f->extra);
+  g_free (f->name);
+  g_free (f->attach_spec);
+}
+
+/* ------------------------------------------------------------------ */
+
+static void
+test_lists_region (Fixture       *f,
+                   gconstpointer  data)
+{
+  struct passwd *pw = getpwuid (getuid ());
+  g_autofree char *name = row_value (f, f->name, COL_NAME);
+  g_autofree char *kind = row_value (f, f->name, COL_KIND);
+  g_autofree char *size = row_value (f, f->name, COL_SIZE_TEXT);
+  g_autofree char *owner = row_value (f, f->name, COL_OWNER);
+  g_autofree char *mode = row_value (f, f->name, COL_MODE);
+  g_autofree char *attached = row_value (f, f->name, COL_ATTACHED);
+  g_autofree char *label = row_value (f, f->name, COL_LABEL);
+
+  g_test_summary ("A region made by the test is listed with name, kind, size, owner, mode "
+                  "and attach count");
+
+  g_assert_cmpstr (name, ==, f->name + 1);
+  g_assert_cmpstr (kind, ==, "POSIX");
+  g_assert_cmpstr (size, ==, "256 bytes");
+  g_assert_nonnull (pw);
+  g_assert_cmpstr (owner, ==, pw->pw_name);
+  g_assert_cmpstr (mode, ==, "0600");
+  g_assert_cmpstr (attached, ==, "1");
+  g_assert_null (label);
+}
+
+static void
+test_library_label (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *python = g_strdup_printf ("/psm_shmviewtest%d", (int) getpid ());
+  g_autofree char *qt = g_strdup_printf ("/qipc_sharedmemory_shmviewtest%d", (int) getpid ());
+  g_autofree char *label = NULL;
+
+  g_test_summary ("Names of known libraries are labelled: psm_* Python, "
+                  "qipc_sharedmemory_* Qt");
+
+  make_region (f, python, 16);
+  make_region (f, qt, 16);
+  shmview_region_browser_reload (f->browser);
+
+  label = row_value (f, python, COL_LABEL);
+  g_assert_cmpstr (label, ==, "Python");
+  g_clear_pointer (&label, g_free);
+  label = row_value (f, qt, COL_LABEL);
+  g_assert_cmpstr (label, ==, "Qt");
+
+  /* the filter looks at labels too */
+  shmview_region_browser_set_filter (f->browser, "python");
+  g_assert_true (shmview_region_browser_select (f->browser, python));
+  g_assert_false (shmview_region_browser_select (f->browser, f->name));
+}
+
+static void
+test_filter (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *upper = g_ascii_strup (f->name + 1, -1);
+  guint all;
+
+  g_test_summary ("The filter entry hides rows that do not match (case-insensitively) and "
+                  "shows them again when cleared");
+
+  all = shmview_region_browser_get_n_visible (f->browser);
+  g_assert_cmpuint (all, >=, 1);
+
+  shmview_region_browser_set_filter (f->browser, upper);
+  g_assert_cmpuint (shmview_region_browser_get_n_visible (f->browser), ==, 1);
+  g_assert_true (shmview_region_browser_select (f->browser, f->name));
+
+  shmview_region_browser_set_filter (f->browser, "no-such-region-zz");
+  g_assert_cmpuint (shmview_region_browser_get_n_visible (f->browser), ==, 0);
+  g_assert_false (shmview_region_browser_select (f->browser, f->name));
+  /* hidden, not forgotten: completion still offers it */
+  g_assert_true (lists (f, f->name));
+
+  /* typing in the entry filters too (after its short delay) */
+  gtk_entry_set_text (GTK_ENTRY (child (f, "search_entry")), f->name + 1);
+  while (shmview_region_browser_get_n_visible (f->browser) != 1)
+    g_main_context_iteration (NULL, TRUE);
+
+  shmview_region_browser_set_filter (f->browser, "");
+  g_assert_cmpuint (shmview_region_browser_get_n_visible (f->browser), >=, all);
+}
+
+static void
+test_updates_in_place (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *other = shmview_test_unique_posix_name ("browser-new");
+  g_autofree char *selected = NULL;
+  g_autofree char *size = NULL;
+
+  g_test_summary ("The list refreshes by itself: new regions appear, removed ones go, and a "
+                  "changed row keeps the selection");
+
+  g_assert_true (shmview_region_browser_select (f->browser, f->name));
+
+  make_region (f, other, 64);
+  f->wanted = other;
+  run_until (lists_wanted, f);
+
+  g_assert_no_errno (ftruncate (f->fd, 4096));
+  shmview_region_browser_reload (f->browser);
+  size = row_value (f, f->name, COL_SIZE_TEXT);
+  g_assert_cmpstr (size, ==, "4 KiB");
+  selected = shmview_region_browser_dup_selected_spec (f->browser);
+  g_assert_cmpstr (selected, ==, f->name);
+
+  g_assert_no_errno (shm_unlink (other));
+  run_until (lacks_wanted, f);
+  g_clear_pointer (&selected, g_free);
+  selected = shmview_region_browser_dup_selected_spec (f->browser);
+  g_assert_cmpstr (selected, ==, f->name);
+}
+
+static void
+test_attach_signals (Fixture       *f,
+                     gconstpointer  data)
+{
+  GtkTreeView *tree = GTK_TREE_VIEW (child (f, "tree_view"));
+  g_autoptr(GtkTreePath) path = NULL;
+
+  g_test_summary ("Activating a row attaches it; the menu's Attach read-only asks for "
+                  "read-only");
+
+  g_assert_true (shmview_region_browser_select (f->browser, f->name));
+  gtk_tree_view_get_cursor (tree, &path, NULL);
+  g_assert_nonnull (path);
+  gtk_tree_view_row_activated (tree, path, gtk_tree_view_get_column (tree, 0));
+  g_assert_cmpuint (f->n_attach, ==, 1);
+  g_assert_cmpstr (f->attach_spec, ==, f->name);
+  g_assert_false (f->attach_read_only);
+
+  shmview_region_browser_attach_selected (f->browser, TRUE);
+  g_assert_cmpuint (f->n_attach, ==, 2);
+  g_assert_cmpstr (f->attach_spec, ==, f->name);
+  g_assert_true (f->attach_read_only);
+}
+
+/* Key press and release through GTK, as a typed key travels. */
+static void
+send_key (Fixture         *f,
+          guint            keyval,
+          GdkModifierType  state)
+{
+  GdkDisplay *display = gtk_widget_get_display (f->window);
+  GdkKeymap *keymap = gdk_keymap_get_for_display (display);
+  g_autofree GdkKeymapKey *keys = NULL;
+  int n_keys = 0;
+
+  gdk_keymap_get_entries_for_keyval (keymap, keyval, &keys, &n_keys);
+  for (int type = GDK_KEY_PRESS; type <= GDK_KEY_RELEASE; type++)
+    {
+      GdkEvent *event = gdk_event_new (type);
+
+      event->key.window = g_object_ref (gtk_widget_get_window (f->window));
+      event->key.send_event = TRUE;
+      event->key.time = GDK_CURRENT_TIME;
+      event->key.state = state;
+      event->key.keyval = keyval;
+      if (n_keys > 0)
+        {
+          event->key.hardware_keycode = keys[0].keycode;
+          event->key.group = keys[0].group;
+        }
+      gdk_event_set_device (event, gdk_seat_get_keyboard (gdk_display_get_default_seat (display)));
+      gtk_main_do_event (event);
+      gdk_event_free (event);
+    }
+}
+
+static void
+test_context_menu (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkWidget *menu = child (f, "context_menu");
+
+  g_test_summary ("The context menu opens from the keyboard (Shift+F10) on the selected row");
+
+  g_assert_true (shmview_region_browser_select (f->browser, f->name));
+  gtk_widget_grab_focus (child (f, "tree_view"));
+  send_key (f, GDK_KEY_F10, GDK_SHIFT_MASK);
+  drain ();
+  g_assert_true (gtk_widget_get_visible (menu));
+  save_screenshot (f);
+  gtk_menu_popdown (GTK_MENU (menu));
+}
+
+static GtkWidget *
+ask_remove (Fixture    *f,
+            const char *spec)
+{
+  GtkWidget *dialog;
+  g_autofree char *secondary = NULL;
+
+  g_assert_true (shmview_region_browser_select (f->browser, spec));
+  dialog = shmview_region_browser_remove_selected (f->browser);
+  g_assert_true (GTK_IS_MESSAGE_DIALOG (dialog));
+  g_object_get (dialog, "secondary-text", &secondary, NULL);
+  g_assert_nonnull (strstr (secondary, spec));
+  return dialog;
+}
+
+static void
+test_remove (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *victim = shmview_test_unique_posix_name ("browser-rm");
+  GtkWidget *dialog;
+  int fd;
+
+  g_test_summary ("Remove asks first (Cancel keeps the region), then removes it and the row");
+
+  make_region (f, victim, 32);
+  shmview_region_browser_reload (f->browser);
+
+  dialog = ask_remove (f, victim);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  drain ();
+  fd = shm_open (victim, O_RDONLY, 0);
+  g_assert_cmpint (fd, >=, 0);
+  close (fd);
+
+  dialog = ask_remove (f, victim);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  drain ();
+  g_assert_cmpint (shm_open (victim, O_RDONLY, 0), ==, -1);
+  g_assert_cmpint (errno, ==, ENOENT);
+  g_assert_false (lists (f, victim));
+  g_assert_null (shmview_region_browser_get_error (f->browser));
+}
+
+static void
+test_remove_error (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *victim = shmview_test_unique_posix_name ("browser-gone");
+  GtkWidget *dialog;
+
+  g_test_summary ("A removal that fails (someone else removed it first) is shown in words");
+
+  make_region (f, victim, 32);
+  shmview_region_browser_reload (f->browser);
+  dialog = ask_remove (f, victim);
+  g_assert_no_errno (shm_unlink (victim));
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  drain ();
+
+  g_assert_nonnull (shmview_region_browser_get_error (f->browser));
+  g_assert_nonnull (strstr (shmview_region_browser_get_error (f->browser),
+                            "There is no shared memory region called"));
+}
+
+static void
+skip_without_display (void)
+{
+  g_test_skip ("no X display (run under tests/run-test.sh --x11)");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char * const mime_dirs[] = { "/usr/local/share/mime", "/usr/share/mime", NULL };
+
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* The isolated XDG_DATA_DIRS hide the MIME database, without which the
+   * pixbuf loaders cannot load GTK's own icons (a fatal warning here). */
+  g_content_type_set_mime_dirs (mime_dirs);
+
+  if (!gtk_init_check (&argc, &argv))
+    {
+      g_test_add_func ("/app/region-browser/no-display", skip_without_display);
+      return g_test_run ();
+    }
+  /* They hide the icon themes too: give GTK the system's back. */
+  gtk_icon_theme_append_search_path (gtk_icon_theme_get_default (), "/usr/share/icons");
+
+#define ADD(path, fn) \
+  g_test_add ("/app/region-browser/" path, Fixture, NULL, setup, fn, teardown)
+
+  ADD ("lists-region", test_lists_region);
+  ADD ("library-label", test_library_label);
+  ADD ("filter", test_filter);
+  ADD ("updates-in-place", test_updates_in_place);
+  ADD ("attach-signals", test_attach_signals);
+  ADD ("context-menu", test_context_menu);
+  ADD ("remove", test_remove);
+  ADD ("remove-error", test_remove_error);
+
+  return g_test_run ();
+}
