@@ -16,7 +16,7 @@
 #include "shmview-parse.h"
 #include "shmview-parse-private.h"
 
-/* Appends the character at @p (@len bytes, or 1 for a byte that is not
+/* Appends the character at @p (one UTF-8 character, or one byte that is not
  * UTF-8) to @out as a message shows it. Returns the bytes it used. */
 static gsize
 append_quoted_char (GString    *out,
@@ -67,12 +67,6 @@ _shmview_quote_for_message (const char *text)
   return g_string_free (out, FALSE);
 }
 
-static char *
-quote_text (const char *text)
-{
-  return _shmview_quote_for_message (text);
-}
-
 /* The character at @p for a message: "“g”", "“é”", "“\\t”", "(a space)". */
 static char *
 describe_char (const char *p)
@@ -103,7 +97,7 @@ set_bad_char (GError     **error,
               const char  *p)
 {
   g_autofree char *ch = describe_char (p);
-  g_autofree char *quoted = quote_text (text);
+  g_autofree char *quoted = _shmview_quote_for_message (text);
 
   g_set_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_INVALID_ARGUMENT,
                "Invalid %s %s at position %ld in “%s”",
@@ -115,7 +109,7 @@ set_missing (GError     **error,
              const char  *what,
              const char  *text)
 {
-  g_autofree char *quoted = quote_text (text);
+  g_autofree char *quoted = _shmview_quote_for_message (text);
 
   g_set_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_INVALID_ARGUMENT,
                "Missing %s at the end of “%s”", what, quoted);
@@ -237,7 +231,7 @@ parse_number (const char  *text,
 
 too_large:
   {
-    g_autofree char *quoted = quote_text (text);
+    g_autofree char *quoted = _shmview_quote_for_message (text);
 
     g_set_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_INVALID_ARGUMENT,
                  "The %s “%s” is too large (more than 64 bits)", what, quoted);
@@ -304,7 +298,7 @@ shmview_parse_offset (const char  *text,
       || (text[0] == '+' && result < current)
       || result > limit)
     {
-      g_autofree char *quoted = quote_text (text);
+      g_autofree char *quoted = _shmview_quote_for_message (text);
 
       g_set_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_OUT_OF_RANGE,
                    "Offset “%s” is outside 0 … %" G_GUINT64_FORMAT " (0x%" G_GINT64_MODIFIER "x)",
@@ -344,7 +338,7 @@ parse_hex_group (const char  *text,
     }
   if (p == digits || (p - digits) % 2 != 0)
     {
-      g_autofree char *quoted = quote_text (text);
+      g_autofree char *quoted = _shmview_quote_for_message (text);
 
       if (p == digits)
         g_set_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_INVALID_ARGUMENT,
@@ -472,7 +466,7 @@ shmview_parse_byte (const char  *text,
     return FALSE;
   if (value > 255)
     {
-      g_autofree char *quoted = quote_text (text);
+      g_autofree char *quoted = _shmview_quote_for_message (text);
 
       g_set_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_INVALID_ARGUMENT,
                    "Byte value “%s” is outside 0 … 255", quoted);
@@ -523,7 +517,7 @@ shmview_parse_mode (const char  *text,
       value = value * 8 + (guint) (*p - '0');
       if (value > 07777)
         {
-          g_autofree char *quoted = quote_text (text);
+          g_autofree char *quoted = _shmview_quote_for_message (text);
 
           g_set_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_INVALID_ARGUMENT,
                        "Mode “%s” is larger than 07777", quoted);

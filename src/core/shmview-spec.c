@@ -29,18 +29,12 @@ spec_new (ShmviewRegionKind kind)
   return spec;
 }
 
-static char *
-quote_for_message (const char *text)
-{
-  return _shmview_quote_for_message (text);
-}
-
 static ShmviewSpec *
 parse_posix_name (const char  *text,
                   const char  *name,
                   GError     **error)
 {
-  g_autofree char *quoted = quote_for_message (text);
+  g_autofree char *quoted = _shmview_quote_for_message (text);
   ShmviewSpec *spec;
   gsize len;
 
@@ -56,7 +50,7 @@ parse_posix_name (const char  *text,
                              "Region name is empty");
       else
         g_set_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_INVALID_ARGUMENT,
-                     "Region name “%s” is empty: put a name after the “/”", quoted);
+                     "Region name “%s” is empty: type a name such as MapTrans", quoted);
       return NULL;
     }
   if (strchr (name, '/') != NULL)
@@ -128,7 +122,7 @@ parse_sysv (const char  *text,
             const char  *digits,
             GError     **error)
 {
-  g_autofree char *quoted = quote_for_message (text);
+  g_autofree char *quoted = _shmview_quote_for_message (text);
   ShmviewSpec *spec;
   gint32 key;
 
@@ -149,7 +143,7 @@ parse_sysvid (const char  *text,
               const char  *digits,
               GError     **error)
 {
-  g_autofree char *quoted = quote_for_message (text);
+  g_autofree char *quoted = _shmview_quote_for_message (text);
   guint64 value;
 
   if (digits[0] == '+' || digits[0] == '-'

@@ -175,9 +175,9 @@ test_parse_bad (void)
   g_autofree char *long_slash = g_strconcat ("/", long_name, NULL);
   const BadSpec bad[] = {
     { "", "Region name is empty" },
-    { "/", "Region name “/” is empty: put a name after the “/”" },
-    { "posix:", "Region name “posix:” is empty: put a name after the “/”" },
-    { "posix:/", "Region name “posix:/” is empty: put a name after the “/”" },
+    { "/", "Region name “/” is empty: type a name such as MapTrans" },
+    { "posix:", "Region name “posix:” is empty: type a name such as MapTrans" },
+    { "posix:/", "Region name “posix:/” is empty: type a name such as MapTrans" },
     { "a/b", "Region name “a/b” may not contain “/” after the leading one" },
     { "/a/b", "Region name “/a/b” may not contain “/” after the leading one" },
     { "//a", "Region name “//a” may not contain “/” after the leading one" },
