@@ -10,6 +10,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "shmview-application.h"
@@ -112,8 +114,7 @@ create_option_context (Options *options)
       N_("Show the version and exit"), NULL },
     { "help", 'h', 0, G_OPTION_ARG_NONE, &options->help,
       N_("Show this help and exit"), NULL },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &options->specs, NULL,
-      N_("[SPEC…]") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &options->specs, NULL, NULL },
     { NULL }
   };
   GOptionContext *context = g_option_context_new (_("[SPEC…]"));
@@ -319,6 +320,41 @@ shmview_application_command_line (GApplication            *app,
   return status;
 }
 
+/* --help and --version are answered in the calling process, before the
+ * primary instance starts GTK: they work without a display too. */
+static gboolean
+shmview_application_local_command_line (GApplication   *app,
+                                        char         ***arguments,
+                                        int            *exit_status)
+{
+  char **argv = *arguments;
+
+  for (guint i = 1; argv[i] != NULL && strcmp (argv[i], "--") != 0; i++)
+    {
+      g_auto(Options) options = { 0 };
+      g_autoptr(GOptionContext) context = NULL;
+      g_autofree char *help = NULL;
+
+      if (strcmp (argv[i], "--version") == 0 || strcmp (argv[i], "-v") == 0)
+        {
+          g_print ("shmview %s\n", PACKAGE_VERSION);
+          *exit_status = EXIT_SUCCESS;
+          return TRUE;
+        }
+      if (strcmp (argv[i], "--help") != 0 && strcmp (argv[i], "-h") != 0)
+        continue;
+
+      context = create_option_context (&options);
+      help = g_option_context_get_help (context, TRUE, NULL);
+      g_print ("%s", help);
+      *exit_status = EXIT_SUCCESS;
+      return TRUE;
+    }
+
+  return G_APPLICATION_CLASS (shmview_application_parent_class)->local_command_line (app, arguments,
+                                                                                    exit_status);
+}
+
 static void
 shmview_application_activate (GApplication *app)
 {
@@ -448,6 +484,7 @@ shmview_application_class_init (ShmviewApplicationClass *klass)
   app_class->startup = shmview_application_startup;
   app_class->activate = shmview_application_activate;
   app_class->command_line = shmview_application_command_line;
+  app_class->local_command_line = shmview_application_local_command_line;
 }
 
 static void

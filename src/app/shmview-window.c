@@ -445,6 +445,8 @@ update_pause_button (ShmviewWindow *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->pause_button),
                                self->paused ? _("Resume Live Refresh (Ctrl+Shift+Space)")
                                             : _("Pause Live Refresh (Ctrl+Shift+Space)"));
+  atk_object_set_name (gtk_widget_get_accessible (GTK_WIDGET (self->pause_button)),
+                       self->paused ? _("Resume live refresh") : _("Pause live refresh"));
 }
 
 gboolean

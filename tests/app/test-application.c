@@ -233,14 +233,21 @@ test_help (Fixture       *fixture,
            gconstpointer  data)
 {
   g_autofree char *shmview = shmview_test_build_path ("src/app/shmview");
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GSubprocess) proc = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *version_out = NULL;
 
-  g_test_summary ("--help prints the options and the spec syntax, opens nothing, exits 0");
+  g_test_summary ("--help prints the options and the spec syntax, and --version the version, "
+                  "without a display; both exit 0");
 
-  proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error,
-                           shmview, "--help", NULL);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+
+  proc = g_subprocess_launcher_spawn (launcher, &error, shmview, "--help", NULL);
   g_assert_no_error (error);
   g_subprocess_communicate_utf8 (proc, NULL, NULL, &out, &err, &error);
   g_assert_no_error (error);
@@ -249,6 +256,15 @@ test_help (Fixture       *fixture,
   g_assert_nonnull (strstr (out, "--interval=MS"));
   g_assert_nonnull (strstr (out, "sysv:KEY"));
   g_assert_cmpstr (err, ==, "");
+  g_clear_object (&proc);
+  g_clear_pointer (&err, g_free);
+
+  proc = g_subprocess_launcher_spawn (launcher, &error, shmview, "--version", NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, &version_out, &err, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_subprocess_get_exit_status (proc), ==, 0);
+  g_assert_cmpstr (version_out, ==, "shmview " PACKAGE_VERSION "\n");
 }
 
 static void
