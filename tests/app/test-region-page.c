@@ -293,6 +293,13 @@ test_shows_region (Fixture       *f,
   g_assert_nonnull (strstr (status, "No selection"));
   g_assert_nonnull (strstr (status, "Value 0x65 = 101 = ‘e’"));
   g_assert_nonnull (strstr (status, "Last outside change: none yet"));
+
+  /* what a screen reader (and the AT-SPI end-to-end tests) look for */
+  g_assert_cmpstr (atk_object_get_name (gtk_widget_get_accessible (
+                     template_child (f->pane, SHMVIEW_TYPE_STRING_PANE, "entry"))), ==, "String");
+  g_assert_cmpstr (atk_object_get_name (gtk_widget_get_accessible (
+                     template_child (f->pane, SHMVIEW_TYPE_STRING_PANE, "write_button"))), ==,
+                   "Write string");
 }
 
 static void
