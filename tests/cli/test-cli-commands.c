@@ -311,6 +311,35 @@ test_read_text_unterminated (Fixture       *f,
 }
 
 static void
+test_read_text_long (Fixture       *f,
+                     gconstpointer  data)
+{
+  const gsize length = 700 * 1024;
+  g_autofree char *expected = g_malloc (length + 2);
+  g_autoptr(CliResult) c = NULL;
+  g_autoptr(CliResult) fill = NULL;
+  g_autoptr(CliResult) nul = NULL;
+  g_autoptr(CliResult) text = NULL;
+
+  g_test_summary ("read --format text of a string longer than shmtool's read chunks prints "
+                  "all of it up to its NUL");
+
+  c = cli_shmtool ("create", f->spec, "--size", "1M", NULL);
+  cli_assert_ok (c);
+  fill = cli_shmtool ("fill", f->spec, "--byte", "'s'", NULL);
+  cli_assert_ok (fill);
+  nul = cli_shmtool ("write", f->spec, "--offset", "716800", "--hex", "00", NULL);
+  cli_assert_ok (nul);
+
+  text = cli_shmtool ("read", f->spec, "--format", "text", NULL);
+  cli_assert_ok (text);
+  memset (expected, 's', length);
+  expected[length] = '\n';
+  expected[length + 1] = '\0';
+  g_assert_cmpstr (text->out_text, ==, expected);
+}
+
+static void
 test_read_raw_large (Fixture       *f,
                      gconstpointer  data)
 {
@@ -321,7 +350,7 @@ test_read_raw_large (Fixture       *f,
   g_autoptr(CliResult) raw = NULL;
   g_autoptr(CliResult) tail = NULL;
 
-  g_test_summary ("read --format raw streams a region bigger than its 1 MiB chunks exactly, "
+  g_test_summary ("read --format raw streams a region many times its chunk size exactly, "
                   "whole and from an offset that is not chunk-aligned");
 
   c = cli_shmtool ("create", f->spec, "--size", "3145733", NULL);
@@ -520,6 +549,7 @@ main (int    argc,
   ADD ("/cli/commands/write-sources", test_write_sources);
   ADD ("/cli/commands/read-formats", test_read_formats);
   ADD ("/cli/commands/read-text-unterminated", test_read_text_unterminated);
+  ADD ("/cli/commands/read-text-long", test_read_text_long);
   ADD ("/cli/commands/read-raw-large", test_read_raw_large);
   ADD ("/cli/commands/info", test_info);
   g_test_add_func ("/cli/commands/info-sysv", test_info_sysv);

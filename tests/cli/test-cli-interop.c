@@ -245,6 +245,24 @@ test_hexdump_zeros (Fixture       *f,
   assert_same_as_hexdump (f, "8", "24");
 }
 
+static void
+test_hexdump_large (Fixture       *f,
+                    gconstpointer  data)
+{
+  const gsize size = 600 * 1024 + 7;
+  g_autoptr(GBytes) pattern = cli_pattern_bytes (size, 23);
+
+  g_test_summary ("read --format hex matches hexdump -C across shmtool's read chunks, also "
+                  "from an offset that is not a multiple of 16");
+  if (cli_skip_without_program (HEXDUMP))
+    return;
+
+  cli_posix_make (f->name, size, g_bytes_get_data (pattern, NULL), size);
+  assert_same_as_hexdump (f, NULL, NULL);
+  assert_same_as_hexdump (f, "5", NULL);
+  assert_same_as_hexdump (f, "262140", "300000");
+}
+
 /* ---- Python's multiprocessing.shared_memory --------------------------- */
 
 static gboolean
@@ -478,6 +496,7 @@ main (int    argc,
   ADD ("/cli/interop/shmtool-server-c-client", test_shmtool_server_c_client);
   ADD ("/cli/interop/hexdump", test_hexdump);
   ADD ("/cli/interop/hexdump-zeros", test_hexdump_zeros);
+  ADD ("/cli/interop/hexdump-large", test_hexdump_large);
   ADD ("/cli/interop/python-writes", test_python_writes);
   ADD ("/cli/interop/python-reads", test_python_reads);
   ADD ("/cli/interop/ipcmk", test_ipcmk);

@@ -1,0 +1,61 @@
+/* bench-cli-read-raw.c: shmtool read --format raw of 1 GiB against memcpy
+ *
+ * Copyright 2026 The shmview authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A measurement, not a test: prints the ratio of shmtool's throughput
+ * (1 GiB region into /dev/null, process start to exit) to an in-process
+ * memcpy of the same 1 GiB from the mapping into a buffer, from one run
+ * each, and the goal (>= 0.5). Exits 0 either way.
+ */
+#include "config.h"
+
+#include <string.h>
+#include <sys/mman.h>
+
+#include <glib.h>
+
+#include "bench-cli-util.h"
+#include "test-util.h"
+
+#define SIZE BENCH_CLI_GIB
+
+/* The destination is touched first, so its page faults are not counted:
+ * this is the copy bandwidth, the best an in-process reader could do. */
+static double
+time_memcpy (const guint8 *source)
+{
+  g_autofree guint8 *destination = g_malloc (SIZE);
+  gint64 start;
+  double seconds;
+
+  memset (destination, 1, SIZE);
+  start = g_get_monotonic_time ();
+  memcpy (destination, source, SIZE);
+  seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+  /* Use the copy, so the compiler cannot drop it. */
+  if (destination[SIZE / 2] != source[SIZE / 2])
+    g_error ("memcpy did not copy");
+  return seconds;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *shmtool = shmview_test_build_path ("src/cli/shmtool");
+  g_autofree char *name = bench_cli_region_create ("raw", SIZE);
+  const char *args[] = { shmtool, "read", name, "--format", "raw", NULL };
+  const guint8 *map = bench_cli_region_map (name, SIZE);
+  double copy_s = time_memcpy (map);
+  double tool_s = bench_cli_time_command (args);
+
+  munmap ((void *) map, SIZE);
+  bench_cli_region_remove (name);
+
+  g_print ("memcpy of 1 GiB in-process: %.3f s (%.2f GiB/s)\n", copy_s, 1.0 / copy_s);
+  g_print ("shmtool read --format raw of 1 GiB > /dev/null: %.3f s (%.2f GiB/s)\n",
+           tool_s, 1.0 / tool_s);
+  bench_cli_report_ratio ("shmtool raw throughput / memcpy bandwidth", copy_s / tool_s, 0.5);
+  return 0;
+}
