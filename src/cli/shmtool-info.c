@@ -11,6 +11,7 @@
 
 #include "shmtool-private.h"
 #include "shmview-format.h"
+#include "shmview-region-list.h"
 
 static void
 print_time (GString    *out,
@@ -84,6 +85,28 @@ print_info (GString                 *out,
   g_string_append_printf (out, "removed: %s\n", info->removed ? "yes" : "no");
 }
 
+/* The kernel counts attaches of System V segments only. For a POSIX object
+ * the listing counts the processes that map it; asked before we open it
+ * ourselves, so shmtool does not count itself. -1 when unknown. */
+static gint
+count_posix_attaches (const ShmviewSpec *spec)
+{
+  g_autofree char *canonical = shmview_spec_to_string (spec);
+  g_autoptr(GPtrArray) entries = NULL;
+
+  if (spec->kind != SHMVIEW_REGION_KIND_POSIX)
+    return -1;
+  entries = shmview_region_list (SHMVIEW_LIST_COUNT_POSIX_ATTACHES, NULL);
+  for (guint i = 0; entries != NULL && i < entries->len; i++)
+    {
+      const ShmviewRegionEntry *entry = entries->pdata[i];
+
+      if (entry->info.kind == SHMVIEW_REGION_KIND_POSIX && g_strcmp0 (entry->spec, canonical) == 0)
+        return entry->info.nattch;
+    }
+  return -1;
+}
+
 int
 _shmtool_cmd_info (int    argc,
                    char **argv)
@@ -98,15 +121,19 @@ _shmtool_cmd_info (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
   ShmviewRegionInfo info;
+  gint attaches;
   char *args[1];
 
   if (!_shmtool_parse_command_line ("info", entries, &argc, &argv, 1, args) ||
       !_shmtool_parse_spec ("info", args[0], &spec))
     return SHMTOOL_EXIT_USAGE;
 
+  attaches = count_posix_attaches (spec);
   region = _shmtool_open (spec, SHMVIEW_OPEN_READ_ONLY, follow, &error);
   if (region == NULL || !shmview_region_query_info (region, &info, &error))
     return _shmtool_fail (args[0], error);
+  if (info.nattch < 0)
+    info.nattch = attaches;
 
   print_info (out, region, &info);
   if (!_shmtool_write_stdout (out->str, out->len, &error) || !_shmtool_flush_stdout (&error))

@@ -117,6 +117,8 @@ run_help (int    argc,
     }
   if (argc > 2)
     return _shmtool_usage_error (NULL, "help: unexpected argument “%s”", argv[2]);
+  if (strcmp (argv[1], "help") == 0)
+    return run_help (1, argv);
 
   command = _shmtool_lookup_command (argv[1]);
   if (command == NULL)

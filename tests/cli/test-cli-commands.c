@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <signal.h>
 #include <string.h>
 #include <sys/ipc.h>
 #include <sys/shm.h>
@@ -376,8 +377,13 @@ test_info (Fixture       *f,
   g_autofree char *name_line = g_strdup_printf ("name: %s\n", f->spec);
   g_autofree char *owner_line = g_strdup_printf ("owner: %s (%u)\n", g_get_user_name (),
                                                  (guint) getuid ());
+  const char *watch_args[] = { "watch", f->spec, NULL };
+  g_autoptr(CliRunning) watch = NULL;
+  g_autoptr(CliResult) attached = NULL;
+  g_autofree char *ready = NULL;
 
-  g_test_summary ("info prints key: value lines: spec, name, kind, size, owner, mode");
+  g_test_summary ("info prints key: value lines: spec, name, kind, size, owner, mode, and "
+                  "how many processes map a POSIX object (not counting itself)");
 
   create_ok (f, "4K");
   info = cli_shmtool ("info", f->spec, NULL);
@@ -389,6 +395,17 @@ test_info (Fixture       *f,
   g_assert_nonnull (strstr (info->out_text, owner_line));
   g_assert_nonnull (strstr (info->out_text, "\nmode: 0600 (rw-------)\n"));
   g_assert_nonnull (strstr (info->out_text, "\nremoved: no\n"));
+  /* shmtool does not count itself. */
+  g_assert_nonnull (strstr (info->out_text, "\nattaches: 0\n"));
+
+  /* A running shmtool watch maps it: one attach. */
+  watch = cli_running_start (FALSE, watch_args);
+  ready = cli_running_read_line (watch, watch->err);
+  g_assert_nonnull (ready);
+  attached = cli_shmtool ("info", f->spec, NULL);
+  g_assert_cmpint (cli_running_finish (watch, SIGTERM), ==, 0);
+  cli_assert_ok (attached);
+  g_assert_nonnull (strstr (attached->out_text, "\nattaches: 1\n"));
 }
 
 static void
@@ -498,11 +515,13 @@ test_file_follow (void)
   g_autoptr(CliResult) refused = NULL;
   g_autoptr(CliResult) followed = NULL;
   g_autoptr(CliResult) read_followed = NULL;
+  g_autoptr(CliResult) rm_refused = NULL;
+  g_autoptr(CliResult) rm_followed = NULL;
   g_autofree char *contents = NULL;
   gsize length;
 
   g_test_summary ("A file: spec naming a symlink is refused and changes nothing; with --follow "
-                  "the target is written and read");
+                  "the target is written, read and (rm) removed");
 
   g_assert_true (g_file_set_contents (target, "0123456789", 10, NULL));
   g_assert_no_errno (symlink (target, link));
@@ -521,6 +540,15 @@ test_file_follow (void)
   read_followed = cli_shmtool ("read", spec, "--format", "raw", "--follow", NULL);
   cli_assert_ok (read_followed);
   g_assert_cmpstr (read_followed->out_text, ==, "XY23456789");
+
+  /* rm refuses the link too; with --follow it removes the file it names. */
+  rm_refused = cli_shmtool ("rm", spec, NULL);
+  cli_assert_failure (rm_refused, spec, "symbolic link");
+  g_assert_true (g_file_test (target, G_FILE_TEST_IS_REGULAR));
+  rm_followed = cli_shmtool ("rm", spec, "--follow", NULL);
+  cli_assert_ok (rm_followed);
+  g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
+  g_assert_no_errno (g_unlink (link));
 }
 
 static void
