@@ -66,3 +66,8 @@ else
   pid=
   if [ $rc = 0 ]; then ok "Ctrl+Q quits with exit status 0"; else not_ok "Ctrl+Q quits with exit status 0 (got $rc)"; fi
 fi
+if grep -qE -- '-(CRITICAL|WARNING|ERROR) \*\*' "$log"; then
+  not_ok "no GLib warnings or criticals from shmview"
+else
+  ok "no GLib warnings or criticals from shmview"
+fi
