@@ -68,10 +68,24 @@ on_region (GtkWidget     *dialog,
   g_set_object (&f->region, region);
 }
 
+/* The isolated XDG_DATA_DIRS hide the icon themes: give GTK the system's
+ * back. Only once a test runs: the isolated dirs are set by then, so GLib
+ * allocates (and, in 2.74, leaks) no home or data dir strings for it. */
+static void
+ensure_icon_theme (void)
+{
+  static gboolean done;
+
+  if (!done)
+    gtk_icon_theme_append_search_path (gtk_icon_theme_get_default (), "/usr/share/icons");
+  done = TRUE;
+}
+
 static void
 setup (Fixture       *f,
        gconstpointer  data)
 {
+  ensure_icon_theme ();
   f->name = shmview_test_unique_posix_name ("dialog");
 }
 
@@ -472,8 +486,6 @@ main (int   argc,
       g_test_add_func ("/app/dialogs/no-display", skip_without_display);
       return g_test_run ();
     }
-  /* They hide the icon themes too: give GTK the system's back. */
-  gtk_icon_theme_append_search_path (gtk_icon_theme_get_default (), "/usr/share/icons");
 
 #define ADD(path, fn) \
   g_test_add ("/app/dialogs/" path, Fixture, NULL, setup, fn, teardown)

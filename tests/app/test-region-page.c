@@ -159,10 +159,24 @@ open_page (Fixture          *f,
   run_until (page_shows_lesson, f);
 }
 
+/* The isolated XDG_DATA_DIRS hide the icon themes: give GTK the system's
+ * back. Only once a test runs: the isolated dirs are set by then, so GLib
+ * allocates (and, in 2.74, leaks) no home or data dir strings for it. */
+static void
+ensure_icon_theme (void)
+{
+  static gboolean done;
+
+  if (!done)
+    gtk_icon_theme_append_search_path (gtk_icon_theme_get_default (), "/usr/share/icons");
+  done = TRUE;
+}
+
 static void
 setup_common (Fixture          *f,
               ShmviewOpenFlags  flags)
 {
+  ensure_icon_theme ();
   f->messages = g_ptr_array_new_with_free_func (g_free);
   f->name = shmview_test_unique_posix_name ("page");
   f->fd = shm_open (f->name, O_RDWR | O_CREAT | O_EXCL, 0600);
@@ -798,8 +812,6 @@ main (int   argc,
       g_test_add_func ("/app/region-page/no-display", skip_without_display);
       return g_test_run ();
     }
-  /* They hide the icon themes too: give GTK the system's back. */
-  gtk_icon_theme_append_search_path (gtk_icon_theme_get_default (), "/usr/share/icons");
 
 #define ADD(path, fn) \
   g_test_add ("/app/region-page/" path, Fixture, NULL, setup, fn, teardown)
