@@ -222,9 +222,18 @@ user_is_editing (ShmviewStringPane *self)
 static void
 update_sensitivity (ShmviewStringPane *self)
 {
-  gtk_widget_set_sensitive (GTK_WIDGET (self->entry), self->available);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->write_button),
-                            self->available && !self->read_only);
+  gboolean can_write = self->available && !self->read_only;
+
+  /* called on every live update: touch the widgets only on a change */
+  if (gtk_widget_get_sensitive (GTK_WIDGET (self->entry)) != self->available)
+    gtk_widget_set_sensitive (GTK_WIDGET (self->entry), self->available);
+  if (gtk_widget_get_sensitive (GTK_WIDGET (self->write_button)) != can_write)
+    gtk_widget_set_sensitive (GTK_WIDGET (self->write_button), can_write);
+}
+
+static void
+update_write_tooltip (ShmviewStringPane *self)
+{
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->write_button),
                                self->read_only
                                ? _("This region is attached read-only: edits are not written")
@@ -239,26 +248,27 @@ set_offset (ShmviewStringPane *self,
   g_autofree char *caption = NULL;
   g_autofree char *hex = NULL;
 
-  if (self->offset != offset)
-    {
-      /* An unwritten edit belongs to the old offset: drop it. */
-      self->dirty = FALSE;
-      shmview_string_pane_set_error (self, NULL);
-      self->offset = offset;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OFFSET]);
-    }
+  if (self->offset == offset)
+    return;
+
+  /* An unwritten edit belongs to the old offset: drop it. */
+  self->dirty = FALSE;
+  shmview_string_pane_set_error (self, NULL);
+  self->offset = offset;
 
   hex = g_strdup_printf ("0x%" G_GINT64_MODIFIER "x", offset);
   /* Translators: the caption before the string pane's entry: "String at 0x10" */
   caption = g_strdup_printf (_("String at %s"), hex);
   gtk_label_set_text (self->caption_label, caption);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OFFSET]);
 }
 
 static void
 set_note (ShmviewStringPane *self,
           const char        *note)
 {
-  gtk_label_set_text (self->note_label, note != NULL ? note : "");
+  if (g_strcmp0 (gtk_label_get_text (self->note_label), note != NULL ? note : "") != 0)
+    gtk_label_set_text (self->note_label, note != NULL ? note : "");
   gtk_widget_set_visible (GTK_WIDGET (self->note_label), note != NULL);
 }
 
@@ -362,6 +372,7 @@ shmview_string_pane_set_read_only (ShmviewStringPane *self,
   self->read_only = read_only;
   gtk_editable_set_editable (GTK_EDITABLE (self->entry), !read_only);
   update_sensitivity (self);
+  update_write_tooltip (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
 }
 
@@ -640,6 +651,7 @@ shmview_string_pane_init (ShmviewStringPane *self)
   self->offset = G_MAXUINT64;
   set_offset (self, 0);
   update_sensitivity (self);
+  update_write_tooltip (self);
   bind_settings (self);
 }
 

@@ -723,6 +723,44 @@ test_paused (Fixture       *f,
                    "● Live — edits are written at once");
 }
 
+static void
+test_string_encoding_setting (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = NULL;
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  char buf[6];
+
+  g_test_summary ("The string pane follows the \"string-encoding\" setting: UTF-8 shows a "
+                  "stray byte escaped, Latin-1 as its letter, and writes back the same way");
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL)
+    {
+      g_test_skip ("the app's GSettings schema is not compiled (GSETTINGS_SCHEMA_DIR)");
+      return;
+    }
+  settings = g_settings_new (APP_ID);
+
+  other_write (f, 0x40, "caf\xe9", 5);
+  shmview_hex_view_set_cursor (f->hex, 0x40);
+  g_assert_cmpstr (shmview_string_pane_get_text (f->pane), ==, "caf\\xe9");
+
+  g_settings_set_string (settings, "string-encoding", "latin-1");
+  g_assert_cmpstr (shmview_string_pane_get_encoding (f->pane), ==, "latin-1");
+  g_assert_cmpstr (shmview_string_pane_get_text (f->pane), ==, "café");
+
+  shmview_string_pane_set_text (f->pane, "été");
+  g_assert_true (shmview_string_pane_write (f->pane));
+  other_read (f, 0x40, buf, 4);
+  g_assert_cmpmem (buf, 4, "\xe9t\xe9\0", 4);
+
+  g_settings_reset (settings, "string-encoding");
+  g_assert_cmpstr (shmview_string_pane_get_encoding (f->pane), ==, "utf-8");
+}
+
 /* ------------------------------------------------------------------ */
 /* pure parts: no region needed                                       */
 
@@ -827,6 +865,7 @@ main (int   argc,
   ADD ("string-pane-keeps-typing", test_string_pane_keeps_typing);
   ADD ("string-write", test_string_write);
   ADD ("string-too-long", test_string_too_long);
+  ADD ("string-encoding-setting", test_string_encoding_setting);
   ADD ("shrink-to-zero", test_shrink_to_zero);
   ADD ("removed", test_removed);
   ADD ("goto", test_goto);
