@@ -16,7 +16,9 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
+#include <sys/ipc.h>
 #include <sys/mman.h>
+#include <sys/shm.h>
 #include <unistd.h>
 
 #include <gtk/gtk.h>
@@ -34,8 +36,11 @@
 
 typedef struct
 {
-  char              *name;      /* "/shmview-test-…" */
-  int                fd;        /* the other program's descriptor */
+  char              *name;      /* the spec: "/shmview-test-…", "sysvid:7", "file:/…" */
+  int                fd;        /* the other program's descriptor (POSIX, file) */
+  char              *path;      /* file regions: the file */
+  int                sysv_id;   /* System V regions: the segment … */
+  guint8            *sysv_addr; /* … and the other program's attachment */
   ShmviewRegion     *region;
   GtkWidget         *window;
   ShmviewRegionPage *page;
@@ -80,6 +85,11 @@ other_write (Fixture    *f,
              const void *data,
              size_t      length)
 {
+  if (f->sysv_addr != NULL)
+    {
+      memcpy (f->sysv_addr + offset, data, length);
+      return;
+    }
   g_assert_cmpint (pwrite (f->fd, data, length, offset), ==, (ssize_t) length);
 }
 
@@ -89,6 +99,11 @@ other_read (Fixture *f,
             void    *data,
             size_t   length)
 {
+  if (f->sysv_addr != NULL)
+    {
+      memcpy (data, f->sysv_addr + offset, length);
+      return;
+    }
   g_assert_cmpint (pread (f->fd, data, length, offset), ==, (ssize_t) length);
 }
 
@@ -200,17 +215,65 @@ setup_read_only (Fixture       *f,
   setup_common (f, SHMVIEW_OPEN_READ_ONLY);
 }
 
+/* A System V segment (IPC_PRIVATE), attached by id */
+static void
+setup_sysv (Fixture       *f,
+            gconstpointer  data)
+{
+  ensure_icon_theme ();
+  f->messages = g_ptr_array_new_with_free_func (g_free);
+  f->fd = -1;
+  if (shmview_test_skip_without_sysv ())
+    return;
+  f->sysv_id = shmget (IPC_PRIVATE, REGION_SIZE, IPC_CREAT | 0600);
+  g_assert_cmpint (f->sysv_id, >=, 0);
+  f->sysv_addr = shmat (f->sysv_id, NULL, 0);
+  g_assert_true (f->sysv_addr != (void *) -1);
+  f->name = g_strdup_printf ("sysvid:%d", f->sysv_id);
+  other_write (f, 0, "ezhchai", 8);
+  open_page (f, SHMVIEW_OPEN_FLAGS_NONE);
+}
+
+/* A regular file, mapped shared */
+static void
+setup_file (Fixture       *f,
+            gconstpointer  data)
+{
+  ensure_icon_theme ();
+  f->messages = g_ptr_array_new_with_free_func (g_free);
+  f->path = shmview_test_temp_path ("page.bin");
+  f->name = g_strconcat ("file:", f->path, NULL);
+  f->fd = open (f->path, O_RDWR | O_CREAT | O_EXCL, 0600);
+  g_assert_cmpint (f->fd, >=, 0);
+  g_assert_no_errno (ftruncate (f->fd, REGION_SIZE));
+  other_write (f, 0, "ezhchai", 8);
+  open_page (f, SHMVIEW_OPEN_FLAGS_NONE);
+}
+
 static void
 teardown (Fixture       *f,
           gconstpointer  data)
 {
-  save_screenshot (f);
-  gtk_widget_destroy (f->window);
-  drain ();
-  g_assert_finalize_object (f->region);
-  shmview_test_posix_unlink (f->name);
-  close (f->fd);
+  if (f->window != NULL)
+    {
+      save_screenshot (f);
+      gtk_widget_destroy (f->window);
+      drain ();
+      g_assert_finalize_object (f->region);
+    }
+  if (f->sysv_addr != NULL)
+    {
+      shmdt (f->sysv_addr);
+      shmctl (f->sysv_id, IPC_RMID, NULL);
+    }
+  else if (f->path != NULL)
+    g_assert_no_errno (unlink (f->path));
+  else if (f->name != NULL)
+    shmview_test_posix_unlink (f->name);
+  if (f->fd >= 0)
+    close (f->fd);
   g_free (f->name);
+  g_free (f->path);
   g_ptr_array_unref (f->messages);
 }
 
@@ -761,6 +824,37 @@ test_string_encoding_setting (Fixture       *f,
   g_assert_cmpstr (shmview_string_pane_get_encoding (f->pane), ==, "utf-8");
 }
 
+static void
+test_other_kinds (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *status = NULL;
+  char buf[8];
+
+  g_test_summary ("System V segments and files work the same: shown, edited through the "
+                  "core, outside changes seen");
+
+  if (f->window == NULL)
+    return; /* skipped in setup */
+
+  status = shmview_status_bar_dup_text (f->status);
+  g_assert_nonnull (strstr (status, f->sysv_addr != NULL ? "System V" : "File"));
+  g_assert_nonnull (strstr (status, "256 bytes"));
+  g_assert_cmpstr (shmview_string_pane_get_text (f->pane), ==, "ezhchai");
+
+  g_assert_true (emit_edit (f, 0, "E", 1));
+  other_read (f, 0, buf, 8);
+  g_assert_cmpmem (buf, 8, "Ezhchai", 8);
+
+  other_write (f, 0x20, "HELLO", 5);
+  shmview_region_page_refresh (f->page);
+  g_assert_cmpfloat (_shmview_hex_view_peek_change (f->hex, 0x20, NULL), >, 0.0);
+
+  g_assert_true (shmview_region_page_undo (f->page));
+  other_read (f, 0, buf, 8);
+  g_assert_cmpmem (buf, 8, "ezhchai", 8);
+}
+
 /* ------------------------------------------------------------------ */
 /* pure parts: no region needed                                       */
 
@@ -870,6 +964,8 @@ main (int   argc,
   ADD ("removed", test_removed);
   ADD ("goto", test_goto);
   ADD ("paused", test_paused);
+  g_test_add ("/app/region-page/sysv", Fixture, NULL, setup_sysv, test_other_kinds, teardown);
+  g_test_add ("/app/region-page/file", Fixture, NULL, setup_file, test_other_kinds, teardown);
 
   return g_test_run ();
 }
