@@ -296,7 +296,10 @@ poll_once (ShmviewRegionPage *self)
   changed = shmview_monitor_poll (self->monitor, &result, &error);
   if (error != NULL)
     report_poll_error (self, error);
-  else if (changed || self->data_stale)
+  else
+    g_clear_pointer (&self->last_poll_error, g_free);  /* a later failure shows again */
+
+  if (error == NULL && (changed || self->data_stale))
     apply_result (self, &result);
 
   shmview_monitor_result_clear (&result);
