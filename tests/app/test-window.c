@@ -79,6 +79,7 @@ teardown (Fixture       *fixture,
   g_settings_reset (fixture->settings, "font");
   g_settings_reset (fixture->settings, "highlight-fade-ms");
   g_settings_reset (fixture->settings, "string-encoding");
+  g_settings_reset (fixture->settings, "sidebar-visible");
   g_clear_object (&fixture->settings);
 }
 
@@ -450,6 +451,22 @@ test_copy_follows_focus (Fixture       *fixture,
 }
 
 static void
+test_sidebar_toggle (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_test_summary ("F9's action hides and shows the region list and remembers it in the settings");
+
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window->browser)));
+  activate (fixture, "sidebar-visible");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (fixture->window->browser)));
+  g_assert_false (g_settings_get_boolean (fixture->settings, "sidebar-visible"));
+
+  activate (fixture, "sidebar-visible");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window->browser)));
+  g_assert_true (g_settings_get_boolean (fixture->settings, "sidebar-visible"));
+}
+
+static void
 test_browser_attach (Fixture       *fixture,
                      gconstpointer  data)
 {
@@ -627,6 +644,7 @@ main (int   argc,
   ADD ("interval-override", test_interval_override);
   ADD ("header-interval-writes-setting", test_header_interval_writes_setting);
   ADD ("copy-follows-focus", test_copy_follows_focus);
+  ADD ("sidebar-toggle", test_sidebar_toggle);
   ADD ("browser-attach", test_browser_attach);
   ADD ("dialogs-open-pages", test_dialogs_open_pages);
   ADD ("preferences-dialog", test_preferences_dialog);
