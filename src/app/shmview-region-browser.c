@@ -65,6 +65,7 @@ struct _ShmviewRegionBrowser
   char               *filter_text;   /* case-folded, NULL for none */
   char               *last_error;
   guint               timer_id;
+  gboolean            listing_failed;  /* the error shown is about listing */
 };
 
 G_DEFINE_FINAL_TYPE (ShmviewRegionBrowser, shmview_region_browser, GTK_TYPE_BOX)
@@ -80,6 +81,7 @@ static void
 show_error (ShmviewRegionBrowser *self,
             const char           *text)
 {
+  self->listing_failed = FALSE;
   if (text == NULL)
     {
       g_clear_pointer (&self->last_error, g_free);
@@ -182,7 +184,7 @@ make_tooltip (const ShmviewRegionEntry *entry,
 
   /* Translators: a region's tooltip in the region list */
   return g_strdup_printf (_("<b>%s</b>\nAttach with: %s\n%s, owner %s, mode %04o%s"),
-                          name, spec, size_text, who, entry->info.mode,
+                          name, spec, size_text, who, entry->info.mode & 07777,
                           made_by != NULL ? made_by : "");
 }
 
@@ -316,6 +318,24 @@ apply_list_error (ShmviewRegionBrowser *self,
   text = g_strdup_printf (_("Could not list the regions on this machine: %s"), error->message);
   if (g_strcmp0 (text, self->last_error) != 0)
     show_error (self, text);
+  self->listing_failed = TRUE;
+}
+
+static void
+apply_listing (ShmviewRegionBrowser *self,
+               GPtrArray            *entries,
+               const GError         *error)
+{
+  if (entries == NULL)
+    {
+      apply_list_error (self, error);
+      return;
+    }
+
+  if (self->listing_failed)
+    show_error (self, NULL);
+  self->listing_failed = FALSE;
+  apply_list (self, entries);
 }
 
 void
@@ -327,10 +347,7 @@ shmview_region_browser_reload (ShmviewRegionBrowser *self)
   g_return_if_fail (SHMVIEW_IS_REGION_BROWSER (self));
 
   entries = shmview_region_list (SHMVIEW_LIST_COUNT_POSIX_ATTACHES, &error);
-  if (entries == NULL)
-    apply_list_error (self, error);
-  else
-    apply_list (self, entries);
+  apply_listing (self, entries, error);
 }
 
 static void
@@ -365,10 +382,7 @@ on_list_ready (GObject      *object,
     return;
 
   g_clear_object (&self->cancellable);
-  if (entries == NULL)
-    apply_list_error (self, error);
-  else
-    apply_list (self, entries);
+  apply_listing (self, entries, error);
 }
 
 static void
