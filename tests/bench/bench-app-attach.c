@@ -35,7 +35,8 @@ attach_and_draw_ms (const char *name)
 
 /* Resident memory growth while a page on @name is open and drawn. */
 static gint64
-growth_bytes (const char *name)
+growth_bytes (const char *name,
+              guint64    *resident_out)
 {
   guint64 before, after;
   BenchPage *bp;
@@ -46,6 +47,7 @@ growth_bytes (const char *name)
   bench_page_wait_drawn (bp);
   bench_drain ();
   after = bench_resident_bytes ();
+  *resident_out = after;
   bench_page_close (bp);
   return (gint64) after - (gint64) before;
 }
@@ -59,7 +61,7 @@ main (int    argc,
   double t_small[RUNS], t_big[RUNS];
   double m_small, m_big;
   gint64 grow_small, grow_big;
-  guint64 allocated;
+  guint64 allocated, resident_start, resident_small, resident_big;
   gboolean met = TRUE;
 
   if (!gtk_init_check (&argc, &argv))
@@ -67,12 +69,17 @@ main (int    argc,
       g_printerr ("bench-app-attach: no display (run it through tests/run-test.sh --x11)\n");
       return 77;
     }
+  resident_start = bench_resident_bytes ();
   small = bench_region_create ("bench-4k", 4 * BENCH_KIB);
   big = bench_region_create ("bench-4g", 4 * BENCH_GIB);
 
-  /* Warm-up: fonts, the theme, GSettings and the first window cost once. */
+  /* Warm-up on the small region only: fonts, the theme, GSettings and the
+   * first window cost once. The big one's first attach is the one whose
+   * memory growth counts. */
   attach_and_draw_ms (small);
-  attach_and_draw_ms (big);
+  attach_and_draw_ms (small);
+  grow_big = growth_bytes (big, &resident_big);
+  grow_small = growth_bytes (small, &resident_small);
 
   for (guint i = 0; i < RUNS; i++)
     {
@@ -81,18 +88,19 @@ main (int    argc,
     }
   m_small = bench_median (t_small, RUNS);
   m_big = bench_median (t_big, RUNS);
-  grow_small = growth_bytes (small);
-  grow_big = growth_bytes (big);
   allocated = bench_allocated_bytes (big);
 
   g_print ("attach + first draw, median of %d: 4 KiB %.2f ms, 4 GiB %.2f ms\n",
            RUNS, m_small, m_big);
   met &= bench_report_ratio ("attach + first draw 4 GiB / 4 KiB", m_big / m_small, RATIO_GOAL);
-  g_print ("resident growth with the page open: 4 KiB %+.2f MiB, 4 GiB %+.2f MiB "
+  g_print ("resident growth with a first page open (after a warm-up on 4 KiB): 4 KiB %+.2f MiB, 4 GiB %+.2f MiB "
            "(goal <= %d MiB): %s\n",
            grow_small / 1048576.0, grow_big / 1048576.0, GROWTH_GOAL / 1048576,
            grow_big <= GROWTH_GOAL ? "met" : "MISSED");
   met &= grow_big <= GROWTH_GOAL;
+  g_print ("resident: %.1f MiB after gtk_init, %.1f MiB with the 4 GiB page open, "
+           "%.1f MiB with the 4 KiB one\n",
+           resident_start / 1048576.0, resident_big / 1048576.0, resident_small / 1048576.0);
   g_print ("tmpfs pages of the 4 GiB object after all that: %" G_GUINT64_FORMAT " KiB "
            "(its holes were not allocated: %s)\n",
            allocated / 1024, allocated <= 1024 * 1024 ? "yes" : "NO");
