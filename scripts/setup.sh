@@ -69,12 +69,18 @@ shmview_build () {
   local dir=$1
   shift
   if [ ! -f "$dir/build.ninja" ]; then
-    if [ -d "$dir/meson-private" ]; then
-      # an interrupted or broken earlier setup: start that build dir afresh
-      meson setup --wipe "$dir" "$SHMVIEW_SRC" "$@" || return 1
-    else
-      meson setup "$dir" "$SHMVIEW_SRC" "$@" || return 1
+    local wipe=() log
+    # an interrupted or broken earlier setup: start that build dir afresh
+    [ -d "$dir/meson-private" ] && wipe=(--wipe)
+    log=$(mktemp)
+    shmview_log "setup: meson setup $dir $*"
+    # Its long report matters only when it fails.
+    if ! meson setup "${wipe[@]}" "$dir" "$SHMVIEW_SRC" "$@" >"$log" 2>&1; then
+      cat "$log" >&2
+      rm -f "$log"
+      return 1
     fi
+    rm -f "$log"
   elif [ "$(cat "$dir/.shmview-setup-args" 2>/dev/null)" != "$*" ]; then
     # A build dir made by hand or with other options gets the ones we rely on
     # (only when they differ: configure makes the next compile regenerate).
