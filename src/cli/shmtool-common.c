@@ -10,6 +10,7 @@
 #include <pwd.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <unistd.h>
 
 #include <glib.h>
 
@@ -232,13 +233,29 @@ stdout_error (GError **error)
   return FALSE;
 }
 
+/* Straight to the descriptor: stdio would split each big chunk into a
+ * buffer-sized write plus a copied remainder, two calls instead of one. */
 gboolean
 _shmtool_write_stdout (const void *data,
                        gsize       length,
                        GError    **error)
 {
-  if (length > 0 && fwrite (data, 1, length, stdout) != length)
+  const guint8 *p = data;
+
+  /* Whatever went through printf must come out first. */
+  if (fflush (stdout) != 0)
     return stdout_error (error);
+  while (length > 0)
+    {
+      gssize n = write (STDOUT_FILENO, p, length);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        return stdout_error (error);
+      p += n;
+      length -= n;
+    }
   return TRUE;
 }
 
