@@ -19,6 +19,7 @@ SHMVIEW_PACKAGES=(
   libglib2.0-bin                                      # glib-compile-schemas, glib-compile-resources
   libgtk-3-bin librsvg2-common adwaita-icon-theme     # GTK runtime bits: SVG icon loader, icons
   fonts-dejavu-core                                   # a monospace font for the hex view
+  fonts-wqy-microhei                                  # CJK glyphs for the zh_CN translation
   desktop-file-utils appstream gettext                # data/ validation tests, translations
   xvfb xauth                                          # an X server for the GUI tests
   dbus-daemon at-spi2-core                            # session bus + AT-SPI for the e2e tests

@@ -50,12 +50,15 @@ static char *
 describe_caret (ShmviewHexView *view)
 {
   guint64 cursor = shmview_hex_view_get_cursor (view);
+  g_autofree char *hex = NULL;
+  g_autofree char *dec = NULL;
 
   if (shmview_hex_view_get_region_size (view) == 0)
     return g_strdup (_("Empty region"));
-  /* TRANSLATORS: the first number is hexadecimal, the second decimal */
-  return g_strdup_printf (_("Caret at offset 0x%" G_GINT64_MODIFIER "x (%" G_GUINT64_FORMAT ")"),
-                          cursor, cursor);
+  hex = g_strdup_printf ("0x%" G_GINT64_MODIFIER "x", cursor);
+  dec = g_strdup_printf ("%" G_GUINT64_FORMAT, cursor);
+  /* TRANSLATORS: the offset in hexadecimal (0x10), then in decimal (16) */
+  return g_strdup_printf (_("Caret at offset %s (%s)"), hex, dec);
 }
 
 /* Rebuilds the text and the caret and announces what changed: the text only

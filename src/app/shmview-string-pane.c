@@ -300,7 +300,8 @@ shmview_string_pane_set_bytes (ShmviewStringPane *self,
     set_note (self, _("The string goes on: only its first 4096 bytes are shown."));
 
   if (self->raw == NULL || g_bytes_get_size (self->raw) != string_length
-      || memcmp (g_bytes_get_data (self->raw, NULL), data, string_length) != 0)
+      || (string_length > 0
+          && memcmp (g_bytes_get_data (self->raw, NULL), data, string_length) != 0))
     {
       g_clear_pointer (&self->raw, g_bytes_unref);
       self->raw = g_bytes_new (data, string_length);
