@@ -19,29 +19,28 @@
 
 #include "shmview-errors-ui.h"
 #include "shmview-region-browser.h"
+#include "shmview-region-browser-private.h"
 #include "shmview-region-list.h"
 #include "shmview-region.h"
 #include "shmview-status-bar.h"
 
 #define REFRESH_MS 1000
 
-/* The columns of the GtkListStore in the template. */
-enum {
-  COL_SPEC,
-  COL_NAME,
-  COL_LABEL,
-  COL_KIND,
-  COL_SIZE,
-  COL_SIZE_TEXT,
-  COL_OWNER,
-  COL_MODE,
-  COL_ATTACHED,
-  COL_ATTACHED_N,
-  COL_REMOVED,
-  COL_TOOLTIP,
-  COL_ORDER,    /* position in the core's listing: the default sort */
-  N_COLS
-};
+/* Short names for the store's columns (shmview-region-browser-private.h). */
+#define COL_SPEC       SHMVIEW_REGION_BROWSER_COL_SPEC
+#define COL_NAME       SHMVIEW_REGION_BROWSER_COL_NAME
+#define COL_LABEL      SHMVIEW_REGION_BROWSER_COL_LABEL
+#define COL_KIND       SHMVIEW_REGION_BROWSER_COL_KIND
+#define COL_SIZE       SHMVIEW_REGION_BROWSER_COL_SIZE
+#define COL_SIZE_TEXT  SHMVIEW_REGION_BROWSER_COL_SIZE_TEXT
+#define COL_OWNER      SHMVIEW_REGION_BROWSER_COL_OWNER
+#define COL_MODE       SHMVIEW_REGION_BROWSER_COL_MODE
+#define COL_ATTACHED   SHMVIEW_REGION_BROWSER_COL_ATTACHED
+#define COL_ATTACHED_N SHMVIEW_REGION_BROWSER_COL_ATTACHED_N
+#define COL_REMOVED    SHMVIEW_REGION_BROWSER_COL_REMOVED
+#define COL_TOOLTIP    SHMVIEW_REGION_BROWSER_COL_TOOLTIP
+#define COL_ORDER      SHMVIEW_REGION_BROWSER_COL_ORDER
+#define COL_MARKUP     SHMVIEW_REGION_BROWSER_COL_MARKUP
 
 struct _ShmviewRegionBrowser
 {
@@ -188,38 +187,76 @@ make_tooltip (const ShmviewRegionEntry *entry,
                           made_by != NULL ? made_by : "");
 }
 
+/* "1 attached"; NULL when the count is unknown (another user's POSIX object). */
+static char *
+format_attached (int nattch)
+{
+  if (nattch < 0)
+    return NULL;
+
+  /* Translators: how many processes have a region attached, in the region list */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d attached", "%d attached", nattch),
+                          nattch);
+}
+
+/* The row's second line: "POSIX · 256 bytes · root · 0600 · 1 attached". */
+static char *
+make_details (const ShmviewRegionEntry *entry,
+              const char               *short_size,
+              const char               *owner)
+{
+  g_autofree char *attached = format_attached (entry->info.nattch);
+  GString *details = g_string_new (NULL);
+
+  g_string_append_printf (details, "%s · %s · %s · %04o", shmview_describe_kind (entry->info.kind),
+                          short_size, owner, entry->info.mode & 07777);
+  if (attached != NULL)
+    g_string_append_printf (details, " · %s", attached);
+
+  return g_string_free (details, FALSE);
+}
+
+/* Two lines, as GNOME sidebars do: the name (and the library that made it),
+ * then the details, smaller and dimmed. A System V segment marked for
+ * removal says so first, in words: strikethrough alone is easy to miss. */
+static char *
+make_markup (const ShmviewRegionEntry *entry,
+             const char               *details)
+{
+  g_autofree char *name = g_markup_escape_text (entry->name, -1);
+  g_autofree char *second = g_markup_escape_text (details, -1);
+  g_autofree char *label = NULL;
+  g_autofree char *removed = NULL;
+
+  if (entry->info.removed)
+    /* Translators: a System V segment that was removed but is still attached */
+    removed = g_markup_printf_escaped ("<b>%s</b> · ", _("Removed"));
+
+  if (entry->label != NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (entry->label, -1);
+
+      label = g_strdup_printf ("  <span size=\"small\" weight=\"bold\" alpha=\"70%%\">%s</span>",
+                               escaped);
+    }
+
+  return g_strdup_printf ("%s%s%s%s\n<span size=\"small\" alpha=\"65%%\">%s%s</span>",
+                          entry->info.removed ? "<s>" : "", name,
+                          entry->info.removed ? "</s>" : "",
+                          label != NULL ? label : "", removed != NULL ? removed : "", second);
+}
+
 static void
-update_row (ShmviewRegionBrowser     *self,
-            GtkTreeIter              *iter,
-            const ShmviewRegionEntry *entry,
-            int                       order)
+update_row_numbers (ShmviewRegionBrowser     *self,
+                    GtkTreeIter              *iter,
+                    const ShmviewRegionEntry *entry,
+                    int                       order)
 {
   GtkTreeModel *model = GTK_TREE_MODEL (self->store);
-  const char *owner = owner_name (self, entry->info.uid);
-  g_autofree char *size_text = shmview_format_exact_size (entry->info.size);
-  g_autofree char *short_size = shmview_format_short_size (entry->info.size);
-  g_autofree char *mode = g_strdup_printf ("%04o", entry->info.mode & 07777);
-  g_autofree char *attached = NULL;
-  g_autofree char *tooltip = make_tooltip (entry, size_text, owner);
   guint64 size = 0;
   int nattch = 0;
   int old_order = -1;
   gboolean removed = FALSE;
-
-  if (entry->info.nattch >= 0)
-    attached = g_strdup_printf ("%d", entry->info.nattch);
-  else
-    attached = g_strdup ("—");
-
-  set_string (self->store, iter, COL_SPEC, entry->spec);
-  set_string (self->store, iter, COL_NAME, entry->name);
-  set_string (self->store, iter, COL_LABEL, entry->label);
-  set_string (self->store, iter, COL_KIND, shmview_describe_kind (entry->info.kind));
-  set_string (self->store, iter, COL_SIZE_TEXT, short_size);
-  set_string (self->store, iter, COL_OWNER, owner);
-  set_string (self->store, iter, COL_MODE, mode);
-  set_string (self->store, iter, COL_ATTACHED, attached);
-  set_string (self->store, iter, COL_TOOLTIP, tooltip);
 
   gtk_tree_model_get (model, iter, COL_SIZE, &size, COL_ATTACHED_N, &nattch,
                       COL_REMOVED, &removed, COL_ORDER, &old_order, -1);
@@ -231,6 +268,35 @@ update_row (ShmviewRegionBrowser     *self,
     gtk_list_store_set (self->store, iter, COL_REMOVED, !!entry->info.removed, -1);
   if (old_order != order)
     gtk_list_store_set (self->store, iter, COL_ORDER, order, -1);
+}
+
+static void
+update_row (ShmviewRegionBrowser     *self,
+            GtkTreeIter              *iter,
+            const ShmviewRegionEntry *entry,
+            int                       order)
+{
+  const char *owner = owner_name (self, entry->info.uid);
+  g_autofree char *size_text = shmview_format_exact_size (entry->info.size);
+  g_autofree char *short_size = shmview_format_short_size (entry->info.size);
+  g_autofree char *mode = g_strdup_printf ("%04o", entry->info.mode & 07777);
+  g_autofree char *attached = entry->info.nattch >= 0 ? g_strdup_printf ("%d", entry->info.nattch)
+                                                       : NULL;
+  g_autofree char *details = make_details (entry, short_size, owner);
+  g_autofree char *markup = make_markup (entry, details);
+  g_autofree char *tooltip = make_tooltip (entry, size_text, owner);
+
+  set_string (self->store, iter, COL_SPEC, entry->spec);
+  set_string (self->store, iter, COL_NAME, entry->name);
+  set_string (self->store, iter, COL_LABEL, entry->label);
+  set_string (self->store, iter, COL_KIND, shmview_describe_kind (entry->info.kind));
+  set_string (self->store, iter, COL_SIZE_TEXT, short_size);
+  set_string (self->store, iter, COL_OWNER, owner);
+  set_string (self->store, iter, COL_MODE, mode);
+  set_string (self->store, iter, COL_ATTACHED, attached);
+  set_string (self->store, iter, COL_TOOLTIP, tooltip);
+  set_string (self->store, iter, COL_MARKUP, markup);
+  update_row_numbers (self, iter, entry, order);
 }
 
 static void

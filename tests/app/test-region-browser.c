@@ -14,25 +14,14 @@
 #include <pwd.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/shm.h>
 #include <unistd.h>
 
 #include <gtk/gtk.h>
 
 #include "shmview-region-browser.h"
+#include "shmview-region-browser-private.h"
 #include "test-util.h"
-
-/* The store's columns (see shmview-region-browser.c) */
-enum {
-  COL_SPEC,
-  COL_NAME,
-  COL_LABEL,
-  COL_KIND,
-  COL_SIZE,
-  COL_SIZE_TEXT,
-  COL_OWNER,
-  COL_MODE,
-  COL_ATTACHED,
-};
 
 typedef struct
 {
@@ -121,7 +110,8 @@ row_value (Fixture    *f,
       g_autofree char *row_spec = NULL;
       char *value = NULL;
 
-      gtk_tree_model_get (model, &iter, COL_SPEC, &row_spec, column, &value, -1);
+      gtk_tree_model_get (model, &iter, SHMVIEW_REGION_BROWSER_COL_SPEC, &row_spec,
+                          column, &value, -1);
       if (g_strcmp0 (row_spec, spec) == 0)
         return value;
       g_free (value);
@@ -240,13 +230,13 @@ test_lists_region (Fixture       *f,
                    gconstpointer  data)
 {
   struct passwd *pw = getpwuid (getuid ());
-  g_autofree char *name = row_value (f, f->name, COL_NAME);
-  g_autofree char *kind = row_value (f, f->name, COL_KIND);
-  g_autofree char *size = row_value (f, f->name, COL_SIZE_TEXT);
-  g_autofree char *owner = row_value (f, f->name, COL_OWNER);
-  g_autofree char *mode = row_value (f, f->name, COL_MODE);
-  g_autofree char *attached = row_value (f, f->name, COL_ATTACHED);
-  g_autofree char *label = row_value (f, f->name, COL_LABEL);
+  g_autofree char *name = row_value (f, f->name, SHMVIEW_REGION_BROWSER_COL_NAME);
+  g_autofree char *kind = row_value (f, f->name, SHMVIEW_REGION_BROWSER_COL_KIND);
+  g_autofree char *size = row_value (f, f->name, SHMVIEW_REGION_BROWSER_COL_SIZE_TEXT);
+  g_autofree char *owner = row_value (f, f->name, SHMVIEW_REGION_BROWSER_COL_OWNER);
+  g_autofree char *mode = row_value (f, f->name, SHMVIEW_REGION_BROWSER_COL_MODE);
+  g_autofree char *attached = row_value (f, f->name, SHMVIEW_REGION_BROWSER_COL_ATTACHED);
+  g_autofree char *label = row_value (f, f->name, SHMVIEW_REGION_BROWSER_COL_LABEL);
 
   g_test_summary ("A region made by the test is listed with name, kind, size, owner, mode "
                   "and attach count");
@@ -259,6 +249,54 @@ test_lists_region (Fixture       *f,
   g_assert_cmpstr (mode, ==, "0600");
   g_assert_cmpstr (attached, ==, "1");
   g_assert_null (label);
+}
+
+static void
+test_row_shows_details (Fixture       *f,
+                        gconstpointer  data)
+{
+  struct passwd *pw = getpwuid (getuid ());
+  g_autofree char *markup = row_value (f, f->name, SHMVIEW_REGION_BROWSER_COL_MARKUP);
+  g_autofree char *details = NULL;
+  g_autofree char *text = NULL;
+
+  g_test_summary ("A row shows the name on its first line and kind, size, owner, mode and "
+                  "attach count on its second");
+
+  g_assert_nonnull (pw);
+  g_assert_true (pango_parse_markup (markup, -1, 0, NULL, &text, NULL, NULL));
+  details = g_strdup_printf ("%s\nPOSIX · 256 bytes · %s · 0600 · 1 attached", f->name + 1,
+                             pw->pw_name);
+  g_assert_cmpstr (text, ==, details);
+}
+
+static void
+test_removed_segment (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *spec = NULL;
+  g_autofree char *markup = NULL;
+  g_autofree char *text = NULL;
+  void *address;
+  int id;
+
+  g_test_summary ("A System V segment removed while still attached is marked in words");
+
+  if (shmview_test_skip_without_sysv ())
+    return;
+
+  id = shmget (IPC_PRIVATE, 4096, IPC_CREAT | 0600);
+  g_assert_cmpint (id, >=, 0);
+  address = shmat (id, NULL, SHM_RDONLY);
+  g_assert_no_errno (shmctl (id, IPC_RMID, NULL));
+  g_assert_true (address != (void *) -1);
+  spec = g_strdup_printf ("sysvid:%d", id);
+  shmview_region_browser_reload (f->browser);
+
+  markup = row_value (f, spec, SHMVIEW_REGION_BROWSER_COL_MARKUP);
+  g_assert_true (pango_parse_markup (markup, -1, 0, NULL, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "\nRemoved · System V · 4 KiB · "));
+  g_assert_no_errno (shmdt (address));
 }
 
 static void
@@ -276,10 +314,10 @@ test_library_label (Fixture       *f,
   make_region (f, qt, 16);
   shmview_region_browser_reload (f->browser);
 
-  label = row_value (f, python, COL_LABEL);
+  label = row_value (f, python, SHMVIEW_REGION_BROWSER_COL_LABEL);
   g_assert_cmpstr (label, ==, "Python");
   g_clear_pointer (&label, g_free);
-  label = row_value (f, qt, COL_LABEL);
+  label = row_value (f, qt, SHMVIEW_REGION_BROWSER_COL_LABEL);
   g_assert_cmpstr (label, ==, "Qt");
 
   /* the filter looks at labels too */
@@ -339,7 +377,7 @@ test_updates_in_place (Fixture       *f,
 
   g_assert_no_errno (ftruncate (f->fd, 4096));
   shmview_region_browser_reload (f->browser);
-  size = row_value (f, f->name, COL_SIZE_TEXT);
+  size = row_value (f, f->name, SHMVIEW_REGION_BROWSER_COL_SIZE_TEXT);
   g_assert_cmpstr (size, ==, "4 KiB");
   selected = shmview_region_browser_dup_selected_spec (f->browser);
   g_assert_cmpstr (selected, ==, f->name);
@@ -517,6 +555,8 @@ main (int   argc,
   g_test_add ("/app/region-browser/" path, Fixture, NULL, setup, fn, teardown)
 
   ADD ("lists-region", test_lists_region);
+  ADD ("row-shows-details", test_row_shows_details);
+  ADD ("removed-segment", test_removed_segment);
   ADD ("library-label", test_library_label);
   ADD ("filter", test_filter);
   ADD ("updates-in-place", test_updates_in_place);

@@ -1,0 +1,31 @@
+/* shmview-region-browser-private.h: the region list's model, for its tests
+ *
+ * Copyright 2026 The shmview authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+G_BEGIN_DECLS
+
+/* The columns of the GtkListStore in ui/shmview-region-browser.ui. The view
+ * shows one of them (COL_MARKUP: two lines per region); the others are what
+ * the rows are filtered, sorted and tested by. */
+enum {
+  SHMVIEW_REGION_BROWSER_COL_SPEC,
+  SHMVIEW_REGION_BROWSER_COL_NAME,
+  SHMVIEW_REGION_BROWSER_COL_LABEL,
+  SHMVIEW_REGION_BROWSER_COL_KIND,
+  SHMVIEW_REGION_BROWSER_COL_SIZE,
+  SHMVIEW_REGION_BROWSER_COL_SIZE_TEXT,
+  SHMVIEW_REGION_BROWSER_COL_OWNER,
+  SHMVIEW_REGION_BROWSER_COL_MODE,
+  SHMVIEW_REGION_BROWSER_COL_ATTACHED,
+  SHMVIEW_REGION_BROWSER_COL_ATTACHED_N,
+  SHMVIEW_REGION_BROWSER_COL_REMOVED,
+  SHMVIEW_REGION_BROWSER_COL_TOOLTIP,
+  SHMVIEW_REGION_BROWSER_COL_ORDER,   /* position in the core's listing: the default sort */
+  SHMVIEW_REGION_BROWSER_COL_MARKUP,  /* what the row shows */
+  SHMVIEW_REGION_BROWSER_N_COLS
+};
+
+G_END_DECLS
