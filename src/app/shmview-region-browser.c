@@ -24,7 +24,13 @@
 #include "shmview-region.h"
 #include "shmview-status-bar.h"
 
-#define REFRESH_MS 1000
+/* The listing itself (a readdir of /dev/shm and /proc/sysvipc/shm) runs
+ * every second, so a region made or removed elsewhere shows within one.
+ * Counting POSIX attaches reads every process's /proc/PID/maps, which costs
+ * far more: it runs every COUNT_EVERY listings while the window has the
+ * focus, and at once when the listing shows a region not counted yet. */
+#define REFRESH_MS  1000
+#define COUNT_EVERY 5
 
 /* Short names for the store's columns (shmview-region-browser-private.h). */
 #define COL_SPEC       SHMVIEW_REGION_BROWSER_COL_SPEC
@@ -64,6 +70,7 @@ struct _ShmviewRegionBrowser
   char               *filter_text;   /* case-folded, NULL for none */
   char               *last_error;
   guint               timer_id;
+  guint               ticks_since_count;
   gboolean            listing_failed;  /* the error shown is about listing */
 };
 
@@ -422,17 +429,59 @@ list_in_thread (GTask        *task,
                 gpointer      task_data,
                 GCancellable *cancellable)
 {
+  ShmviewListFlags flags = GPOINTER_TO_UINT (task_data);
   GError *error = NULL;
   GPtrArray *entries;
 
-  /* Counting POSIX attaches reads every /proc/PID/maps: keep it off the
-   * main loop. The core is GTK-free, so this thread touches no widget. */
-  entries = shmview_region_list (SHMVIEW_LIST_COUNT_POSIX_ATTACHES, &error);
+  /* Off the main loop: counting attaches reads every /proc/PID/maps. The
+   * core is GTK-free, so this thread touches no widget. */
+  entries = shmview_region_list (flags, &error);
   if (entries == NULL)
     g_task_return_error (task, error);
   else
     g_task_return_pointer (task, entries, (GDestroyNotify) g_ptr_array_unref);
 }
+
+static ShmviewRegionEntry *
+find_entry (GPtrArray  *entries,
+            const char *spec)
+{
+  for (guint i = 0; entries != NULL && i < entries->len; i++)
+    {
+      ShmviewRegionEntry *entry = g_ptr_array_index (entries, i);
+
+      if (strcmp (entry->spec, spec) == 0)
+        return entry;
+    }
+  return NULL;
+}
+
+/* A listing made without counting takes the POSIX attach counts shown
+ * so far. FALSE when a POSIX object is new: it needs a count. */
+static gboolean
+keep_counts (ShmviewRegionBrowser *self,
+             GPtrArray            *entries)
+{
+  gboolean all_known = TRUE;
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      ShmviewRegionEntry *entry = g_ptr_array_index (entries, i);
+      const ShmviewRegionEntry *shown;
+
+      if (entry->info.kind != SHMVIEW_REGION_KIND_POSIX)
+        continue;
+      shown = find_entry (self->last, entry->spec);
+      if (shown != NULL)
+        entry->info.nattch = shown->info.nattch;
+      else
+        all_known = FALSE;
+    }
+  return all_known;
+}
+
+static void reload_async (ShmviewRegionBrowser *self,
+                          ShmviewListFlags      flags);
 
 static void
 on_list_ready (GObject      *object,
@@ -440,6 +489,7 @@ on_list_ready (GObject      *object,
                gpointer      user_data)
 {
   ShmviewRegionBrowser *self = SHMVIEW_REGION_BROWSER (object);
+  ShmviewListFlags flags = GPOINTER_TO_UINT (g_task_get_task_data (G_TASK (result)));
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -448,28 +498,64 @@ on_list_ready (GObject      *object,
     return;
 
   g_clear_object (&self->cancellable);
+  if (entries != NULL && (flags & SHMVIEW_LIST_COUNT_POSIX_ATTACHES) == 0
+      && !keep_counts (self, entries))
+    {
+      /* Show the new region with its count, not with a blank one first. */
+      reload_async (self, SHMVIEW_LIST_COUNT_POSIX_ATTACHES);
+      return;
+    }
   apply_listing (self, entries, error);
 }
 
 static void
-reload_async (ShmviewRegionBrowser *self)
+reload_async (ShmviewRegionBrowser *self,
+              ShmviewListFlags      flags)
 {
   g_autoptr(GTask) task = NULL;
 
   if (self->cancellable != NULL)
     return; /* the previous listing is still running: skip this tick */
 
+  if ((flags & SHMVIEW_LIST_COUNT_POSIX_ATTACHES) != 0)
+    self->ticks_since_count = 0;
   self->cancellable = g_cancellable_new ();
   task = g_task_new (self, self->cancellable, on_list_ready, NULL);
   g_task_set_source_tag (task, reload_async);
+  g_task_set_task_data (task, GUINT_TO_POINTER (flags), NULL);
   g_task_set_return_on_cancel (task, TRUE);
   g_task_run_in_thread (task, list_in_thread);
+}
+
+/* Counts are worth their cost while someone looks at the window. */
+static gboolean
+counting_due (ShmviewRegionBrowser *self)
+{
+  GtkWidget *toplevel = gtk_widget_get_toplevel (GTK_WIDGET (self));
+
+  return self->ticks_since_count >= COUNT_EVERY
+         && GTK_IS_WINDOW (toplevel) && gtk_window_is_active (GTK_WINDOW (toplevel));
+}
+
+static gboolean
+window_iconified (ShmviewRegionBrowser *self)
+{
+  GdkWindow *window = gtk_widget_get_window (gtk_widget_get_toplevel (GTK_WIDGET (self)));
+
+  return window != NULL && (gdk_window_get_state (window) & GDK_WINDOW_STATE_ICONIFIED) != 0;
 }
 
 static gboolean
 on_timer (gpointer user_data)
 {
-  reload_async (SHMVIEW_REGION_BROWSER (user_data));
+  ShmviewRegionBrowser *self = SHMVIEW_REGION_BROWSER (user_data);
+
+  if (window_iconified (self))
+    return G_SOURCE_CONTINUE; /* nobody sees the list: no work at all */
+
+  self->ticks_since_count++;
+  reload_async (self, counting_due (self) ? SHMVIEW_LIST_COUNT_POSIX_ATTACHES
+                                          : SHMVIEW_LIST_FLAGS_NONE);
 
   return G_SOURCE_CONTINUE;
 }
@@ -491,7 +577,7 @@ shmview_region_browser_map (GtkWidget *widget)
   GTK_WIDGET_CLASS (shmview_region_browser_parent_class)->map (widget);
 
   /* Refresh only while someone can see the list. */
-  reload_async (self);
+  reload_async (self, SHMVIEW_LIST_COUNT_POSIX_ATTACHES);
   if (self->timer_id == 0)
     {
       self->timer_id = g_timeout_add (REFRESH_MS, on_timer, self);
