@@ -97,6 +97,26 @@ _shmview_window_get_tab_label_text (ShmviewWindow     *self,
   return tab != NULL ? gtk_label_get_text (tab_label_get_label (tab)) : NULL;
 }
 
+/* Destroying the page drops its region, monitor and history with it.
+ *
+ * GTK 3's notebook accessible announces a removed page after the notebook
+ * has let go of it; when an AT client listens, the bridge then asks the
+ * page's accessible for its state and name, which look up the page's tab
+ * with gtk_notebook_get_tab_label() and fail its 'list != NULL' assertion
+ * (a Gtk-CRITICAL per closed tab). Those lookups are skipped while the
+ * notebook shows no tabs, so the tabs are hidden for the moment of removal;
+ * nothing is drawn in between. */
+static void
+remove_page (ShmviewWindow *self,
+             GtkWidget     *page)
+{
+  gboolean show_tabs = gtk_notebook_get_show_tabs (self->notebook);
+
+  gtk_notebook_set_show_tabs (self->notebook, FALSE);
+  gtk_widget_destroy (page);
+  gtk_notebook_set_show_tabs (self->notebook, show_tabs);
+}
+
 void
 _shmview_window_close_page (ShmviewWindow     *self,
                             ShmviewRegionPage *page)
@@ -104,8 +124,7 @@ _shmview_window_close_page (ShmviewWindow     *self,
   g_assert (SHMVIEW_IS_WINDOW (self));
   g_assert (SHMVIEW_IS_REGION_PAGE (page));
 
-  /* Destroying the page drops its region, monitor and history with it. */
-  gtk_widget_destroy (GTK_WIDGET (page));
+  remove_page (self, GTK_WIDGET (page));
 }
 
 /* "/MapTrans — read-write": what the page shows, and how. */
@@ -609,6 +628,9 @@ shmview_window_dispose (GObject *object)
 
   /* Runs before GtkWidget's dispose emits "destroy", once per window. */
   save_geometry (self);
+  /* The pages go first, one by one, the way a closed tab goes. */
+  while (self->notebook != NULL && gtk_notebook_get_n_pages (self->notebook) > 0)
+    remove_page (self, gtk_notebook_get_nth_page (self->notebook, 0));
   g_clear_object (&self->settings);
   g_clear_object (&self->state_settings);
 
