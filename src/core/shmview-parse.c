@@ -3,8 +3,8 @@
  * Copyright 2026 The shmview authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Every error names the text, the bad character and its position (counted
- * in characters from 0, so "de g0" has its “g” at position 3).
+ * Every error names the text, the bad character and its position, counted
+ * in characters from 1 as people count them: “g” is at position 4 in "de g0".
  */
 #include "config.h"
 
@@ -81,13 +81,32 @@ describe_char (const char *p)
   return g_string_free (out, FALSE);
 }
 
+/* The position of @p in @text, counted from 1 in characters (in bytes when
+ * the text before it is not UTF-8, so the count still points somewhere). */
 static glong
 char_position (const char *text,
                const char *p)
 {
   if (g_utf8_validate (text, p - text, NULL))
-    return g_utf8_pointer_to_offset (text, p);
-  return p - text;
+    return g_utf8_pointer_to_offset (text, p) + 1;
+  return p - text + 1;
+}
+
+/* "Invalid WHAT “c” at position N in “TEXT”", and ": HINT" when given. */
+static void
+set_bad_char_hint (GError     **error,
+                   const char  *what,
+                   const char  *text,
+                   const char  *p,
+                   const char  *hint)
+{
+  g_autofree char *ch = describe_char (p);
+  g_autofree char *quoted = _shmview_quote_for_message (text);
+
+  g_set_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_INVALID_ARGUMENT,
+               "Invalid %s %s at position %ld in “%s”%s%s",
+               what, ch, char_position (text, p), quoted,
+               hint != NULL ? ": " : "", hint != NULL ? hint : "");
 }
 
 static void
@@ -96,12 +115,20 @@ set_bad_char (GError     **error,
               const char  *text,
               const char  *p)
 {
-  g_autofree char *ch = describe_char (p);
+  set_bad_char_hint (error, what, text, p, NULL);
+}
+
+static void
+set_missing_hint (GError     **error,
+                  const char  *what,
+                  const char  *text,
+                  const char  *hint)
+{
   g_autofree char *quoted = _shmview_quote_for_message (text);
 
   g_set_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_INVALID_ARGUMENT,
-               "Invalid %s %s at position %ld in “%s”",
-               what, ch, char_position (text, p), quoted);
+               "Missing %s at the end of “%s”%s%s", what, quoted,
+               hint != NULL ? ": " : "", hint != NULL ? hint : "");
 }
 
 static void
@@ -109,10 +136,7 @@ set_missing (GError     **error,
              const char  *what,
              const char  *text)
 {
-  g_autofree char *quoted = _shmview_quote_for_message (text);
-
-  g_set_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_INVALID_ARGUMENT,
-               "Missing %s at the end of “%s”", what, quoted);
+  set_missing_hint (error, what, text, NULL);
 }
 
 /* @p is where something else was expected: report the character or the end. */
@@ -396,6 +420,8 @@ shmview_parse_hex (const char  *text,
   return g_steal_pointer (&bytes);
 }
 
+#define ONE_CHARACTER "a quoted byte holds one ASCII character, such as 'A'"
+
 /* 'A', '\n', '\0', '\\', '\'' */
 static gboolean
 parse_quoted_byte (const char  *text,
@@ -423,9 +449,14 @@ parse_quoted_byte (const char  *text,
     }
   else if ((guchar) *p >= 0x20 && (guchar) *p < 0x7f && *p != '\'')
     value = (guint8) *p++;
+  else if (*p == '\0')
+    {
+      set_missing_hint (error, "character", text, ONE_CHARACTER);
+      return FALSE;
+    }
   else
     {
-      set_unexpected (error, "character (only one ASCII character fits in a byte)", text, p);
+      set_bad_char_hint (error, "character", text, p, ONE_CHARACTER);
       return FALSE;
     }
   if (*p == '\0')
@@ -433,9 +464,14 @@ parse_quoted_byte (const char  *text,
       set_missing (error, "closing quote", text);
       return FALSE;
     }
-  if (*p != '\'' || p[1] != '\0')
+  if (*p != '\'')
     {
-      set_bad_char (error, "character after the quoted one", text, p);
+      set_bad_char_hint (error, "character", text, p, ONE_CHARACTER);
+      return FALSE;
+    }
+  if (p[1] != '\0')
+    {
+      set_bad_char_hint (error, "character", text, p + 1, "nothing may follow the closing quote");
       return FALSE;
     }
   *out = value;

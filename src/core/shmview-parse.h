@@ -5,7 +5,7 @@
  *
  * Every parser rejects anything it does not understand with
  * SHMVIEW_ERROR_INVALID_ARGUMENT and a message naming the bad character and
- * its position, e.g. "Invalid hex digit “g” at position 3 in “de g0”".
+ * its position, counted from 1: "Invalid hex digit “g” at position 4 in “de g0”".
  */
 #pragma once
 

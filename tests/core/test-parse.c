@@ -87,26 +87,26 @@ test_size_bad (void)
 {
   static const Bad bad[] = {
     { "", "Empty size" },
-    { "x", "Invalid digit “x” at position 0 in “x”" },
-    { "-1", "Invalid digit “-” at position 0 in “-1”" },
-    { "+1", "Invalid digit “+” at position 0 in “+1”" },
-    { " 1", "Invalid digit (a space) at position 0 in “ 1”" },
-    { "1 ", "Invalid character (a space) at position 1 in “1 ”" },
-    { "4 K", "Invalid character (a space) at position 1 in “4 K”" },
-    { "12x", "Invalid character “x” at position 2 in “12x”" },
+    { "x", "Invalid digit “x” at position 1 in “x”" },
+    { "-1", "Invalid digit “-” at position 1 in “-1”" },
+    { "+1", "Invalid digit “+” at position 1 in “+1”" },
+    { " 1", "Invalid digit (a space) at position 1 in “ 1”" },
+    { "1 ", "Invalid character (a space) at position 2 in “1 ”" },
+    { "4 K", "Invalid character (a space) at position 2 in “4 K”" },
+    { "12x", "Invalid character “x” at position 3 in “12x”" },
     { "0x", "Missing hex digit at the end of “0x”" },
-    { "0xg", "Invalid hex digit “g” at position 2 in “0xg”" },
-    { "4Ki", "Invalid character “i” at position 2 in “4Ki”" },
-    { "4KK", "Invalid character “K” at position 2 in “4KK”" },
-    { "4KBB", "Invalid character “B” at position 3 in “4KBB”" },
-    { "4X", "Invalid character “X” at position 1 in “4X”" },
-    { "1.5M", "Invalid character “.” at position 1 in “1.5M”" },
-    { "1e3", "Invalid character “3” at position 2 in “1e3”" },
-    { "K", "Invalid digit “K” at position 0 in “K”" },
-    { "12\t", "Invalid character “\\t” at position 2 in “12\\t”" },
-    { "5€", "Invalid character “€” at position 1 in “5€”" },
+    { "0xg", "Invalid hex digit “g” at position 3 in “0xg”" },
+    { "4Ki", "Invalid character “i” at position 3 in “4Ki”" },
+    { "4KK", "Invalid character “K” at position 3 in “4KK”" },
+    { "4KBB", "Invalid character “B” at position 4 in “4KBB”" },
+    { "4X", "Invalid character “X” at position 2 in “4X”" },
+    { "1.5M", "Invalid character “.” at position 2 in “1.5M”" },
+    { "1e3", "Invalid character “3” at position 3 in “1e3”" },
+    { "K", "Invalid digit “K” at position 1 in “K”" },
+    { "12\t", "Invalid character “\\t” at position 3 in “12\\t”" },
+    { "5€", "Invalid character “€” at position 2 in “5€”" },
     { "€€5x", NULL },
-    { "5\xff", "Invalid character “\\xff” at position 1 in “5\\xff”" },
+    { "5\xff", "Invalid character “\\xff” at position 2 in “5\\xff”" },
     { "18446744073709551616", "The size “18446744073709551616” is too large (more than 64 bits)" },
     { "0x10000000000000000", "The size “0x10000000000000000” is too large (more than 64 bits)" },
     { "16E", "The size “16E” is too large (more than 64 bits)" },
@@ -138,16 +138,16 @@ test_size_position_counts_characters (void)
   g_autoptr(GError) error = NULL;
   guint64 value;
 
-  g_test_summary ("Positions count characters, not bytes, in UTF-8 text");
+  g_test_summary ("Positions count characters from 1, as people do, not bytes, in UTF-8 text");
 
   g_assert_false (shmview_parse_offset ("+€", 0, 100, &value, &error));
-  g_assert_cmpstr (error->message, ==, "Invalid digit “€” at position 1 in “+€”");
+  g_assert_cmpstr (error->message, ==, "Invalid digit “€” at position 2 in “+€”");
   g_clear_error (&error);
   g_assert_false (shmview_parse_hex ("éé", &error));
-  g_assert_cmpstr (error->message, ==, "Invalid hex digit “é” at position 0 in “éé”");
+  g_assert_cmpstr (error->message, ==, "Invalid hex digit “é” at position 1 in “éé”");
   g_clear_error (&error);
   g_assert_null (shmview_parse_hex ("00 é", &error));
-  g_assert_cmpstr (error->message, ==, "Invalid hex digit “é” at position 3 in “00 é”");
+  g_assert_cmpstr (error->message, ==, "Invalid hex digit “é” at position 4 in “00 é”");
 }
 
 static void
@@ -192,12 +192,12 @@ test_offset (void)
     { "", 0, 100, SHMVIEW_ERROR_INVALID_ARGUMENT, "Empty offset" },
     { "+", 0, 100, SHMVIEW_ERROR_INVALID_ARGUMENT, "Missing digit at the end of “+”" },
     { "-", 0, 100, SHMVIEW_ERROR_INVALID_ARGUMENT, "Missing digit at the end of “-”" },
-    { "+-5", 9, 100, SHMVIEW_ERROR_INVALID_ARGUMENT, "Invalid digit “-” at position 1 in “+-5”" },
+    { "+-5", 9, 100, SHMVIEW_ERROR_INVALID_ARGUMENT, "Invalid digit “-” at position 2 in “+-5”" },
     { "--5", 9, 100, SHMVIEW_ERROR_INVALID_ARGUMENT, NULL },
-    { "5+", 0, 100, SHMVIEW_ERROR_INVALID_ARGUMENT, "Invalid character “+” at position 1 in “5+”" },
+    { "5+", 0, 100, SHMVIEW_ERROR_INVALID_ARGUMENT, "Invalid character “+” at position 2 in “5+”" },
     { "0x", 0, 100, SHMVIEW_ERROR_INVALID_ARGUMENT, "Missing hex digit at the end of “0x”" },
     { "-0x", 0, 100, SHMVIEW_ERROR_INVALID_ARGUMENT, "Missing hex digit at the end of “-0x”" },
-    { "12z", 0, 100, SHMVIEW_ERROR_INVALID_ARGUMENT, "Invalid character “z” at position 2 in “12z”" },
+    { "12z", 0, 100, SHMVIEW_ERROR_INVALID_ARGUMENT, "Invalid character “z” at position 3 in “12z”" },
     { "+99999999999999999999", 0, G_MAXUINT64, SHMVIEW_ERROR_INVALID_ARGUMENT,
       "The offset “+99999999999999999999” is too large (more than 64 bits)" },
   };
@@ -295,24 +295,24 @@ static void
 test_hex_bad (void)
 {
   static const Bad bad[] = {
-    { "de g0", "Invalid hex digit “g” at position 3 in “de g0”" },
+    { "de g0", "Invalid hex digit “g” at position 4 in “de g0”" },
     { "", "Empty hex text (no bytes in it)" },
     { "   ", "Empty hex text (no bytes in it)" },
     { ",:-", "Empty hex text (no bytes in it)" },
-    { "abc", "Odd number of hex digits in “abc” at position 0 in “abc”: each byte needs two" },
-    { "de a", "Odd number of hex digits in “a” at position 3 in “de a”: each byte needs two" },
-    { "0xa", "Odd number of hex digits in “0xa” at position 0 in “0xa”: each byte needs two" },
-    { "0x", "“0x” without hex digits at position 0 in “0x”" },
-    { "de 0x ad", "“0x” without hex digits at position 3 in “de 0x ad”" },
-    { "de;ad", "Invalid hex digit “;” at position 2 in “de;ad”" },
-    { "de.ad", "Invalid hex digit “.” at position 2 in “de.ad”" },
-    { "dex", "Invalid hex digit “x” at position 2 in “dex”" },
-    { "de 0xx1", "Invalid hex digit “x” at position 5 in “de 0xx1”" },
-    { "0x0xde", "Invalid hex digit “x” at position 3 in “0x0xde”" },
-    { "\\xde", "Invalid hex digit “\\” at position 0 in “\\xde”" },
-    { "de\x01", "Invalid hex digit “\\x01” at position 2 in “de\\x01”" },
-    { "dé", "Invalid hex digit “é” at position 1 in “dé”" },
-    { "de\xff", "Invalid hex digit “\\xff” at position 2 in “de\\xff”" },
+    { "abc", "Odd number of hex digits in “abc” at position 1 in “abc”: each byte needs two" },
+    { "de a", "Odd number of hex digits in “a” at position 4 in “de a”: each byte needs two" },
+    { "0xa", "Odd number of hex digits in “0xa” at position 1 in “0xa”: each byte needs two" },
+    { "0x", "“0x” without hex digits at position 1 in “0x”" },
+    { "de 0x ad", "“0x” without hex digits at position 4 in “de 0x ad”" },
+    { "de;ad", "Invalid hex digit “;” at position 3 in “de;ad”" },
+    { "de.ad", "Invalid hex digit “.” at position 3 in “de.ad”" },
+    { "dex", "Invalid hex digit “x” at position 3 in “dex”" },
+    { "de 0xx1", "Invalid hex digit “x” at position 6 in “de 0xx1”" },
+    { "0x0xde", "Invalid hex digit “x” at position 4 in “0x0xde”" },
+    { "\\xde", "Invalid hex digit “\\” at position 1 in “\\xde”" },
+    { "de\x01", "Invalid hex digit “\\x01” at position 3 in “de\\x01”" },
+    { "dé", "Invalid hex digit “é” at position 2 in “dé”" },
+    { "de\xff", "Invalid hex digit “\\xff” at position 3 in “de\\xff”" },
   };
 
   g_test_summary ("Bad hex text is refused with a message naming the bad character and "
@@ -350,17 +350,17 @@ test_byte (void)
     { "256", "Byte value “256” is outside 0 … 255" },
     { "0x100", "Byte value “0x100” is outside 0 … 255" },
     { "1K", "Byte value “1K” is outside 0 … 255" },
-    { "-1", "Invalid digit “-” at position 0 in “-1”" },
-    { "A", "Invalid digit “A” at position 0 in “A”" },
+    { "-1", "Invalid digit “-” at position 1 in “-1”" },
+    { "A", "Invalid digit “A” at position 1 in “A”" },
     { "0x", "Missing hex digit at the end of “0x”" },
-    { "12a", "Invalid character “a” at position 2 in “12a”" },
-    { "'", "Missing character (only one ASCII character fits in a byte) at the end of “'”" },
-    { "''", "Invalid character (only one ASCII character fits in a byte) “'” at position 1 in “''”" },
+    { "12a", "Invalid character “a” at position 3 in “12a”" },
+    { "'", "Missing character at the end of “'”: a quoted byte holds one ASCII character, such as 'A'" },
+    { "''", "Invalid character “'” at position 2 in “''”: a quoted byte holds one ASCII character, such as 'A'" },
     { "'A", "Missing closing quote at the end of “'A”" },
-    { "'AB'", "Invalid character after the quoted one “B” at position 2 in “'AB'”" },
-    { "'A'x", "Invalid character after the quoted one “'” at position 2 in “'A'x”" },
-    { "'é'", "Invalid character (only one ASCII character fits in a byte) “é” at position 1 in “'é'”" },
-    { "'\\q'", "Invalid escape “q” at position 2 in “'\\q'”" },
+    { "'AB'", "Invalid character “B” at position 3 in “'AB'”: a quoted byte holds one ASCII character, such as 'A'" },
+    { "'A'x", "Invalid character “x” at position 4 in “'A'x”: nothing may follow the closing quote" },
+    { "'é'", "Invalid character “é” at position 2 in “'é'”: a quoted byte holds one ASCII character, such as 'A'" },
+    { "'\\q'", "Invalid escape “q” at position 3 in “'\\q'”" },
     { "'\\'", "Missing closing quote at the end of “'\\'”" },
     { "99999999999999999999999", "The byte “99999999999999999999999” is too large (more than 64 bits)" },
   };
@@ -404,12 +404,12 @@ test_mode (void)
   static const Bad bad[] = {
     { "", "Empty mode" },
     { "0o", "Missing octal digit at the end of “0o”" },
-    { "680", "Invalid octal digit “8” at position 1 in “680”" },
-    { "69", "Invalid octal digit “9” at position 1 in “69”" },
-    { "0x1ff", "Invalid octal digit “x” at position 1 in “0x1ff”" },
-    { "rw-", "Invalid octal digit “r” at position 0 in “rw-”" },
-    { "-600", "Invalid octal digit “-” at position 0 in “-600”" },
-    { "600 ", "Invalid octal digit (a space) at position 3 in “600 ”" },
+    { "680", "Invalid octal digit “8” at position 2 in “680”" },
+    { "69", "Invalid octal digit “9” at position 2 in “69”" },
+    { "0x1ff", "Invalid octal digit “x” at position 2 in “0x1ff”" },
+    { "rw-", "Invalid octal digit “r” at position 1 in “rw-”" },
+    { "-600", "Invalid octal digit “-” at position 1 in “-600”" },
+    { "600 ", "Invalid octal digit (a space) at position 4 in “600 ”" },
     { "10000", "Mode “10000” is larger than 07777" },
     { "77777777777777777777777", "Mode “77777777777777777777777” is larger than 07777" },
   };
