@@ -38,14 +38,26 @@ _shmtool_usage_error (const char *command,
   return SHMTOOL_EXIT_USAGE;
 }
 
+/* The core's messages are shared with the app, which offers its own way
+ * out; on the command line the way out is an option. */
+static const char *
+hint_for (const GError *error)
+{
+  if (g_error_matches (error, SHMVIEW_ERROR, SHMVIEW_ERROR_EXISTS))
+    return "; use --force to replace it";
+  if (g_error_matches (error, SHMVIEW_ERROR, SHMVIEW_ERROR_SYMLINK))
+    return "; use --follow to follow it";
+  return "";
+}
+
 int
 _shmtool_fail (const char   *spec_text,
                const GError *error)
 {
   if (spec_text != NULL)
-    fprintf (stderr, "shmtool: %s: %s\n", spec_text, error->message);
+    fprintf (stderr, "shmtool: %s: %s%s\n", spec_text, error->message, hint_for (error));
   else
-    fprintf (stderr, "shmtool: %s\n", error->message);
+    fprintf (stderr, "shmtool: %s%s\n", error->message, hint_for (error));
   return SHMTOOL_EXIT_FAILURE;
 }
 

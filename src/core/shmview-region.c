@@ -163,13 +163,16 @@ set_name_error (GError            **error,
       return TRUE;
     case EEXIST:
       g_set_error_literal (error, SHMVIEW_ERROR, SHMVIEW_ERROR_EXISTS,
-                           "A region with this name already exists");
+                           is_file ? "A file with this name already exists"
+                           : spec->kind == SHMVIEW_REGION_KIND_SYSV
+                           ? "A segment with this key already exists"
+                           : "A region with this name already exists");
       return TRUE;
     case ELOOP:
       if (!is_file)
         return FALSE;
       g_set_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_SYMLINK,
-                   "“%s” is a symbolic link; it is not %s", spec->name, symlink_action);
+                   "“%s” is a symbolic link, which is not %s", spec->name, symlink_action);
       return TRUE;
     case EISDIR:
       g_set_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_INVALID_ARGUMENT,
@@ -182,6 +185,22 @@ set_name_error (GError            **error,
     default:
       return FALSE;
     }
+}
+
+/* What EACCES means for this kind of open: which step was refused. */
+static const char *
+permission_problem (ShmviewOpenFlags flags)
+{
+  if (flags & SHMVIEW_OPEN_REPLACE)
+    return "Permission denied: this user may not replace the existing region, or create one here";
+  if (flags & SHMVIEW_OPEN_EXCLUSIVE)
+    return "Permission denied: this user may not create the region here";
+  if (flags & SHMVIEW_OPEN_CREATE)
+    return "Permission denied: this user may not create the region here "
+           "(or open the existing one for writing)";
+  if (flags & SHMVIEW_OPEN_READ_ONLY)
+    return "Permission denied: this user may not read the region";
+  return "Permission denied: this user may not open the region for writing";
 }
 
 static void
@@ -201,12 +220,7 @@ set_open_error (GError            **error,
     case EACCES:
     case EPERM:
       g_set_error_literal (error, SHMVIEW_ERROR, SHMVIEW_ERROR_PERMISSION,
-                           creating
-                           ? "Permission denied: this user may not create the region here "
-                             "(or open the existing one for writing)"
-                           : (flags & SHMVIEW_OPEN_READ_ONLY)
-                           ? "Permission denied: this user may not read the region"
-                           : "Permission denied: this user may not open the region for writing");
+                           permission_problem (flags));
       break;
     case EINVAL:
       if (creating && spec->kind == SHMVIEW_REGION_KIND_SYSV)

@@ -527,7 +527,8 @@ test_file_follow (void)
   g_assert_no_errno (symlink (target, link));
 
   refused = cli_shmtool ("write", spec, "--text", "XY", NULL);
-  cli_assert_failure (refused, spec, "symbolic link");
+  cli_assert_failure (refused, spec, "is a symbolic link, which is not followed unless asked; "
+                                     "use --follow to follow it");
   g_assert_true (g_file_get_contents (target, &contents, &length, NULL));
   g_assert_cmpmem (contents, length, "0123456789", 10);
   g_clear_pointer (&contents, g_free);
@@ -543,7 +544,8 @@ test_file_follow (void)
 
   /* rm refuses the link too; with --follow it removes the file it names. */
   rm_refused = cli_shmtool ("rm", spec, NULL);
-  cli_assert_failure (rm_refused, spec, "symbolic link");
+  cli_assert_failure (rm_refused, spec, "is a symbolic link, which is not removed; "
+                                        "use --follow to follow it");
   g_assert_true (g_file_test (target, G_FILE_TEST_IS_REGULAR));
   rm_followed = cli_shmtool ("rm", spec, "--follow", NULL);
   cli_assert_ok (rm_followed);

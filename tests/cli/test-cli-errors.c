@@ -77,7 +77,8 @@ static const ErrorCase cases[] = {
   { "watch-bad-offset", { "watch", "@", "--offset", "nope", NULL }, 2, "--offset: " },
 
   /* run-time failures: status 1, "shmtool: SPEC: …" */
-  { "create-exists", { "create", "@", "--size", "256", NULL }, 1, "already exists" },
+  { "create-exists", { "create", "@", "--size", "256", NULL }, 1,
+    "A region with this name already exists; use --force to replace it" },
   { "create-exists-other-size", { "create", "@", "--size", "512", NULL }, 1, "already exists" },
   { "create-no-dir", { "create", "file:/nonexistent-dir/x", "--size", "16", NULL }, 1, NULL },
   { "write-missing", { "write", "@missing", "--text", "a", NULL }, 1, "No such" },

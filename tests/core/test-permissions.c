@@ -78,6 +78,11 @@ run_as_other (const char *text)
   report ("create or open", error);
   g_clear_error (&error);
   g_clear_object (&rw);
+  rw = shmview_region_open_text (text, SHMVIEW_OPEN_CREATE | SHMVIEW_OPEN_REPLACE, 4096, 0666,
+                                 &error);
+  report ("replace", error);
+  g_clear_error (&error);
+  g_clear_object (&rw);
 
   ro = shmview_region_open_text (text, SHMVIEW_OPEN_READ_ONLY, 0, 0, &error);
   report ("open read-only", error);
@@ -186,7 +191,8 @@ test_posix_0600 (void)
   ShmviewRegionInfo info;
 
   g_test_summary ("A 0600 POSIX region made by root: user nobody can neither open it for "
-                  "writing nor read nor remove it (PERMISSION each time), and its bytes stay");
+                  "writing nor read, replace or remove it (PERMISSION each time, saying which "
+                  "step was refused), and its bytes stay");
   if (skip_unless_root_with_setpriv ())
     return;
 
@@ -201,6 +207,8 @@ test_posix_0600 (void)
   g_assert_nonnull (strstr (out, "create or open: PERMISSION: Permission denied: this user "
                                  "may not create the region here (or open the existing one "
                                  "for writing)\n"));
+  g_assert_nonnull (strstr (out, "replace: PERMISSION: Permission denied: this user "
+                                 "may not replace the existing region, or create one here\n"));
   g_assert_nonnull (strstr (out, "remove: PERMISSION: "));
   g_assert_null (strstr (out, ": ok"));
 

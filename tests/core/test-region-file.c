@@ -155,6 +155,7 @@ test_exists_and_replace (Fixture       *f,
   region = shmview_region_open_text (f->text, SHMVIEW_OPEN_CREATE | SHMVIEW_OPEN_EXCLUSIVE,
                                      4096, 0644, &error);
   g_assert_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_EXISTS);
+  g_assert_cmpstr (error->message, ==, "A file with this name already exists");
   g_assert_null (region);
   g_clear_error (&error);
   g_assert_cmpint (lstat_path (f->path).st_size, ==, 256);
@@ -259,7 +260,7 @@ test_symlink (Fixture       *f,
 
   region = shmview_region_open_text (text, SHMVIEW_OPEN_FLAGS_NONE, 0, 0, &error);
   g_assert_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_SYMLINK);
-  expected = g_strdup_printf ("“%s” is a symbolic link; it is not followed unless asked", link);
+  expected = g_strdup_printf ("“%s” is a symbolic link, which is not followed unless asked", link);
   g_assert_cmpstr (error->message, ==, expected);
   g_assert_null (region);
   g_clear_error (&error);

@@ -241,7 +241,7 @@ test_exists_and_replace (Fixture       *f,
 
   region = shmview_region_open (spec, SHMVIEW_OPEN_CREATE | SHMVIEW_OPEN_EXCLUSIVE, 512, 0, &error);
   g_assert_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_EXISTS);
-  g_assert_cmpstr (error->message, ==, "A region with this name already exists");
+  g_assert_cmpstr (error->message, ==, "A segment with this key already exists");
   g_assert_null (region);
   g_clear_error (&error);
   g_assert_cmpint (shmget (f->key, 0, 0), ==, id);
