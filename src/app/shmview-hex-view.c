@@ -128,6 +128,7 @@ enum {
   VISIBLE_RANGE_CHANGED,
   EDIT,
   EDIT_REFUSED,
+  COPY,
   N_SIGNALS
 };
 
@@ -1514,6 +1515,10 @@ shmview_hex_view_class_init (ShmviewHexViewClass *klass)
   signals[EDIT_REFUSED] =
     g_signal_new ("edit-refused", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[COPY] =
+    g_signal_new ("copy", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, g_signal_accumulator_true_handled, NULL, NULL,
+                  G_TYPE_BOOLEAN, 2, G_TYPE_UINT64, G_TYPE_UINT64);
 
   gtk_widget_class_set_css_name (widget_class, "hexview");
   gtk_widget_class_set_accessible_type (widget_class, SHMVIEW_TYPE_HEX_VIEW_ACCESSIBLE);
@@ -1934,24 +1939,17 @@ _shmview_hex_view_set_caret_char (ShmviewHexView *self,
   return FALSE;
 }
 
-void
-shmview_hex_view_copy_clipboard (ShmviewHexView *self)
+/* Copies what the view holds of [start, start + length): on its own it only
+ * has the bytes on screen. */
+static void
+copy_loaded (ShmviewHexView *self,
+             guint64         start,
+             guint64         length)
 {
-  g_autofree guint8 *buf = NULL;
+  g_autofree guint8 *buf = g_malloc (MIN (length, self->n_cells + 1));
   g_autofree char *text = NULL;
-  guint64 start, length;
   gsize n = 0;
 
-  g_return_if_fail (SHMVIEW_IS_HEX_VIEW (self));
-
-  if (self->region_size == 0)
-    return;
-  start = MIN (self->anchor, self->cursor);
-  length = MAX (selection_length (self), 1);
-
-  /* The view only has the bytes on screen; a selection reaching further
-   * is copied as far as it is loaded (the page copies longer ones). */
-  buf = g_malloc (MIN (length, self->n_cells + 1));
   for (guint64 o = start; o < start + length; o++)
     {
       const Cell *cell = cell_at (self, o);
@@ -1969,6 +1967,25 @@ shmview_hex_view_copy_clipboard (ShmviewHexView *self)
   text = shmview_format_hex_text (buf, n);
   gtk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self), GDK_SELECTION_CLIPBOARD),
                           text, -1);
+}
+
+void
+shmview_hex_view_copy_clipboard (ShmviewHexView *self)
+{
+  guint64 start, length;
+  gboolean handled = FALSE;
+
+  g_return_if_fail (SHMVIEW_IS_HEX_VIEW (self));
+
+  if (self->region_size == 0)
+    return;
+  start = MIN (self->anchor, self->cursor);
+  length = MAX (selection_length (self), 1);
+
+  /* The controller can read the whole selection; without one, copy what is here. */
+  g_signal_emit (self, signals[COPY], 0, start, length, &handled);
+  if (!handled)
+    copy_loaded (self, start, length);
 }
 
 double

@@ -54,6 +54,11 @@ G_DECLARE_FINAL_TYPE (ShmviewHexView, shmview_hex_view, SHMVIEW, HEX_VIEW, GtkWi
  *                                       the user typed; return TRUE when the
  *                                       write succeeded (the caret then moves on)
  *   "edit-refused" (void)               typing in a read-only view
+ *   "copy" (guint64 offset, guint64 length) -> gboolean
+ *                                       Ctrl+C on [offset, offset+length): return
+ *                                       TRUE when the handler put it on the
+ *                                       clipboard; else the view copies the part
+ *                                       it holds (the visible bytes)
  */
 GtkWidget *shmview_hex_view_new                 (void);
 
@@ -107,7 +112,8 @@ gboolean   shmview_hex_view_get_byte_at_cursor  (ShmviewHexView      *self,
                                                  guint8              *out);
 /* The visible rows in `hexdump -C` layout (what the accessible text exposes). */
 char      *shmview_hex_view_dup_visible_text    (ShmviewHexView      *self);
-/* Copies the selection (or the byte at the caret) to the clipboard as hex text. */
+/* Copies the selection (or the byte at the caret) to the clipboard as hex
+ * text: emits "copy" first. */
 void       shmview_hex_view_copy_clipboard      (ShmviewHexView      *self);
 
 G_END_DECLS

@@ -20,6 +20,7 @@
 
 #include "shmview-error.h"
 #include "shmview-errors-ui.h"
+#include "shmview-format.h"
 #include "shmview-hex-view.h"
 #include "shmview-history.h"
 #include "shmview-monitor.h"
@@ -31,6 +32,10 @@
 #define INTERVAL_MIN 10
 #define INTERVAL_MAX 10000
 #define INTERVAL_DEFAULT 100
+
+/* Copy puts hex text on the clipboard, three characters a byte: 1 MiB of
+ * selection is 3 MiB of text, about what a clipboard takes in comfort. */
+#define COPY_MAX_BYTES (1024 * 1024)
 
 struct _ShmviewRegionPage
 {
@@ -449,6 +454,57 @@ on_string_write (ShmviewRegionPage *self,
 }
 
 static void
+refuse_long_copy (ShmviewRegionPage *self,
+                  guint64            offset,
+                  guint64            length)
+{
+  g_autofree char *size = shmview_format_exact_size (length);
+  g_autofree char *limit = shmview_format_short_size (COPY_MAX_BYTES);
+  g_autofree char *command = NULL;
+  g_autofree char *text = NULL;
+
+  command = g_strdup_printf ("shmtool read %s --offset 0x%" G_GINT64_MODIFIER "x --length %"
+                             G_GUINT64_FORMAT " --format raw > part.bin",
+                             self->spec_text, offset, length);
+  /* Translators: "The selection is 3 MiB (3145728 bytes), but Copy takes at most 1 MiB as
+   * hex text, so nothing was copied. To save a large part, run “shmtool read …”." */
+  text = g_strdup_printf (_("The selection is %1$s, but Copy takes at most %2$s as hex text, "
+                            "so nothing was copied. To save a large part, run “%3$s”."),
+                          size, limit, command);
+  show_message (self, GTK_MESSAGE_WARNING, text);
+}
+
+/* Ctrl+C: the view holds only the bytes on screen, so the whole selection
+ * is read through the core here (bounded by COPY_MAX_BYTES). */
+static gboolean
+on_hex_copy (ShmviewRegionPage *self,
+             guint64            offset,
+             guint64            length)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree guint8 *data = NULL;
+  g_autofree char *text = NULL;
+
+  if (length > COPY_MAX_BYTES)
+    {
+      refuse_long_copy (self, offset, length);
+      return TRUE;
+    }
+
+  data = g_malloc (length);
+  if (!shmview_region_read (self->region, offset, data, length, &error))
+    {
+      show_error (self, error);
+      return TRUE;
+    }
+
+  text = shmview_format_hex_text (data, length);
+  gtk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self), GDK_SELECTION_CLIPBOARD),
+                          text, -1);
+  return TRUE;
+}
+
+static void
 on_cursor_moved (ShmviewRegionPage *self)
 {
   if (self->region != NULL)
@@ -707,6 +763,7 @@ shmview_region_page_class_init (ShmviewRegionPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_visible_range_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_hex_edit);
   gtk_widget_class_bind_template_callback (widget_class, on_hex_edit_refused);
+  gtk_widget_class_bind_template_callback (widget_class, on_hex_copy);
   gtk_widget_class_bind_template_callback (widget_class, on_cursor_moved);
   gtk_widget_class_bind_template_callback (widget_class, on_string_write);
   gtk_widget_class_bind_template_callback (widget_class, on_goto_activate);

@@ -24,6 +24,7 @@
 #include <gtk/gtk.h>
 
 #include "shmview-error.h"
+#include "shmview-format.h"
 #include "shmview-hex-view-private.h"
 #include "shmview-hex-view.h"
 #include "shmview-region-page.h"
@@ -858,6 +859,68 @@ test_other_kinds (Fixture       *f,
 /* ------------------------------------------------------------------ */
 /* pure parts: no region needed                                       */
 
+/* Grows the region to @size behind the page's back and lets the page see it. */
+static void
+grow_region (Fixture *f,
+             guint64  size)
+{
+  g_assert_no_errno (ftruncate (f->fd, (off_t) size));
+  shmview_region_page_refresh (f->page);
+  g_assert_cmpuint (shmview_hex_view_get_region_size (f->hex), ==, size);
+}
+
+static void
+test_copy_whole_selection (Fixture       *f,
+                           gconstpointer  data)
+{
+  GtkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (f->hex),
+                                                      GDK_SELECTION_CLIPBOARD);
+  const gsize length = 0x8000;
+  g_autofree guint8 *bytes = g_malloc (length);
+  g_autofree char *expected = NULL;
+  g_autofree char *text = NULL;
+  guint64 first = 0, visible = 0;
+
+  g_test_summary ("Ctrl+C copies the whole selection, also the part that is not on screen, "
+                  "read through the core");
+
+  grow_region (f, 0x10000);
+  for (gsize i = 0; i < length; i++)
+    bytes[i] = (guint8) (i * 7 + i / 256);
+  other_write (f, 0x100, bytes, length);
+  shmview_hex_view_get_visible_range (f->hex, &first, &visible);
+  g_assert_cmpuint (visible, <, length);
+
+  shmview_hex_view_select (f->hex, 0x100, 0x100 + length);
+  send_key (f, GDK_KEY_c, GDK_CONTROL_MASK);
+  text = gtk_clipboard_wait_for_text (clipboard);
+  expected = shmview_format_hex_text (bytes, length);
+  g_assert_cmpuint (strlen (text), ==, length * 3 - 1);
+  g_assert_cmpstr (text, ==, expected);
+}
+
+static void
+test_copy_too_long (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (f->hex),
+                                                      GDK_SELECTION_CLIPBOARD);
+  g_autofree char *text = NULL;
+
+  g_test_summary ("A selection over the copy limit copies nothing and says how to save it "
+                  "instead");
+
+  grow_region (f, 2 * 1024 * 1024);
+  gtk_clipboard_set_text (clipboard, "before", -1);
+  shmview_hex_view_select (f->hex, 0, 1024 * 1024 + 1);
+  shmview_region_page_copy (f->page);
+
+  text = gtk_clipboard_wait_for_text (clipboard);
+  g_assert_cmpstr (text, ==, "before");
+  g_assert_true (has_message (f, "Copy takes at most 1 MiB"));
+  g_assert_true (has_message (f, "--length 1048577 --format raw"));
+}
+
 static void
 test_exact_size (void)
 {
@@ -964,6 +1027,8 @@ main (int   argc,
   ADD ("removed", test_removed);
   ADD ("goto", test_goto);
   ADD ("paused", test_paused);
+  ADD ("copy-whole-selection", test_copy_whole_selection);
+  ADD ("copy-too-long", test_copy_too_long);
   g_test_add ("/app/region-page/sysv", Fixture, NULL, setup_sysv, test_other_kinds, teardown);
   g_test_add ("/app/region-page/file", Fixture, NULL, setup_file, test_other_kinds, teardown);
 
