@@ -15,6 +15,7 @@
 
 #include <gtk/gtk.h>
 
+#include "app-test-util.h"
 #include "shmview-application.h"
 #include "shmview-region.h"
 #include "shmview-window-private.h"
@@ -36,14 +37,14 @@ setup (Fixture       *fixture,
       g_autoptr(GError) error = NULL;
       g_autoptr(ShmviewRegion) region = NULL;
 
-      fixture->names[i] = shmview_test_unique_posix_name ("app");
+      fixture->names[i] = shmview_app_test_posix_name ("app");
       region = shmview_region_open_text (fixture->names[i],
                                          SHMVIEW_OPEN_CREATE | SHMVIEW_OPEN_EXCLUSIVE,
                                          256, 0600, &error);
       g_assert_no_error (error);
     }
-  fixture->missing = shmview_test_unique_posix_name ("missing");
-  fixture->created = shmview_test_unique_posix_name ("created");
+  fixture->missing = shmview_app_test_posix_name ("missing");
+  fixture->created = shmview_app_test_posix_name ("created");
 }
 
 static void
@@ -205,24 +206,46 @@ test_usage_errors (Fixture       *fixture,
     }
 }
 
+/* Runs the real binary with @arg1 [@arg2] (and no display when @headless)
+ * to its end; returns its exit status, its output in @out and @err. */
+static int
+run_binary (const char  *arg1,
+            const char  *arg2,
+            gboolean     headless,
+            char       **out,
+            char       **err)
+{
+  g_autofree char *shmview = shmview_test_build_path ("src/app/shmview");
+  const char *argv[] = { shmview, arg1, arg2, NULL };
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  if (headless)
+    {
+      g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+      g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+    }
+  proc = g_subprocess_launcher_spawnv (launcher, argv, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, out, err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (proc));
+  return g_subprocess_get_exit_status (proc);
+}
+
 static void
 test_usage_error_message (Fixture       *fixture,
                           gconstpointer  data)
 {
-  g_autofree char *shmview = shmview_test_build_path ("src/app/shmview");
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *out = NULL, *err = NULL;
 
   g_test_summary ("The real binary prints a clear message for a bad option and exits with 2");
 
-  proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error,
-                           shmview, "--interval", "5", NULL);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (proc, NULL, NULL, &out, &err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (proc));
-  g_assert_cmpint (g_subprocess_get_exit_status (proc), ==, 2);
+  /* below the 10 ms minimum */
+  g_assert_cmpint (run_binary ("--interval", "5", FALSE, &out, &err), ==, 2);
   g_assert_cmpstr (out, ==, "");
   g_assert_true (g_str_has_prefix (err, "shmview: --interval wants a number of milliseconds"));
   g_assert_nonnull (strstr (err, "shmview --help"));
@@ -232,38 +255,20 @@ static void
 test_help (Fixture       *fixture,
            gconstpointer  data)
 {
-  g_autofree char *shmview = shmview_test_build_path ("src/app/shmview");
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *out = NULL, *err = NULL;
   g_autofree char *version_out = NULL;
 
   g_test_summary ("--help prints the options and the spec syntax, and --version the version, "
                   "without a display; both exit 0");
 
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-
-  proc = g_subprocess_launcher_spawn (launcher, &error, shmview, "--help", NULL);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (proc, NULL, NULL, &out, &err, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (g_subprocess_get_exit_status (proc), ==, 0);
+  g_assert_cmpint (run_binary ("--help", NULL, TRUE, &out, &err), ==, 0);
   g_assert_nonnull (strstr (out, "--create=SPEC"));
   g_assert_nonnull (strstr (out, "--interval=MS"));
   g_assert_nonnull (strstr (out, "sysv:KEY"));
   g_assert_cmpstr (err, ==, "");
-  g_clear_object (&proc);
   g_clear_pointer (&err, g_free);
 
-  proc = g_subprocess_launcher_spawn (launcher, &error, shmview, "--version", NULL);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (proc, NULL, NULL, &version_out, &err, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (g_subprocess_get_exit_status (proc), ==, 0);
+  g_assert_cmpint (run_binary ("--version", NULL, TRUE, &version_out, &err), ==, 0);
   g_assert_cmpstr (version_out, ==, "shmview " PACKAGE_VERSION "\n");
 }
 
@@ -479,17 +484,15 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* No G_TEST_OPTION_ISOLATE_DIRS here: it points XDG_DATA_DIRS at /dev/null,
-   * where GTK finds neither an icon theme nor the MIME database its pixbuf
-   * loaders need, and every icon becomes a (fatal) warning. Settings use the
-   * memory backend, so nothing is written to the home directory anyway. */
+  /* Dirs not isolated: isolated, XDG_DATA_DIRS points at /dev/null, where
+   * GTK finds neither an icon theme nor the MIME database its pixbuf loaders
+   * need. Settings use the memory backend, so nothing is written to the home
+   * directory anyway. */
   /* GtkApplication builds gtk/help-overlay.ui for each window, and GTK's own
    * GtkShortcutsWindow sets the deprecated GtkContainer:child property:
    * with G_ENABLE_DIAGNOSTIC=1 that warning would be fatal here. */
   g_unsetenv ("G_ENABLE_DIAGNOSTIC");
-  gtk_disable_setlocale ();
-  g_test_init (&argc, &argv, NULL);
-  if (!gtk_init_check (&argc, &argv))
+  if (!shmview_app_test_init (&argc, &argv, FALSE))
     {
       g_test_message ("no display");
       return 77;

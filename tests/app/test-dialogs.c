@@ -11,6 +11,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -18,6 +19,7 @@
 
 #include <gtk/gtk.h>
 
+#include "app-test-util.h"
 #include "shmview-attach-dialog.h"
 #include "shmview-create-dialog.h"
 #include "shmview-error.h"
@@ -32,13 +34,6 @@ typedef struct
   guint          n_emitted;
   char          *name;        /* a POSIX name with its slash */
 } Fixture;
-
-static void
-drain (void)
-{
-  while (gtk_events_pending ())
-    gtk_main_iteration ();
-}
 
 static GtkWidget *
 child (Fixture    *f,
@@ -64,29 +59,22 @@ on_region (GtkWidget     *dialog,
            ShmviewRegion *region,
            Fixture       *f)
 {
+  g_autofree char *spec = shmview_region_dup_spec_string (region);
+  int id;
+
   f->n_emitted++;
   g_set_object (&f->region, region);
-}
-
-/* The isolated XDG_DATA_DIRS hide the icon themes: give GTK the system's
- * back. Only once a test runs: the isolated dirs are set by then, so GLib
- * allocates (and, in 2.74, leaks) no home or data dir strings for it. */
-static void
-ensure_icon_theme (void)
-{
-  static gboolean done;
-
-  if (!done)
-    gtk_icon_theme_append_search_path (gtk_icon_theme_get_default (), "/usr/share/icons");
-  done = TRUE;
+  /* a segment the dialog made goes away even if the test fails */
+  if (sscanf (spec, "sysvid:%d", &id) == 1)
+    shmview_app_test_remove_sysv_at_exit (id);
 }
 
 static void
 setup (Fixture       *f,
        gconstpointer  data)
 {
-  ensure_icon_theme ();
-  f->name = shmview_test_unique_posix_name ("dialog");
+  shmview_app_test_ensure_icon_theme ();
+  f->name = shmview_app_test_posix_name ("dialog");
 }
 
 static void
@@ -95,7 +83,7 @@ teardown (Fixture       *f,
 {
   if (f->dialog != NULL)
     gtk_widget_destroy (f->dialog);
-  drain ();
+  shmview_app_test_drain ();
   g_assert_null (f->dialog);
   g_clear_object (&f->region);
   shmview_test_posix_unlink (f->name);
@@ -109,7 +97,7 @@ open_create (Fixture *f)
   g_object_add_weak_pointer (G_OBJECT (f->dialog), (gpointer *) &f->dialog);
   g_signal_connect (f->dialog, "created", G_CALLBACK (on_region), f);
   gtk_widget_show (f->dialog);
-  drain ();
+  shmview_app_test_drain ();
 }
 
 static void
@@ -120,7 +108,7 @@ open_attach (Fixture            *f,
   g_object_add_weak_pointer (G_OBJECT (f->dialog), (gpointer *) &f->dialog);
   g_signal_connect (f->dialog, "attached", G_CALLBACK (on_region), f);
   gtk_widget_show (f->dialog);
-  drain ();
+  shmview_app_test_drain ();
 }
 
 static void
@@ -136,40 +124,6 @@ fill_create (Fixture    *f,
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (child (f, "size_spin")), size);
   gtk_combo_box_set_active_id (GTK_COMBO_BOX (child (f, "unit_combo")), unit);
   gtk_entry_set_text (GTK_ENTRY (child (f, "mode_entry")), mode);
-}
-
-static gboolean
-set_flag (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* With SHMVIEW_TEST_SCREENSHOTS=DIR, saves the dialog as DIR/dialog-WHAT.png. */
-static void
-save_screenshot (Fixture    *f,
-                 const char *what)
-{
-  const char *dir = g_getenv ("SHMVIEW_TEST_SCREENSHOTS");
-  g_autofree char *path = NULL;
-  g_autoptr(GdkPixbuf) pixbuf = NULL;
-  GdkWindow *window;
-  gboolean settled = FALSE;
-
-  if (dir == NULL || f->dialog == NULL)
-    return;
-
-  /* let the info bar's revealer finish */
-  g_timeout_add (500, set_flag, &settled);
-  while (!settled)
-    g_main_context_iteration (NULL, TRUE);
-
-  window = gtk_widget_get_window (f->dialog);
-  pixbuf = gdk_pixbuf_get_from_window (window, 0, 0, gdk_window_get_width (window),
-                                       gdk_window_get_height (window));
-  path = g_strdup_printf ("%s/dialog-%s.png", dir, what);
-  if (pixbuf != NULL)
-    gdk_pixbuf_save (pixbuf, path, "png", NULL, NULL);
 }
 
 /* ------------------------------------------------------------------ */
@@ -191,9 +145,9 @@ test_create_posix (Fixture       *f,
   /* the name as a person types it, without the slash */
   gtk_entry_set_text (GTK_ENTRY (child (f, "name_entry")), f->name + 1);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (child (f, "size_spin")), 256);
-  save_screenshot (f, "create");
+  shmview_app_test_save_screenshot (f->dialog, "dialog-create");
   gtk_dialog_response (GTK_DIALOG (f->dialog), GTK_RESPONSE_ACCEPT);
-  drain ();
+  shmview_app_test_drain ();
 
   g_assert_null (f->dialog);
   g_assert_cmpuint (f->n_emitted, ==, 1);
@@ -218,7 +172,7 @@ test_create_units_and_mode (Fixture       *f,
   open_create (f);
   fill_create (f, "posix", f->name, 4, "KiB", "640");
   gtk_dialog_response (GTK_DIALOG (f->dialog), GTK_RESPONSE_ACCEPT);
-  drain ();
+  shmview_app_test_drain ();
 
   g_assert_cmpuint (f->n_emitted, ==, 1);
   g_assert_no_errno (stat (path, &st));
@@ -244,13 +198,13 @@ test_create_refuses_existing (Fixture       *f,
   open_create (f);
   fill_create (f, "posix", f->name + 1, 1, "KiB", "0600");
   gtk_dialog_response (GTK_DIALOG (f->dialog), GTK_RESPONSE_ACCEPT);
-  drain ();
+  shmview_app_test_drain ();
 
   g_assert_nonnull (f->dialog);
   g_assert_cmpuint (f->n_emitted, ==, 0);
   g_assert_nonnull (strstr (shown_error (f), "already exists"));
   g_assert_nonnull (strstr (shown_error (f), f->name + 1));
-  save_screenshot (f, "create-exists");
+  shmview_app_test_save_screenshot (f->dialog, "dialog-create-exists");
 
   g_assert_no_errno (fstat (fd, &st));
   g_assert_cmpint (st.st_size, ==, 256);
@@ -263,7 +217,7 @@ test_create_refuses_existing (Fixture       *f,
   gtk_entry_set_text (GTK_ENTRY (child (f, "name_entry")), "x");
   g_assert_null (shown_error (f));
   gtk_dialog_response (GTK_DIALOG (f->dialog), GTK_RESPONSE_CANCEL);
-  drain ();
+  shmview_app_test_drain ();
   g_assert_null (f->dialog);
   g_assert_cmpuint (f->n_emitted, ==, 0);
 }
@@ -296,7 +250,7 @@ test_create_bad_input (Fixture       *f,
         /* typed, as a person would */
         gtk_entry_set_text (GTK_ENTRY (child (f, "size_spin")), "0");
       gtk_dialog_response (GTK_DIALOG (f->dialog), GTK_RESPONSE_ACCEPT);
-      drain ();
+      shmview_app_test_drain ();
 
       g_assert_nonnull (f->dialog);
       g_assert_nonnull (shown_error (f));
@@ -320,7 +274,7 @@ test_create_file (Fixture       *f,
   open_create (f);
   fill_create (f, "file", path, 100, "bytes", "0600");
   gtk_dialog_response (GTK_DIALOG (f->dialog), GTK_RESPONSE_ACCEPT);
-  drain ();
+  shmview_app_test_drain ();
   g_assert_cmpuint (f->n_emitted, ==, 1);
   g_assert_cmpint (shmview_region_get_kind (f->region), ==, SHMVIEW_REGION_KIND_FILE);
   g_assert_no_errno (stat (path, &st));
@@ -330,7 +284,7 @@ test_create_file (Fixture       *f,
   open_create (f);
   fill_create (f, "file", path, 1, "MiB", "0600");
   gtk_dialog_response (GTK_DIALOG (f->dialog), GTK_RESPONSE_ACCEPT);
-  drain ();
+  shmview_app_test_drain ();
   g_assert_nonnull (f->dialog);
   g_assert_nonnull (strstr (shown_error (f), "already exists"));
   g_assert_no_errno (stat (path, &st));
@@ -352,7 +306,7 @@ test_create_sysv (Fixture       *f,
   open_create (f);
   fill_create (f, "sysv", "", 8, "KiB", "0600");
   gtk_dialog_response (GTK_DIALOG (f->dialog), GTK_RESPONSE_ACCEPT);
-  drain ();
+  shmview_app_test_drain ();
   g_assert_cmpuint (f->n_emitted, ==, 1);
   g_assert_cmpint (shmview_region_get_kind (f->region), ==, SHMVIEW_REGION_KIND_SYSV);
   g_assert_cmpuint (shmview_region_get_size (f->region), ==, 8192);
@@ -369,13 +323,13 @@ test_attach_missing (Fixture       *f,
   open_attach (f, NULL);
   gtk_entry_set_text (GTK_ENTRY (child (f, "spec_entry")), f->name + 1);
   gtk_dialog_response (GTK_DIALOG (f->dialog), GTK_RESPONSE_ACCEPT);
-  drain ();
+  shmview_app_test_drain ();
 
   g_assert_nonnull (f->dialog);
   g_assert_cmpuint (f->n_emitted, ==, 0);
   g_assert_nonnull (strstr (shown_error (f), "There is no shared memory region called"));
   g_assert_nonnull (strstr (shown_error (f), f->name + 1));
-  save_screenshot (f, "attach-missing");
+  shmview_app_test_save_screenshot (f->dialog, "dialog-attach-missing");
 
   gtk_entry_set_text (GTK_ENTRY (child (f, "spec_entry")), "");
   gtk_dialog_response (GTK_DIALOG (f->dialog), GTK_RESPONSE_ACCEPT);
@@ -412,7 +366,7 @@ test_attach_read_only (Fixture       *f,
   gtk_entry_set_text (GTK_ENTRY (child (f, "spec_entry")), f->name);
   gtk_switch_set_active (GTK_SWITCH (child (f, "read_only_switch")), TRUE);
   gtk_dialog_response (GTK_DIALOG (f->dialog), GTK_RESPONSE_ACCEPT);
-  drain ();
+  shmview_app_test_drain ();
 
   g_assert_null (f->dialog);
   g_assert_cmpuint (f->n_emitted, ==, 1);
@@ -461,29 +415,17 @@ test_describe_error (void)
   g_assert_cmpstr (shmview_describe_kind (SHMVIEW_REGION_KIND_SYSV), ==, "System V");
 }
 
-static void
-skip_without_display (void)
-{
-  g_test_skip ("no X display (run under tests/run-test.sh --x11)");
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  const char * const mime_dirs[] = { "/usr/local/share/mime", "/usr/share/mime", NULL };
-
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  /* The isolated XDG_DATA_DIRS hide the MIME database, without which the
-   * pixbuf loaders cannot load GTK's own icons (a fatal warning here). */
-  g_content_type_set_mime_dirs (mime_dirs);
+  gboolean have_display = shmview_app_test_init (&argc, &argv, TRUE);
 
   g_test_add_func ("/app/dialogs/describe-error", test_describe_error);
 
-  if (!gtk_init_check (&argc, &argv))
+  if (!have_display)
     {
-      g_test_add_func ("/app/dialogs/no-display", skip_without_display);
+      shmview_app_test_add_no_display ("/app/dialogs/no-display");
       return g_test_run ();
     }
 

@@ -16,6 +16,7 @@
 
 #include <gtk/gtk.h>
 
+#include "app-test-util.h"
 #include "shmview-hex-view-private.h"
 #include "shmview-hex-view.h"
 
@@ -115,35 +116,6 @@ on_draw (GtkWidget *widget,
 }
 
 static gboolean
-set_flag (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until @done (or 10 s, a safety net, not a goal). */
-static void
-run_until (gboolean (*done) (Fixture *f),
-           Fixture  *f)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (10000, set_flag, &timed_out);
-
-  while (!done (f) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
-  g_assert_false (timed_out);
-}
-
-static void
-drain (void)
-{
-  while (gtk_events_pending ())
-    gtk_main_iteration ();
-}
-
-static gboolean
 view_is_allocated (Fixture *f)
 {
   guint64 offset, length;
@@ -210,9 +182,9 @@ setup (Fixture       *f,
   setup_region (f, GPOINTER_TO_SIZE (data) != 0 ? GPOINTER_TO_SIZE (data) : 256, TRUE);
   gtk_widget_show_all (f->window);
   gtk_widget_grab_focus (GTK_WIDGET (f->view));
-  run_until (view_is_allocated, f);
+  SHMVIEW_APP_TEST_RUN_UNTIL (view_is_allocated (f));
   send_focus_in (f);
-  drain ();
+  shmview_app_test_drain ();
 }
 
 static void
@@ -220,7 +192,7 @@ teardown (Fixture       *f,
           gconstpointer  data)
 {
   gtk_widget_destroy (f->window);
-  drain ();
+  shmview_app_test_drain ();
   g_clear_pointer (&f->backing, g_byte_array_unref);
   g_clear_pointer (&f->edits, g_array_unref);
 }
@@ -229,43 +201,11 @@ teardown (Fixture       *f,
 /* synthetic input                                                    */
 
 static void
-send_key (Fixture         *f,
-          guint            keyval,
-          GdkModifierType  state)
-{
-  GdkDisplay *display = gtk_widget_get_display (f->window);
-  GdkKeymap *keymap = gdk_keymap_get_for_display (display);
-  g_autofree GdkKeymapKey *keys = NULL;
-  int n_keys = 0;
-
-  for (int type = GDK_KEY_PRESS; type <= GDK_KEY_RELEASE; type++)
-    {
-      GdkEvent *event = gdk_event_new (type);
-
-      event->key.window = g_object_ref (gtk_widget_get_window (f->window));
-      event->key.send_event = TRUE;
-      event->key.time = GDK_CURRENT_TIME;
-      event->key.state = state;
-      event->key.keyval = keyval;
-      if (keys == NULL && gdk_keymap_get_entries_for_keyval (keymap, keyval, &keys, &n_keys))
-        g_assert_cmpint (n_keys, >, 0);
-      if (keys != NULL)
-        {
-          event->key.hardware_keycode = keys[0].keycode;
-          event->key.group = keys[0].group;
-        }
-      gdk_event_set_device (event, gdk_seat_get_keyboard (gdk_display_get_default_seat (display)));
-      gtk_main_do_event (event);
-      gdk_event_free (event);
-    }
-}
-
-static void
 type_text (Fixture    *f,
            const char *text)
 {
   for (const char *p = text; *p; p++)
-    send_key (f, gdk_unicode_to_keyval ((guchar) *p), 0);
+    shmview_app_test_send_key (f->window, gdk_unicode_to_keyval ((guchar) *p), 0);
 }
 
 static GdkWindow *
@@ -452,8 +392,8 @@ test_huge_region (Fixture       *f,
   setup_region (f, size, FALSE);
   g_assert_cmpfloat (gtk_adjustment_get_upper (vadj), ==, (double) (size / 16));
 
-  send_key (f, GDK_KEY_End, GDK_CONTROL_MASK);
-  run_until (scrolled_to_end, f);
+  shmview_app_test_send_key (f->window, GDK_KEY_End, GDK_CONTROL_MASK);
+  SHMVIEW_APP_TEST_RUN_UNTIL (scrolled_to_end (f));
   g_assert_cmpuint (shmview_hex_view_get_cursor (f->view), ==, size - 1);
   g_assert_cmpfloat (gtk_adjustment_get_value (vadj) + gtk_adjustment_get_page_size (vadj),
                      ==, (double) (size / 16));
@@ -477,7 +417,7 @@ test_huge_region (Fixture       *f,
   g_assert_cmpuint (g_ascii_strtoull (lines[0], NULL, 16), ==, offset);
 
   /* Ctrl+Home goes all the way back. */
-  send_key (f, GDK_KEY_Home, GDK_CONTROL_MASK);
+  shmview_app_test_send_key (f->window, GDK_KEY_Home, GDK_CONTROL_MASK);
   g_assert_cmpuint (shmview_hex_view_get_cursor (f->view), ==, 0);
   g_assert_cmpfloat (gtk_adjustment_get_value (vadj), ==, 0.0);
 
@@ -512,7 +452,7 @@ test_visible_range_signal (Fixture       *f,
   g_assert_cmpuint (length % 16, ==, 0);
 
   gtk_adjustment_set_value (vadj, 10);
-  drain ();
+  shmview_app_test_drain ();
   g_assert_cmpuint (f->n_range_changed, ==, before + 1);
 
   /* The mouse wheel scrolls through the adjustment. */
@@ -583,7 +523,7 @@ test_edit_ascii (Fixture       *f,
 
   shmview_hex_view_set_cursor (f->view, 0x20);
   g_assert_cmpint (shmview_hex_view_get_column (f->view), ==, SHMVIEW_HEX_VIEW_COLUMN_HEX);
-  send_key (f, GDK_KEY_Tab, 0);
+  shmview_app_test_send_key (f->window, GDK_KEY_Tab, 0);
   g_assert_cmpint (shmview_hex_view_get_column (f->view), ==, SHMVIEW_HEX_VIEW_COLUMN_ASCII);
   g_assert_true (gtk_widget_is_focus (GTK_WIDGET (f->view)));
 
@@ -595,7 +535,7 @@ test_edit_ascii (Fixture       *f,
   g_assert_cmpmem (f->backing->data + 0x20, 3, "Hi!", 3);
   g_assert_cmpuint (shmview_hex_view_get_cursor (f->view), ==, 0x23);
 
-  send_key (f, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK);
+  shmview_app_test_send_key (f->window, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK);
   g_assert_cmpint (shmview_hex_view_get_column (f->view), ==, SHMVIEW_HEX_VIEW_COLUMN_HEX);
   g_assert_true (gtk_widget_is_focus (GTK_WIDGET (f->view)));
 }
@@ -615,7 +555,7 @@ test_read_only (Fixture       *f,
 
   type_text (f, "4");
   g_assert_cmpuint (f->n_refused, ==, 1);
-  send_key (f, GDK_KEY_Tab, 0);
+  shmview_app_test_send_key (f->window, GDK_KEY_Tab, 0);
   type_text (f, "x");
   g_assert_cmpuint (f->n_refused, ==, 2);
   g_assert_cmpuint (f->edits->len, ==, 0);
@@ -624,7 +564,7 @@ test_read_only (Fixture       *f,
   g_assert_cmpstr (after, ==, before);
 
   /* Moving around is still fine. */
-  send_key (f, GDK_KEY_Right, 0);
+  shmview_app_test_send_key (f->window, GDK_KEY_Right, 0);
   g_assert_cmpuint (shmview_hex_view_get_cursor (f->view), ==, 5);
   g_assert_cmpuint (f->n_refused, ==, 2);
 }
@@ -640,39 +580,39 @@ test_navigation (Fixture       *f,
                   "Shift extends the selection");
 
   setup_region (f, 64 * 1024, FALSE);
-  send_key (f, GDK_KEY_Down, 0);
-  send_key (f, GDK_KEY_Right, 0);
+  shmview_app_test_send_key (f->window, GDK_KEY_Down, 0);
+  shmview_app_test_send_key (f->window, GDK_KEY_Right, 0);
   g_assert_cmpuint (shmview_hex_view_get_cursor (f->view), ==, 17);
-  send_key (f, GDK_KEY_End, 0);
+  shmview_app_test_send_key (f->window, GDK_KEY_End, 0);
   g_assert_cmpuint (shmview_hex_view_get_cursor (f->view), ==, 31);
-  send_key (f, GDK_KEY_Home, 0);
+  shmview_app_test_send_key (f->window, GDK_KEY_Home, 0);
   g_assert_cmpuint (shmview_hex_view_get_cursor (f->view), ==, 16);
-  send_key (f, GDK_KEY_Left, 0);
-  send_key (f, GDK_KEY_Up, 0);
+  shmview_app_test_send_key (f->window, GDK_KEY_Left, 0);
+  shmview_app_test_send_key (f->window, GDK_KEY_Up, 0);
   g_assert_cmpuint (shmview_hex_view_get_cursor (f->view), ==, 15);
 
-  send_key (f, GDK_KEY_Right, GDK_SHIFT_MASK);
-  send_key (f, GDK_KEY_Right, GDK_SHIFT_MASK);
+  shmview_app_test_send_key (f->window, GDK_KEY_Right, GDK_SHIFT_MASK);
+  shmview_app_test_send_key (f->window, GDK_KEY_Right, GDK_SHIFT_MASK);
   g_assert_true (shmview_hex_view_get_selection (f->view, &start, &end));
   g_assert_cmpuint (start, ==, 15);
   g_assert_cmpuint (end, ==, 18);
-  send_key (f, GDK_KEY_Right, 0);
+  shmview_app_test_send_key (f->window, GDK_KEY_Right, 0);
   g_assert_false (shmview_hex_view_get_selection (f->view, NULL, NULL));
 
   page = (guint64) gtk_adjustment_get_page_size (vadj);
-  send_key (f, GDK_KEY_Page_Down, 0);
+  shmview_app_test_send_key (f->window, GDK_KEY_Page_Down, 0);
   g_assert_cmpuint (shmview_hex_view_get_cursor (f->view), ==, 18 + page * 16);
   g_assert_cmpfloat (gtk_adjustment_get_value (vadj), >=, 1);
   for (guint i = 0; i < 20; i++)
-    send_key (f, GDK_KEY_Page_Down, 0);
+    shmview_app_test_send_key (f->window, GDK_KEY_Page_Down, 0);
   g_assert_cmpuint (shmview_hex_view_get_cursor (f->view) / 16, >=,
                     (guint64) gtk_adjustment_get_value (vadj));
   g_assert_cmpuint (shmview_hex_view_get_cursor (f->view) / 16, <,
                     (guint64) (gtk_adjustment_get_value (vadj) + gtk_adjustment_get_page_size (vadj)));
-  send_key (f, GDK_KEY_Page_Up, 0);
-  send_key (f, GDK_KEY_Home, GDK_CONTROL_MASK);
+  shmview_app_test_send_key (f->window, GDK_KEY_Page_Up, 0);
+  shmview_app_test_send_key (f->window, GDK_KEY_Home, GDK_CONTROL_MASK);
   g_assert_cmpuint (shmview_hex_view_get_cursor (f->view), ==, 0);
-  send_key (f, GDK_KEY_Page_Up, 0);
+  shmview_app_test_send_key (f->window, GDK_KEY_Page_Up, 0);
   g_assert_cmpuint (shmview_hex_view_get_cursor (f->view), ==, 0);
 }
 
@@ -689,7 +629,7 @@ test_mouse (Fixture       *f,
   g_test_summary ("A click places the caret and picks the column by x; a drag selects");
 
   shmview_hex_view_set_bytes_per_row (f->view, 0);
-  drain ();
+  shmview_app_test_drain ();
   g_test_message ("line height %d, width %d, row width %u", lh, w, shmview_hex_view_get_row_width (f->view));
 
   /* Left edge of row 1: its first byte, hex column. */
@@ -754,7 +694,7 @@ test_highlight_fades (Fixture       *f,
   g_assert_cmpfloat (_shmview_hex_view_peek_change (f->view, 200 * 16, NULL), ==, 0.0);
 
   draws = f->n_draws;
-  run_until (not_animating, f);
+  SHMVIEW_APP_TEST_RUN_UNTIL (not_animating (f));
   g_assert_cmpuint (f->n_draws, >, draws);
   g_assert_cmpfloat (_shmview_hex_view_peek_change (f->view, 0x10, NULL), ==, 0.0);
   g_assert_cmpfloat (_shmview_hex_view_peek_change (f->view, 0x20, NULL), ==, 0.0);
@@ -773,7 +713,6 @@ test_idle_costs_nothing (Fixture       *f,
   g_autoptr(GBytes) same = NULL;
   g_autoptr(GBytes) other = NULL;
   guint8 x = pattern_byte (3) ^ 0xff;
-  gboolean waited = FALSE;
 
   g_test_summary ("An idle view has no tick callback, and the same bytes again redraw "
                   "nothing; different bytes do");
@@ -783,21 +722,19 @@ test_idle_costs_nothing (Fixture       *f,
   /* Let whatever setup queued be drawn (in one frame with this one). */
   f->n_draws = 0;
   gtk_widget_queue_draw (GTK_WIDGET (f->view));
-  run_until (drawn_once_more, f);
-  drain ();
+  SHMVIEW_APP_TEST_RUN_UNTIL (drawn_once_more (f));
+  shmview_app_test_drain ();
 
   same = g_bytes_new (f->backing->data, 64);
   f->n_draws = 0;
   shmview_hex_view_set_data (f->view, 0, same);
-  g_timeout_add (100, set_flag, &waited);
-  while (!waited)
-    g_main_context_iteration (NULL, TRUE);
+  shmview_app_test_wait (100);
   g_assert_cmpuint (f->n_draws, ==, 0);
   g_assert_false (_shmview_hex_view_is_animating (f->view));
 
   other = g_bytes_new (&x, 1);
   shmview_hex_view_set_data (f->view, 3, other);
-  run_until (drawn_once_more, f);
+  SHMVIEW_APP_TEST_RUN_UNTIL (drawn_once_more (f));
   g_assert_cmpuint (f->n_draws, >, 0);
   g_assert_false (_shmview_hex_view_is_animating (f->view));
 }
@@ -818,7 +755,7 @@ test_copy (Fixture       *f,
 
   shmview_hex_view_select (f->view, 0x40, 0x42);
   g_assert_cmpuint (shmview_hex_view_get_cursor (f->view), ==, 0x41);
-  send_key (f, GDK_KEY_c, GDK_CONTROL_MASK);
+  shmview_app_test_send_key (f->window, GDK_KEY_c, GDK_CONTROL_MASK);
   text = gtk_clipboard_wait_for_text (clipboard);
   g_assert_cmpstr (text, ==, "de ad");
   g_clear_pointer (&text, g_free);
@@ -881,7 +818,7 @@ test_accessible (Fixture       *f,
   g_assert_cmpint (visible[caret + 2], ==, ' ');
   g_assert_nonnull (strstr (atk_object_get_description (acc), "0x11"));
 
-  send_key (f, GDK_KEY_Tab, 0);
+  shmview_app_test_send_key (f->window, GDK_KEY_Tab, 0);
   caret = atk_text_get_caret_offset (ATK_TEXT (acc));
   g_assert_cmpint (caret, ==, strlen (row0) + 62);
 
@@ -919,7 +856,7 @@ check_layout (Fixture    *f,
   guint width;
 
   shmview_hex_view_set_bytes_per_row (f->view, bytes_per_row);
-  drain ();
+  shmview_app_test_drain ();
   width = shmview_hex_view_get_row_width (f->view);
   if (bytes_per_row != 0)
     g_assert_cmpuint (width, ==, bytes_per_row);
@@ -968,7 +905,7 @@ test_bytes_per_row (Fixture       *f,
   check_layout (f, 0, "hex-view-fit-800.png");
   f->fit_wide = shmview_hex_view_get_row_width (f->view);
   gtk_window_resize (GTK_WINDOW (f->window), 1260, 400);
-  run_until (row_width_changed, f);
+  SHMVIEW_APP_TEST_RUN_UNTIL (row_width_changed (f));
   check_layout (f, 0, "hex-view-fit.png");
   g_assert_cmpuint (shmview_hex_view_get_row_width (f->view), >, f->fit_wide);
   f->fit_wide = shmview_hex_view_get_row_width (f->view);
@@ -976,7 +913,7 @@ test_bytes_per_row (Fixture       *f,
   /* A narrower window fits fewer bytes, and the controller hears of it. */
   before = f->n_range_changed;
   gtk_window_resize (GTK_WINDOW (f->window), 420, 400);
-  run_until (row_width_changed, f);
+  SHMVIEW_APP_TEST_RUN_UNTIL (row_width_changed (f));
   g_assert_cmpuint (shmview_hex_view_get_row_width (f->view), <, f->fit_wide);
   g_assert_cmpuint (shmview_hex_view_get_row_width (f->view) % 8, ==, 0);
   g_assert_cmpuint (f->n_range_changed, >, before);
@@ -1004,7 +941,7 @@ test_font (Fixture       *f,
   f->page_rows = (guint) gtk_adjustment_get_page_size (vadj);
   shmview_hex_view_get_visible_range (f->view, &offset, &length_before);
   shmview_hex_view_set_font_name (f->view, "Monospace 22");
-  run_until (page_shrank, f);
+  SHMVIEW_APP_TEST_RUN_UNTIL (page_shrank (f));
   shmview_hex_view_get_visible_range (f->view, &offset, &length_after);
   g_assert_cmpuint (length_after, <, length_before);
   g_assert_cmpuint (f->n_range_changed, >, before);
@@ -1042,28 +979,20 @@ test_shrink (Fixture       *f,
   g_assert_false (shmview_hex_view_get_byte_at_cursor (f->view, &b));
 
   type_text (f, "41");
-  send_key (f, GDK_KEY_End, GDK_CONTROL_MASK);
-  send_key (f, GDK_KEY_Page_Down, 0);
+  shmview_app_test_send_key (f->window, GDK_KEY_End, GDK_CONTROL_MASK);
+  shmview_app_test_send_key (f->window, GDK_KEY_Page_Down, 0);
   g_assert_cmpuint (f->edits->len, ==, 0);
   g_assert_cmpuint (shmview_hex_view_get_cursor (f->view), ==, 0);
   cairo_surface_destroy (render (f));
-}
-
-static void
-skip_without_display (void)
-{
-  g_test_skip ("no display (run under tests/run-test.sh --x11)");
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  if (!gtk_init_check (&argc, &argv))
+  if (!shmview_app_test_init (&argc, &argv, TRUE))
     {
-      g_test_add_func ("/app/hex-view/no-display", skip_without_display);
+      shmview_app_test_add_no_display ("/app/hex-view/no-display");
       return g_test_run ();
     }
 

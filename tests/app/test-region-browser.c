@@ -19,6 +19,7 @@
 
 #include <gtk/gtk.h>
 
+#include "app-test-util.h"
 #include "shmview-region-browser.h"
 #include "shmview-region-browser-private.h"
 #include "test-util.h"
@@ -34,37 +35,8 @@ typedef struct
   char                 *attach_spec;
   gboolean              attach_read_only;
   guint                 n_attach;
-  const char           *wanted;     /* for run_until predicates */
+  const char           *wanted;     /* for the RUN_UNTIL predicates */
 } Fixture;
-
-static gboolean
-set_flag (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until @done (10 s is a safety net, not a goal). */
-static void
-run_until (gboolean (*done) (Fixture *f),
-           Fixture  *f)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (10000, set_flag, &timed_out);
-
-  while (!done (f) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
-  g_assert_false (timed_out);
-}
-
-static void
-drain (void)
-{
-  while (gtk_events_pending ())
-    gtk_main_iteration ();
-}
 
 static GtkWidget *
 child (Fixture    *f,
@@ -127,6 +99,7 @@ make_region (Fixture    *f,
   int fd = shm_open (name, O_RDWR | O_CREAT | O_EXCL, 0600);
 
   g_assert_cmpint (fd, >=, 0);
+  shmview_app_test_remove_at_exit (name);
   g_assert_no_errno (ftruncate (fd, size));
   close (fd);
   g_ptr_array_add (f->extra, g_strdup (name));
@@ -145,49 +118,12 @@ on_attach (ShmviewRegionBrowser *browser,
 }
 
 static void
-save_screenshot (Fixture *f)
-{
-  const char *dir = g_getenv ("SHMVIEW_TEST_SCREENSHOTS");
-  g_autofree char *base = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(GdkPixbuf) pixbuf = NULL;
-  GdkWindow *window = gtk_widget_get_window (f->window);
-  gboolean settled = FALSE;
-
-  if (dir == NULL || window == NULL)
-    return;
-
-  g_timeout_add (500, set_flag, &settled);
-  while (!settled)
-    g_main_context_iteration (NULL, TRUE);
-  pixbuf = gdk_pixbuf_get_from_window (window, 0, 0, gdk_window_get_width (window),
-                                       gdk_window_get_height (window));
-  base = g_strdelimit (g_strdup (g_test_get_path ()), "/", '-');
-  path = g_strdup_printf ("%s/browser%s.png", dir, base);
-  if (pixbuf != NULL)
-    gdk_pixbuf_save (pixbuf, path, "png", NULL, NULL);
-}
-
-/* The isolated XDG_DATA_DIRS hide the icon themes: give GTK the system's
- * back. Only once a test runs: the isolated dirs are set by then, so GLib
- * allocates (and, in 2.74, leaks) no home or data dir strings for it. */
-static void
-ensure_icon_theme (void)
-{
-  static gboolean done;
-
-  if (!done)
-    gtk_icon_theme_append_search_path (gtk_icon_theme_get_default (), "/usr/share/icons");
-  done = TRUE;
-}
-
-static void
 setup (Fixture       *f,
        gconstpointer  data)
 {
-  ensure_icon_theme ();
+  shmview_app_test_ensure_icon_theme ();
   f->extra = g_ptr_array_new_with_free_func (g_free);
-  f->name = shmview_test_unique_posix_name ("browser");
+  f->name = shmview_app_test_posix_name ("browser");
   f->fd = shm_open (f->name, O_RDWR | O_CREAT | O_EXCL, 0600);
   g_assert_cmpint (f->fd, >=, 0);
   g_assert_no_errno (ftruncate (f->fd, 256));
@@ -203,16 +139,16 @@ setup (Fixture       *f,
 
   /* mapping starts the first listing, in a worker thread */
   f->wanted = f->name;
-  run_until (lists_wanted, f);
+  SHMVIEW_APP_TEST_RUN_UNTIL (lists_wanted (f));
 }
 
 static void
 teardown (Fixture       *f,
           gconstpointer  data)
 {
-  save_screenshot (f);
+  shmview_app_test_save_screenshot (f->window, "browser");
   gtk_widget_destroy (f->window);
-  drain ();
+  shmview_app_test_drain ();
   munmap (f->map, 256);
   close (f->fd);
   shmview_test_posix_unlink (f->name);
@@ -362,7 +298,7 @@ static void
 test_updates_in_place (Fixture       *f,
                        gconstpointer  data)
 {
-  g_autofree char *other = shmview_test_unique_posix_name ("browser-new");
+  g_autofree char *other = shmview_app_test_posix_name ("browser-new");
   g_autofree char *selected = NULL;
   g_autofree char *size = NULL;
 
@@ -373,7 +309,7 @@ test_updates_in_place (Fixture       *f,
 
   make_region (f, other, 64);
   f->wanted = other;
-  run_until (lists_wanted, f);
+  SHMVIEW_APP_TEST_RUN_UNTIL (lists_wanted (f));
 
   g_assert_no_errno (ftruncate (f->fd, 4096));
   shmview_region_browser_reload (f->browser);
@@ -383,7 +319,7 @@ test_updates_in_place (Fixture       *f,
   g_assert_cmpstr (selected, ==, f->name);
 
   g_assert_no_errno (shm_unlink (other));
-  run_until (lacks_wanted, f);
+  SHMVIEW_APP_TEST_RUN_UNTIL (lacks_wanted (f));
   g_clear_pointer (&selected, g_free);
   selected = shmview_region_browser_dup_selected_spec (f->browser);
   g_assert_cmpstr (selected, ==, f->name);
@@ -413,38 +349,6 @@ test_attach_signals (Fixture       *f,
   g_assert_true (f->attach_read_only);
 }
 
-/* Key press and release through GTK, as a typed key travels. */
-static void
-send_key (Fixture         *f,
-          guint            keyval,
-          GdkModifierType  state)
-{
-  GdkDisplay *display = gtk_widget_get_display (f->window);
-  GdkKeymap *keymap = gdk_keymap_get_for_display (display);
-  g_autofree GdkKeymapKey *keys = NULL;
-  int n_keys = 0;
-
-  gdk_keymap_get_entries_for_keyval (keymap, keyval, &keys, &n_keys);
-  for (int type = GDK_KEY_PRESS; type <= GDK_KEY_RELEASE; type++)
-    {
-      GdkEvent *event = gdk_event_new (type);
-
-      event->key.window = g_object_ref (gtk_widget_get_window (f->window));
-      event->key.send_event = TRUE;
-      event->key.time = GDK_CURRENT_TIME;
-      event->key.state = state;
-      event->key.keyval = keyval;
-      if (n_keys > 0)
-        {
-          event->key.hardware_keycode = keys[0].keycode;
-          event->key.group = keys[0].group;
-        }
-      gdk_event_set_device (event, gdk_seat_get_keyboard (gdk_display_get_default_seat (display)));
-      gtk_main_do_event (event);
-      gdk_event_free (event);
-    }
-}
-
 static void
 test_context_menu (Fixture       *f,
                    gconstpointer  data)
@@ -455,10 +359,10 @@ test_context_menu (Fixture       *f,
 
   g_assert_true (shmview_region_browser_select (f->browser, f->name));
   gtk_widget_grab_focus (child (f, "tree_view"));
-  send_key (f, GDK_KEY_F10, GDK_SHIFT_MASK);
-  drain ();
+  shmview_app_test_send_key (f->window, GDK_KEY_F10, GDK_SHIFT_MASK);
+  shmview_app_test_drain ();
   g_assert_true (gtk_widget_get_visible (menu));
-  save_screenshot (f);
+  shmview_app_test_save_screenshot (f->window, "browser");
   gtk_menu_popdown (GTK_MENU (menu));
 }
 
@@ -481,7 +385,7 @@ static void
 test_remove (Fixture       *f,
              gconstpointer  data)
 {
-  g_autofree char *victim = shmview_test_unique_posix_name ("browser-rm");
+  g_autofree char *victim = shmview_app_test_posix_name ("browser-rm");
   GtkWidget *dialog;
   int fd;
 
@@ -492,14 +396,14 @@ test_remove (Fixture       *f,
 
   dialog = ask_remove (f, victim);
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
-  drain ();
+  shmview_app_test_drain ();
   fd = shm_open (victim, O_RDONLY, 0);
   g_assert_cmpint (fd, >=, 0);
   close (fd);
 
   dialog = ask_remove (f, victim);
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
-  drain ();
+  shmview_app_test_drain ();
   g_assert_cmpint (shm_open (victim, O_RDONLY, 0), ==, -1);
   g_assert_cmpint (errno, ==, ENOENT);
   g_assert_false (lists (f, victim));
@@ -510,7 +414,7 @@ static void
 test_remove_error (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autofree char *victim = shmview_test_unique_posix_name ("browser-gone");
+  g_autofree char *victim = shmview_app_test_posix_name ("browser-gone");
   GtkWidget *dialog;
 
   g_test_summary ("A removal that fails (someone else removed it first) is shown in words");
@@ -520,37 +424,22 @@ test_remove_error (Fixture       *f,
   dialog = ask_remove (f, victim);
   g_assert_no_errno (shm_unlink (victim));
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
-  drain ();
+  shmview_app_test_drain ();
 
   g_assert_nonnull (shmview_region_browser_get_error (f->browser));
   g_assert_nonnull (strstr (shmview_region_browser_get_error (f->browser),
                             "There is no shared memory region called"));
 }
 
-static void
-skip_without_display (void)
-{
-  g_test_skip ("no X display (run under tests/run-test.sh --x11)");
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  const char * const mime_dirs[] = { "/usr/local/share/mime", "/usr/share/mime", NULL };
-
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  /* The isolated XDG_DATA_DIRS hide the MIME database, without which the
-   * pixbuf loaders cannot load GTK's own icons (a fatal warning here). */
-  g_content_type_set_mime_dirs (mime_dirs);
-
-  if (!gtk_init_check (&argc, &argv))
+  if (!shmview_app_test_init (&argc, &argv, TRUE))
     {
-      g_test_add_func ("/app/region-browser/no-display", skip_without_display);
+      shmview_app_test_add_no_display ("/app/region-browser/no-display");
       return g_test_run ();
     }
-
 #define ADD(path, fn) \
   g_test_add ("/app/region-browser/" path, Fixture, NULL, setup, fn, teardown)
 

@@ -23,6 +23,7 @@
 
 #include <gtk/gtk.h>
 
+#include "app-test-util.h"
 #include "shmview-error.h"
 #include "shmview-format.h"
 #include "shmview-hex-view-private.h"
@@ -50,35 +51,6 @@ typedef struct
   ShmviewStatusBar  *status;
   GPtrArray         *messages;  /* texts of "message" */
 } Fixture;
-
-static gboolean
-set_flag (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until @done (10 s is a safety net, not a goal). */
-static void
-run_until (gboolean (*done) (Fixture *f),
-           Fixture  *f)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (10000, set_flag, &timed_out);
-
-  while (!done (f) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
-  g_assert_false (timed_out);
-}
-
-static void
-drain (void)
-{
-  while (gtk_events_pending ())
-    gtk_main_iteration ();
-}
 
 static void
 other_write (Fixture    *f,
@@ -127,33 +99,6 @@ on_message (ShmviewRegionPage *page,
 }
 
 static void
-save_screenshot (Fixture *f)
-{
-  const char *dir = g_getenv ("SHMVIEW_TEST_SCREENSHOTS");
-  g_autofree char *base = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(GdkPixbuf) pixbuf = NULL;
-  g_autoptr(GError) error = NULL;
-  GdkWindow *window = gtk_widget_get_window (f->window);
-
-  gboolean settled = FALSE;
-
-  if (dir == NULL || window == NULL)
-    return;
-
-  /* let revealers and popovers finish their animations */
-  g_timeout_add (500, set_flag, &settled);
-  while (!settled)
-    g_main_context_iteration (NULL, TRUE);
-  pixbuf = gdk_pixbuf_get_from_window (window, 0, 0, gdk_window_get_width (window),
-                                       gdk_window_get_height (window));
-  base = g_strdelimit (g_strdup (g_test_get_path ()), "/", '-');
-  path = g_strdup_printf ("%s/region-page%s.png", dir, base);
-  if (pixbuf != NULL && !gdk_pixbuf_save (pixbuf, path, "png", &error, NULL))
-    g_test_message ("screenshot %s: %s", path, error->message);
-}
-
-static void
 open_page (Fixture          *f,
            ShmviewOpenFlags  flags)
 {
@@ -172,34 +117,36 @@ open_page (Fixture          *f,
   gtk_container_add (GTK_CONTAINER (f->window), GTK_WIDGET (f->page));
   gtk_widget_show (f->window);
   shmview_region_page_focus_hex (f->page);
-  run_until (page_shows_lesson, f);
+  SHMVIEW_APP_TEST_RUN_UNTIL (page_shows_lesson (f));
 }
 
-/* The isolated XDG_DATA_DIRS hide the icon themes: give GTK the system's
- * back. Only once a test runs: the isolated dirs are set by then, so GLib
- * allocates (and, in 2.74, leaks) no home or data dir strings for it. */
 static void
-ensure_icon_theme (void)
+begin_setup (Fixture *f)
 {
-  static gboolean done;
+  shmview_app_test_ensure_icon_theme ();
+  f->messages = g_ptr_array_new_with_free_func (g_free);
+  f->fd = -1;
+}
 
-  if (!done)
-    gtk_icon_theme_append_search_path (gtk_icon_theme_get_default (), "/usr/share/icons");
-  done = TRUE;
+/* The lesson's string, written by "the other program", then the page. */
+static void
+finish_setup (Fixture          *f,
+              ShmviewOpenFlags  flags)
+{
+  other_write (f, 0, "ezhchai", 8);
+  open_page (f, flags);
 }
 
 static void
 setup_common (Fixture          *f,
               ShmviewOpenFlags  flags)
 {
-  ensure_icon_theme ();
-  f->messages = g_ptr_array_new_with_free_func (g_free);
-  f->name = shmview_test_unique_posix_name ("page");
+  begin_setup (f);
+  f->name = shmview_app_test_posix_name ("page");
   f->fd = shm_open (f->name, O_RDWR | O_CREAT | O_EXCL, 0600);
   g_assert_cmpint (f->fd, >=, 0);
   g_assert_no_errno (ftruncate (f->fd, REGION_SIZE));
-  other_write (f, 0, "ezhchai", 8);
-  open_page (f, flags);
+  finish_setup (f, flags);
 }
 
 static void
@@ -221,18 +168,15 @@ static void
 setup_sysv (Fixture       *f,
             gconstpointer  data)
 {
-  ensure_icon_theme ();
-  f->messages = g_ptr_array_new_with_free_func (g_free);
-  f->fd = -1;
+  begin_setup (f);
   if (shmview_test_skip_without_sysv ())
     return;
-  f->sysv_id = shmget (IPC_PRIVATE, REGION_SIZE, IPC_CREAT | 0600);
+  f->sysv_id = shmview_app_test_sysv_create (REGION_SIZE);
   g_assert_cmpint (f->sysv_id, >=, 0);
   f->sysv_addr = shmat (f->sysv_id, NULL, 0);
   g_assert_true (f->sysv_addr != (void *) -1);
   f->name = g_strdup_printf ("sysvid:%d", f->sysv_id);
-  other_write (f, 0, "ezhchai", 8);
-  open_page (f, SHMVIEW_OPEN_FLAGS_NONE);
+  finish_setup (f, SHMVIEW_OPEN_FLAGS_NONE);
 }
 
 /* A regular file, mapped shared */
@@ -240,15 +184,13 @@ static void
 setup_file (Fixture       *f,
             gconstpointer  data)
 {
-  ensure_icon_theme ();
-  f->messages = g_ptr_array_new_with_free_func (g_free);
+  begin_setup (f);
   f->path = shmview_test_temp_path ("page.bin");
   f->name = g_strconcat ("file:", f->path, NULL);
   f->fd = open (f->path, O_RDWR | O_CREAT | O_EXCL, 0600);
   g_assert_cmpint (f->fd, >=, 0);
   g_assert_no_errno (ftruncate (f->fd, REGION_SIZE));
-  other_write (f, 0, "ezhchai", 8);
-  open_page (f, SHMVIEW_OPEN_FLAGS_NONE);
+  finish_setup (f, SHMVIEW_OPEN_FLAGS_NONE);
 }
 
 static void
@@ -257,9 +199,9 @@ teardown (Fixture       *f,
 {
   if (f->window != NULL)
     {
-      save_screenshot (f);
+      shmview_app_test_save_screenshot (f->window, "region-page");
       gtk_widget_destroy (f->window);
-      drain ();
+      shmview_app_test_drain ();
       g_assert_finalize_object (f->region);
     }
   if (f->sysv_addr != NULL)
@@ -286,38 +228,6 @@ has_message (Fixture    *f,
     if (strstr (g_ptr_array_index (f->messages, i), needle) != NULL)
       return TRUE;
   return FALSE;
-}
-
-/* Key press and release through GTK, as a typed key travels. */
-static void
-send_key (Fixture         *f,
-          guint            keyval,
-          GdkModifierType  state)
-{
-  GdkDisplay *display = gtk_widget_get_display (f->window);
-  GdkKeymap *keymap = gdk_keymap_get_for_display (display);
-  g_autofree GdkKeymapKey *keys = NULL;
-  int n_keys = 0;
-
-  gdk_keymap_get_entries_for_keyval (keymap, keyval, &keys, &n_keys);
-  for (int type = GDK_KEY_PRESS; type <= GDK_KEY_RELEASE; type++)
-    {
-      GdkEvent *event = gdk_event_new (type);
-
-      event->key.window = g_object_ref (gtk_widget_get_window (f->window));
-      event->key.send_event = TRUE;
-      event->key.time = GDK_CURRENT_TIME;
-      event->key.state = state;
-      event->key.keyval = keyval;
-      if (n_keys > 0)
-        {
-          event->key.hardware_keycode = keys[0].keycode;
-          event->key.group = keys[0].group;
-        }
-      gdk_event_set_device (event, gdk_seat_get_keyboard (gdk_display_get_default_seat (display)));
-      gtk_main_do_event (event);
-      gdk_event_free (event);
-    }
 }
 
 static GtkWidget *
@@ -433,8 +343,8 @@ test_edit_reaches_region (Fixture       *f,
 
   /* Real keys: the hex column takes nibbles at the caret */
   shmview_hex_view_set_cursor (f->hex, 1);
-  send_key (f, GDK_KEY_f, 0);
-  send_key (f, GDK_KEY_f, 0);
+  shmview_app_test_send_key (f->window, GDK_KEY_f, 0);
+  shmview_app_test_send_key (f->window, GDK_KEY_f, 0);
   other_read (f, 0, buf, 3);
   g_assert_cmpmem (buf, 3, "E\xff" "h", 3);
 
@@ -489,7 +399,7 @@ test_undo_redo (Fixture       *f,
   g_assert_false (shmview_region_page_can_redo (f->page));
 
   /* Ctrl+Z on the page works too */
-  send_key (f, GDK_KEY_z, GDK_CONTROL_MASK);
+  shmview_app_test_send_key (f->window, GDK_KEY_z, GDK_CONTROL_MASK);
   other_read (f, 0, buf, 4);
   g_assert_cmpmem (buf, 4, "ezhc", 4);
 }
@@ -510,8 +420,8 @@ test_read_only (Fixture       *f,
     g_assert_nonnull (strstr (status, " · RO · "));
   }
 
-  send_key (f, GDK_KEY_4, 0);
-  send_key (f, GDK_KEY_1, 0);
+  shmview_app_test_send_key (f->window, GDK_KEY_4, 0);
+  shmview_app_test_send_key (f->window, GDK_KEY_1, 0);
   g_assert_cmpstr (shmview_region_page_get_info_message (f->page), ==,
                    "This region is attached read-only: edits are not written");
 
@@ -549,7 +459,7 @@ test_outside_change (Fixture       *f,
 
   other_write (f, 0x20, "HELLO", 5);
   /* the page's own timer (100 ms) picks it up */
-  run_until (change_highlighted, f);
+  SHMVIEW_APP_TEST_RUN_UNTIL (change_highlighted (f));
 
   text = shmview_hex_view_dup_visible_text (f->hex);
   g_assert_nonnull (strstr (text, "|HELLO"));
@@ -578,7 +488,7 @@ test_string_pane_keeps_typing (Fixture       *f,
 
   /* Escape gives it up and shows memory again */
   gtk_widget_grab_focus (template_child (f->pane, SHMVIEW_TYPE_STRING_PANE, "entry"));
-  send_key (f, GDK_KEY_Escape, 0);
+  shmview_app_test_send_key (f->window, GDK_KEY_Escape, 0);
   g_assert_cmpstr (shmview_string_pane_get_text (f->pane), ==, "xyzchai");
 }
 
@@ -607,7 +517,7 @@ test_string_write (Fixture       *f,
   /* Ctrl+Enter in the entry writes too */
   gtk_widget_grab_focus (template_child (f->pane, SHMVIEW_TYPE_STRING_PANE, "entry"));
   shmview_string_pane_set_text (f->pane, "ab");
-  send_key (f, GDK_KEY_Return, GDK_CONTROL_MASK);
+  shmview_app_test_send_key (f->window, GDK_KEY_Return, GDK_CONTROL_MASK);
   other_read (f, 0x40, buf, 4);
   g_assert_cmpmem (buf, 4, "ab\0c", 4);
 
@@ -656,7 +566,7 @@ test_shrink_to_zero (Fixture       *f,
   shmview_hex_view_set_cursor (f->hex, 200);
   g_assert_no_errno (ftruncate (f->fd, 0));
   shmview_region_page_refresh (f->page);
-  drain ();
+  shmview_app_test_drain ();
 
   expected = g_strdup_printf ("%s shrank from 256 to 0 bytes", f->name + 1);
   g_assert_cmpstr (shmview_region_page_get_info_message (f->page), ==, expected);
@@ -674,17 +584,17 @@ test_shrink_to_zero (Fixture       *f,
   shmview_string_pane_set_text (f->pane, "x");
   g_assert_false (shmview_string_pane_write (f->pane));
   g_assert_false (shmview_region_page_goto_text (f->page, "0", NULL));
-  drain ();
+  shmview_app_test_drain ();
 
   g_assert_no_errno (ftruncate (f->fd, 512));
   other_write (f, 300, "new", 3);
   shmview_region_page_refresh (f->page);
-  drain ();
+  shmview_app_test_drain ();
   g_assert_cmpuint (shmview_hex_view_get_region_size (f->hex), ==, 512);
   g_assert_nonnull (strstr (shmview_region_page_get_info_message (f->page),
                             "grew from 0 to 512 bytes"));
   g_assert_true (shmview_region_page_goto_text (f->page, "300", NULL));
-  drain ();
+  shmview_app_test_drain ();
   g_assert_cmpstr (shmview_string_pane_get_text (f->pane), ==, "new");
   g_assert_true (emit_edit (f, 301, "E", 1));
   other_read (f, 300, buf, 4);
@@ -745,15 +655,15 @@ test_goto (Fixture       *f,
   g_assert_cmpuint (shmview_hex_view_get_cursor (f->hex), ==, 255);
 
   /* The popover (Ctrl+L) */
-  send_key (f, GDK_KEY_l, GDK_CONTROL_MASK);
-  drain ();
+  shmview_app_test_send_key (f->window, GDK_KEY_l, GDK_CONTROL_MASK);
+  shmview_app_test_drain ();
   g_assert_true (gtk_widget_get_visible (template_child (f->page, SHMVIEW_TYPE_REGION_PAGE,
                                                                         "goto_popover")));
   gtk_entry_set_text (GTK_ENTRY (entry), "zz");
   g_signal_emit_by_name (entry, "activate");
   g_assert_true (gtk_widget_get_visible (error_label));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error_label)), !=, "");
-  save_screenshot (f);
+  shmview_app_test_save_screenshot (f->window, "region-page");
 
   gtk_entry_set_text (GTK_ENTRY (entry), "0x3");
   g_signal_emit_by_name (entry, "activate");
@@ -892,7 +802,7 @@ test_copy_whole_selection (Fixture       *f,
   g_assert_cmpuint (visible, <, length);
 
   shmview_hex_view_select (f->hex, 0x100, 0x100 + length);
-  send_key (f, GDK_KEY_c, GDK_CONTROL_MASK);
+  shmview_app_test_send_key (f->window, GDK_KEY_c, GDK_CONTROL_MASK);
   text = gtk_clipboard_wait_for_text (clipboard);
   expected = shmview_format_hex_text (bytes, length);
   g_assert_cmpuint (strlen (text), ==, length * 3 - 1);
@@ -981,30 +891,18 @@ test_string_codec (void)
   g_assert_cmpmem (bytes->data, bytes->len, "a\\b\\x4", 6);
 }
 
-static void
-skip_without_display (void)
-{
-  g_test_skip ("no X display (run under tests/run-test.sh --x11)");
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  const char * const mime_dirs[] = { "/usr/local/share/mime", "/usr/share/mime", NULL };
-
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  /* The isolated XDG_DATA_DIRS hide the MIME database, without which the
-   * pixbuf loaders cannot load GTK's own icons (a fatal warning here). */
-  g_content_type_set_mime_dirs (mime_dirs);
+  gboolean have_display = shmview_app_test_init (&argc, &argv, TRUE);
 
   g_test_add_func ("/app/region-page/exact-size", test_exact_size);
   g_test_add_func ("/app/region-page/string-codec", test_string_codec);
 
-  if (!gtk_init_check (&argc, &argv))
+  if (!have_display)
     {
-      g_test_add_func ("/app/region-page/no-display", skip_without_display);
+      shmview_app_test_add_no_display ("/app/region-page/no-display");
       return g_test_run ();
     }
 

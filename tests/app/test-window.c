@@ -10,6 +10,7 @@
 
 #include <gtk/gtk.h>
 
+#include "app-test-util.h"
 #include "shmview-attach-dialog.h"
 #include "shmview-create-dialog.h"
 #include "shmview-error.h"
@@ -30,13 +31,6 @@ typedef struct
 } Fixture;
 
 static void
-iterate (void)
-{
-  while (gtk_events_pending ())
-    gtk_main_iteration ();
-}
-
-static void
 setup (Fixture       *fixture,
        gconstpointer  data)
 {
@@ -49,14 +43,14 @@ setup (Fixture       *fixture,
       g_autoptr(GError) error = NULL;
       g_autoptr(ShmviewRegion) region = NULL;
 
-      fixture->names[i] = shmview_test_unique_posix_name ("window");
+      fixture->names[i] = shmview_app_test_posix_name ("window");
       fixture->display[i] = g_strdup (fixture->names[i] + 1);
       region = shmview_region_open_text (fixture->names[i],
                                          SHMVIEW_OPEN_CREATE | SHMVIEW_OPEN_EXCLUSIVE,
                                          256, 0600, &error);
       g_assert_no_error (error);
     }
-  iterate ();
+  shmview_app_test_drain ();
 }
 
 static void
@@ -65,7 +59,7 @@ teardown (Fixture       *fixture,
 {
   if (fixture->window != NULL)
     gtk_widget_destroy (GTK_WIDGET (fixture->window));
-  iterate ();
+  shmview_app_test_drain ();
 
   for (guint i = 0; i < MAX_REGIONS; i++)
     {
@@ -95,7 +89,7 @@ activate (Fixture    *fixture,
           const char *name)
 {
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), name, NULL);
-  iterate ();
+  shmview_app_test_drain ();
 }
 
 static ShmviewRegionPage *
@@ -107,7 +101,7 @@ open_spec (Fixture    *fixture,
 
   g_assert_true (shmview_window_open_spec (fixture->window, spec, read_only, &error));
   g_assert_no_error (error);
-  iterate ();
+  shmview_app_test_drain ();
   return shmview_window_get_current_page (fixture->window);
 }
 
@@ -189,7 +183,7 @@ test_open_spec (Fixture       *fixture,
   g_assert_cmpstr (subtitle (fixture), ==, expected);
 
   gtk_notebook_set_current_page (fixture->window->notebook, 0);
-  iterate ();
+  shmview_app_test_drain ();
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, fixture->display[0]);
 
   g_assert_true (action_enabled (fixture, "refresh"));
@@ -245,7 +239,7 @@ static void
 test_open_errors (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_autofree char *missing = shmview_test_unique_posix_name ("missing");
+  g_autofree char *missing = shmview_app_test_posix_name ("missing");
   g_autoptr(GError) error = NULL;
 
   g_test_summary ("A spec that cannot be opened changes nothing and says why");
@@ -290,7 +284,7 @@ test_undo_redo_actions (Fixture       *fixture,
 
   g_signal_emit_by_name (shmview_region_page_get_hex_view (page), "edit",
                          (guint64) 5, bytes, &written);
-  iterate ();
+  shmview_app_test_drain ();
   g_assert_true (written);
   g_assert_cmpuint (read_byte (page, 5), ==, 0x42);
   g_assert_true (action_enabled (fixture, "undo"));
@@ -309,7 +303,7 @@ test_undo_redo_actions (Fixture       *fixture,
   open_spec (fixture, fixture->names[1], FALSE);
   g_assert_false (action_enabled (fixture, "undo"));
   gtk_notebook_set_current_page (fixture->window->notebook, 0);
-  iterate ();
+  shmview_app_test_drain ();
   g_assert_true (action_enabled (fixture, "undo"));
 }
 
@@ -333,7 +327,7 @@ test_close_tab (Fixture       *fixture,
   close = find_widget (tab, NULL, GTK_TYPE_BUTTON);
   g_assert_nonnull (close);
   gtk_button_clicked (GTK_BUTTON (close));
-  iterate ();
+  shmview_app_test_drain ();
   g_assert_cmpuint (shmview_window_get_n_pages (fixture->window), ==, 1);
   g_assert_true (shmview_window_get_current_page (fixture->window) == b);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, fixture->display[1]);
@@ -364,7 +358,7 @@ test_settings_reach_pages (Fixture       *fixture,
   g_settings_set_string (fixture->settings, "font", "Monospace 14");
   g_settings_set_uint (fixture->settings, "highlight-fade-ms", 700);
   g_settings_set_uint (fixture->settings, "refresh-interval", 250);
-  iterate ();
+  shmview_app_test_drain ();
 
   g_object_get (hex, "bytes-per-row", &value, NULL);
   g_assert_cmpuint (value, ==, 32);
@@ -399,7 +393,7 @@ test_interval_override (Fixture       *fixture,
 
   page = open_spec (fixture, fixture->names[0], FALSE);
   shmview_window_override_interval (fixture->window, 40);
-  iterate ();
+  shmview_app_test_drain ();
   g_assert_cmpuint (shmview_window_get_interval (fixture->window), ==, 40);
   g_assert_cmpuint (shmview_region_page_get_interval (page), ==, 40);
   g_assert_cmpuint (g_settings_get_uint (fixture->settings, "refresh-interval"), ==, 100);
@@ -412,7 +406,7 @@ test_interval_override (Fixture       *fixture,
   g_assert_cmpstr (gtk_label_get_text (fixture->window->interval_label), ==, "2.5 s");
 
   g_settings_set_uint (fixture->settings, "refresh-interval", 500);
-  iterate ();
+  shmview_app_test_drain ();
   g_assert_cmpuint (shmview_window_get_interval (fixture->window), ==, 2500);
 }
 
@@ -423,7 +417,7 @@ test_header_interval_writes_setting (Fixture       *fixture,
   g_test_summary ("Without an override the header bar's interval control is the setting");
 
   gtk_adjustment_set_value (fixture->window->interval_adjustment, 30);
-  iterate ();
+  shmview_app_test_drain ();
   g_assert_cmpuint (g_settings_get_uint (fixture->settings, "refresh-interval"), ==, 30);
   g_assert_cmpuint (shmview_window_get_interval (fixture->window), ==, 30);
 }
@@ -439,13 +433,13 @@ test_copy_follows_focus (Fixture       *fixture,
 
   page = open_spec (fixture, fixture->names[0], FALSE);
   gtk_widget_grab_focus (shmview_region_page_get_hex_view (page));
-  iterate ();
+  shmview_app_test_drain ();
   g_assert_true (action_enabled (fixture, "copy"));
 
   entry = find_widget (GTK_WIDGET (page), NULL, GTK_TYPE_ENTRY);
   g_assert_nonnull (entry);
   gtk_widget_grab_focus (entry);
-  iterate ();
+  shmview_app_test_drain ();
   g_assert_true (gtk_window_get_focus (GTK_WINDOW (fixture->window)) == entry);
   g_assert_false (action_enabled (fixture, "copy"));
 }
@@ -470,20 +464,20 @@ static void
 test_browser_attach (Fixture       *fixture,
                      gconstpointer  data)
 {
-  g_autofree char *missing = shmview_test_unique_posix_name ("missing");
+  g_autofree char *missing = shmview_app_test_posix_name ("missing");
   ShmviewRegionPage *page;
 
   g_test_summary ("The browser's attach signal opens a tab (read-only when asked) or shows an error bar");
 
   g_signal_emit_by_name (fixture->window->browser, "attach", fixture->names[0], TRUE);
-  iterate ();
+  shmview_app_test_drain ();
   page = shmview_window_get_current_page (fixture->window);
   g_assert_nonnull (page);
   g_assert_true (shmview_region_is_read_only (shmview_region_page_get_region (page)));
   g_assert_false (gtk_info_bar_get_revealed (fixture->window->info_bar));
 
   g_signal_emit_by_name (fixture->window->browser, "attach", missing, FALSE);
-  iterate ();
+  shmview_app_test_drain ();
   g_assert_cmpuint (shmview_window_get_n_pages (fixture->window), ==, 1);
   g_assert_true (gtk_info_bar_get_revealed (fixture->window->info_bar));
   g_assert_nonnull (strstr (gtk_label_get_text (fixture->window->info_label), missing + 1));
@@ -535,7 +529,7 @@ test_dialogs_open_pages (Fixture       *fixture,
       g_assert_no_error (error);
       g_signal_emit_by_name (dialog, dialogs[i].signal, region);
       gtk_widget_destroy (dialog);
-      iterate ();
+      shmview_app_test_drain ();
 
       g_assert_cmpuint (shmview_window_get_n_pages (fixture->window), ==, i + 1);
       g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, fixture->display[i]);
@@ -555,7 +549,7 @@ test_preferences_dialog (Fixture       *fixture,
   page = open_spec (fixture, fixture->names[0], FALSE);
   dialog = shmview_preferences_dialog_new (GTK_WINDOW (fixture->window));
   gtk_widget_show (dialog);
-  iterate ();
+  shmview_app_test_drain ();
 
   combo = find_widget (dialog, "bytes_per_row_combo", G_TYPE_NONE);
   spin = find_widget (dialog, "interval_spin", G_TYPE_NONE);
@@ -566,26 +560,26 @@ test_preferences_dialog (Fixture       *fixture,
 
   g_assert_cmpstr (gtk_combo_box_get_active_id (GTK_COMBO_BOX (combo)), ==, "16");
   gtk_combo_box_set_active_id (GTK_COMBO_BOX (combo), "8");
-  iterate ();
+  shmview_app_test_drain ();
   g_assert_cmpuint (g_settings_get_uint (fixture->settings, "bytes-per-row"), ==, 8);
   g_assert_cmpuint (shmview_hex_view_get_bytes_per_row (SHMVIEW_HEX_VIEW (shmview_region_page_get_hex_view (page))), ==, 8);
 
   gtk_combo_box_set_active_id (GTK_COMBO_BOX (combo), "0");
-  iterate ();
+  shmview_app_test_drain ();
   g_assert_cmpuint (g_settings_get_uint (fixture->settings, "bytes-per-row"), ==, 0);
 
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 750);
-  iterate ();
+  shmview_app_test_drain ();
   g_assert_cmpuint (g_settings_get_uint (fixture->settings, "refresh-interval"), ==, 750);
   g_assert_cmpuint (shmview_region_page_get_interval (page), ==, 750);
 
   gtk_combo_box_set_active_id (GTK_COMBO_BOX (encoding), "latin-1");
-  iterate ();
+  shmview_app_test_drain ();
   enc = g_settings_get_string (fixture->settings, "string-encoding");
   g_assert_cmpstr (enc, ==, "latin-1");
 
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_DELETE_EVENT);
-  iterate ();
+  shmview_app_test_drain ();
 }
 
 static void
@@ -599,7 +593,7 @@ test_geometry_saved (Fixture       *fixture,
   gtk_window_resize (GTK_WINDOW (fixture->window), 812, 534);
   for (guint i = 0; i < 200 && fixture->window->width != 812; i++)
     {
-      iterate ();
+      shmview_app_test_drain ();
       g_usleep (5000);
     }
   g_assert_cmpint (fixture->window->width, ==, 812);
@@ -619,13 +613,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* No G_TEST_OPTION_ISOLATE_DIRS here: it points XDG_DATA_DIRS at /dev/null,
-   * where GTK finds neither an icon theme nor the MIME database its pixbuf
-   * loaders need, and every icon becomes a (fatal) warning. Settings use the
-   * memory backend, so nothing is written to the home directory anyway. */
-  gtk_disable_setlocale ();
-  g_test_init (&argc, &argv, NULL);
-  if (!gtk_init_check (&argc, &argv))
+  /* Dirs not isolated: isolated, XDG_DATA_DIRS points at /dev/null, where
+   * GTK finds neither an icon theme nor the MIME database its pixbuf loaders
+   * need. Settings use the memory backend, so nothing is written to the home
+   * directory anyway. */
+  if (!shmview_app_test_init (&argc, &argv, FALSE))
     {
       g_test_message ("no display");
       return 77;
