@@ -2,6 +2,17 @@
  *
  * Copyright 2026 The shmview authors
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Cleanup that survives a failure: a failed assertion aborts the test
+ * program without running teardown, and a timeout kills it with SIGTERM.
+ * Whatever a test makes outside its own memory is therefore registered here
+ * as it is made, and removed when the program ends, however it ends (normal
+ * exit, SIGABRT, SIGTERM, SIGINT, SIGHUP). POSIX names from
+ * shmview_test_unique_posix_name() are registered by it, and the private
+ * directory of shmview_test_temp_path() goes with all it holds; System V
+ * segments are registered with shmview_test_track_sysv() or
+ * shmview_test_track_sysv_key(). Teardown still removes things as usual:
+ * this is the net under it.
  */
 #pragma once
 
@@ -9,12 +20,23 @@
 
 G_BEGIN_DECLS
 
-/* A POSIX shm name unique to this process and test: "/shmview-test-<pid>-<n>-<tag>". */
+/* A POSIX shm name unique to this process and test: "/shmview-test-<pid>-<n>-<tag>".
+ * Registered for removal at exit. */
 char     *shmview_test_unique_posix_name (const char *tag);
-/* A path for a file region in a fresh private directory (removed at exit). */
+/* A path in a private directory of this process, removed with everything in
+ * it at exit. */
 char     *shmview_test_temp_path         (const char *basename);
 /* Removes the POSIX object @name (with leading slash), ignoring ENOENT. */
 void      shmview_test_posix_unlink      (const char *name);
+/* Registers System V segment @shmid for removal at exit, unless it is gone
+ * by then or its id names another segment by then. */
+void      shmview_test_track_sysv        (int         shmid);
+/* Registers whatever segment has key @key at exit (a key the test picked
+ * because nobody used it) for removal. */
+void      shmview_test_track_sysv_key    (gint32      key);
+/* shmget (IPC_PRIVATE, @size, @mode) that must succeed, registered for removal. */
+int       shmview_test_sysv_private      (gsize       size,
+                                          int         mode);
 /* TRUE (after g_test_skip) when System V shm is not usable here. */
 gboolean  shmview_test_skip_without_sysv (void);
 /* Path of a built program: $G_TEST_BUILDDIR/../<relpath>, e.g. "src/cli/shmtool".

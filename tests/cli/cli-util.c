@@ -58,23 +58,58 @@ log_command (const char * const *argv)
 static char *
 input_file (GBytes *input)
 {
+  static gint counter;
+  g_autofree char *basename = g_strdup_printf ("input-%d", g_atomic_int_add (&counter, 1));
   g_autoptr(GError) error = NULL;
-  char *path = NULL;
-  int fd = g_file_open_tmp ("shmview-cli-input-XXXXXX", &path, &error);
+  char *path = shmview_test_temp_path (basename);
 
-  g_assert_no_error (error);
-  close (fd);
   g_assert_true (g_file_set_contents (path, g_bytes_get_data (input, NULL),
                                       g_bytes_get_size (input), &error));
   g_assert_no_error (error);
   return path;
 }
 
+/* A failed assertion aborts the test without teardown: no program we
+ * started may outlive it (setpriv --pdeathsig keep carries this across
+ * the change of user, which would clear it). */
+static void
+die_with_parent (gpointer user_data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+}
+
+static GSubprocess *
+spawn (const char * const *argv,
+       const char         *input_path)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GError) error = NULL;
+  GSubprocess *process;
+
+  log_command (argv);
+  /* Without input the child's stdin is /dev/null (GSubprocess's default). */
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  if (input_path != NULL)
+    g_subprocess_launcher_set_stdin_file_path (launcher, input_path);
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  process = g_subprocess_launcher_spawnv (launcher, argv, &error);
+  g_assert_no_error (error);
+  return process;
+}
+
+static int
+exit_status (GSubprocess *process)
+{
+  if (g_subprocess_get_if_exited (process))
+    return g_subprocess_get_exit_status (process);
+  return 128 + g_subprocess_get_term_sig (process);
+}
+
 CliResult *
 cli_run_argv (GBytes             *input,
               const char * const *argv)
 {
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) err = NULL;
@@ -83,23 +118,12 @@ cli_run_argv (GBytes             *input,
   gsize length;
   const char *data;
 
-  log_command (argv);
-  /* Without input the child's stdin is /dev/null (GSubprocess's default). */
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  if (input_path != NULL)
-    g_subprocess_launcher_set_stdin_file_path (launcher, input_path);
-  process = g_subprocess_launcher_spawnv (launcher, argv, &error);
-  g_assert_no_error (error);
+  process = spawn (argv, input_path);
   g_subprocess_communicate (process, NULL, NULL, &result->out, &err, &error);
   g_assert_no_error (error);
   if (input_path != NULL)
     g_unlink (input_path);
-
-  if (g_subprocess_get_if_exited (process))
-    result->status = g_subprocess_get_exit_status (process);
-  else
-    result->status = 128 + g_subprocess_get_term_sig (process);
+  result->status = exit_status (process);
 
   /* Empty GBytes may have NULL data: keep the texts "" then. */
   data = g_bytes_get_data (result->out, &length);
@@ -112,68 +136,37 @@ cli_run_argv (GBytes             *input,
   return result;
 }
 
-static CliResult *
-run_shmtool_va (GBytes     *input,
-                gboolean    as_nobody,
-                const char *first_arg,
-                va_list     args)
+/* shmtool's command line, run as nobody through setpriv when asked. */
+static GPtrArray *
+shmtool_argv (gboolean as_nobody)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  const char *arg;
+  static const char * const setpriv[] = {
+    "/usr/bin/setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups",
+    "--pdeathsig=keep", "--",
+  };
+  GPtrArray *argv = g_ptr_array_new_with_free_func (g_free);
 
-  if (as_nobody)
-    {
-      g_ptr_array_add (argv, g_strdup ("/usr/bin/setpriv"));
-      g_ptr_array_add (argv, g_strdup ("--reuid=nobody"));
-      g_ptr_array_add (argv, g_strdup ("--regid=nogroup"));
-      g_ptr_array_add (argv, g_strdup ("--clear-groups"));
-      g_ptr_array_add (argv, g_strdup ("--"));
-    }
+  for (gsize i = 0; as_nobody && i < G_N_ELEMENTS (setpriv); i++)
+    g_ptr_array_add (argv, g_strdup (setpriv[i]));
   g_ptr_array_add (argv, cli_shmtool_path ());
-  for (arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+  return argv;
+}
+
+CliResult *
+cli_shmtool_full (GBytes     *input,
+                  gboolean    as_nobody,
+                  const char *first_arg,
+                  ...)
+{
+  g_autoptr(GPtrArray) argv = shmtool_argv (as_nobody);
+  va_list args;
+
+  va_start (args, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
     g_ptr_array_add (argv, g_strdup (arg));
+  va_end (args);
   g_ptr_array_add (argv, NULL);
   return cli_run_argv (input, (const char * const *) argv->pdata);
-}
-
-CliResult *
-cli_shmtool (const char *first_arg,
-             ...)
-{
-  CliResult *result;
-  va_list args;
-
-  va_start (args, first_arg);
-  result = run_shmtool_va (NULL, FALSE, first_arg, args);
-  va_end (args);
-  return result;
-}
-
-CliResult *
-cli_shmtool_input (GBytes     *input,
-                   const char *first_arg,
-                   ...)
-{
-  CliResult *result;
-  va_list args;
-
-  va_start (args, first_arg);
-  result = run_shmtool_va (input, FALSE, first_arg, args);
-  va_end (args);
-  return result;
-}
-
-CliResult *
-cli_shmtool_as_nobody (const char *first_arg,
-                       ...)
-{
-  CliResult *result;
-  va_list args;
-
-  va_start (args, first_arg);
-  result = run_shmtool_va (NULL, TRUE, first_arg, args);
-  va_end (args);
-  return result;
 }
 
 static void
@@ -301,44 +294,18 @@ cli_skip_without_nobody (void)
   return cli_skip_without_program ("/usr/bin/setpriv");
 }
 
-/* A failed assertion aborts the test without teardown: the program we
- * left running must not outlive it (setpriv's change of user clears this,
- * so a program run as nobody can still be left behind). */
-static void
-die_with_parent (gpointer user_data)
-{
-  prctl (PR_SET_PDEATHSIG, SIGKILL);
-}
-
 CliRunning *
 cli_running_start (gboolean            as_nobody,
                    const char * const *args)
 {
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) argv = shmtool_argv (as_nobody);
   CliRunning *running = g_new0 (CliRunning, 1);
 
-  if (as_nobody)
-    {
-      g_ptr_array_add (argv, g_strdup ("/usr/bin/setpriv"));
-      g_ptr_array_add (argv, g_strdup ("--reuid=nobody"));
-      g_ptr_array_add (argv, g_strdup ("--regid=nogroup"));
-      g_ptr_array_add (argv, g_strdup ("--clear-groups"));
-      g_ptr_array_add (argv, g_strdup ("--"));
-    }
-  g_ptr_array_add (argv, cli_shmtool_path ());
   for (guint i = 0; args[i] != NULL; i++)
     g_ptr_array_add (argv, g_strdup (args[i]));
   g_ptr_array_add (argv, NULL);
 
-  log_command ((const char * const *) argv->pdata);
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
-  running->process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata,
-                                                   &error);
-  g_assert_no_error (error);
+  running->process = spawn ((const char * const *) argv->pdata, NULL);
   running->out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (running->process));
   running->err = g_data_input_stream_new (g_subprocess_get_stderr_pipe (running->process));
   return running;
@@ -411,9 +378,7 @@ cli_running_finish (CliRunning *running,
     g_subprocess_send_signal (running->process, signum);
   g_subprocess_wait (running->process, NULL, &error);
   g_assert_no_error (error);
-  if (g_subprocess_get_if_exited (running->process))
-    return g_subprocess_get_exit_status (running->process);
-  return 128 + g_subprocess_get_term_sig (running->process);
+  return exit_status (running->process);
 }
 
 void

@@ -27,15 +27,15 @@ char      *cli_helper_path  (const char         *name);
 /* Runs @argv (a whole command line) with @input on stdin (may be NULL). */
 CliResult *cli_run_argv     (GBytes             *input,
                              const char * const *argv);
-/* Runs `shmtool ARGS…`. */
-CliResult *cli_shmtool      (const char         *first_arg,
+/* Runs `shmtool ARGS…` with @input on stdin (may be NULL), as user nobody
+ * through setpriv when @as_nobody. */
+CliResult *cli_shmtool_full (GBytes             *input,
+                             gboolean            as_nobody,
+                             const char         *first_arg,
                              ...) G_GNUC_NULL_TERMINATED;
-CliResult *cli_shmtool_input (GBytes            *input,
-                              const char        *first_arg,
-                              ...) G_GNUC_NULL_TERMINATED;
-/* Runs `shmtool ARGS…` as user nobody through setpriv. */
-CliResult *cli_shmtool_as_nobody (const char    *first_arg,
-                                  ...) G_GNUC_NULL_TERMINATED;
+#define cli_shmtool(...)              cli_shmtool_full (NULL, FALSE, __VA_ARGS__)
+#define cli_shmtool_input(input, ...) cli_shmtool_full ((input), FALSE, __VA_ARGS__)
+#define cli_shmtool_as_nobody(...)    cli_shmtool_full (NULL, TRUE, __VA_ARGS__)
 
 /* Asserts success: status 0 and nothing on stderr. */
 void       cli_assert_ok            (CliResult  *result);

@@ -178,6 +178,7 @@ test_create_sysv_private (void)
   g_assert_true (g_str_has_suffix (c->out_text, "\n"));
   spec = g_strchomp (g_strdup (c->out_text));
   id = atoi (spec + strlen ("sysvid:"));
+  shmview_test_track_sysv (id);
   g_assert_no_errno (shmctl (id, IPC_STAT, &ds));
   g_assert_cmpuint (ds.shm_segsz, ==, 4096);
   g_assert_cmpint (ds.shm_perm.mode & 0777, ==, 0600);
@@ -420,8 +421,7 @@ test_info_sysv (void)
   if (shmview_test_skip_without_sysv ())
     return;
 
-  id = shmget (IPC_PRIVATE, 100, IPC_CREAT | 0640);
-  g_assert_cmpint (id, >=, 0);
+  id = shmview_test_sysv_private (100, 0640);
   spec = g_strdup_printf ("sysvid:%d", id);
   id_line = g_strdup_printf ("\nid: %d\n", id);
   info = cli_shmtool ("info", spec, NULL);

@@ -53,13 +53,16 @@ teardown (Fixture       *f,
   g_free (f->spec);
 }
 
-/* A System V key unlikely to be in use: ours, from the pid and a counter. */
+/* A System V key unlikely to be in use: ours, from the pid and a counter;
+ * whatever ends up under it is removed at exit. */
 static key_t
 unique_key (void)
 {
   static guint counter;
+  key_t key = (key_t) (0x5e000000u | ((guint) getpid () & 0xffff) << 8 | (counter++ & 0xff));
 
-  return (key_t) (0x5e000000u | ((guint) getpid () & 0xffff) << 8 | (counter++ & 0xff));
+  shmview_test_track_sysv_key (key);
+  return key;
 }
 
 static CliResult *
@@ -396,6 +399,7 @@ test_ipcmk (Fixture       *f,
   cli_assert_ok (mk);
   g_assert_true (g_str_has_prefix (mk->out_text, "Shared memory id: "));
   f->shmid = atoi (mk->out_text + strlen ("Shared memory id: "));
+  shmview_test_track_sysv (f->shmid);
   row = ipcs_row (f->shmid);
   g_assert_nonnull (row);
   g_assert_true (g_str_has_prefix (row[0], "0x"));

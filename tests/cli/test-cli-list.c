@@ -116,8 +116,7 @@ test_table_sysv (void)
   if (shmview_test_skip_without_sysv ())
     return;
 
-  id = shmget (IPC_PRIVATE, 4096, IPC_CREAT | 0640);
-  g_assert_cmpint (id, >=, 0);
+  id = shmview_test_sysv_private (4096, 0640);
   spec = g_strdup_printf ("sysvid:%d", id);
   row = list_row (spec);
   seg = shmat (id, NULL, SHM_RDONLY);
@@ -177,10 +176,11 @@ python_json_fields (const char *json,
 static void
 test_json_escaping (void)
 {
-  g_autofree char *base = shmview_test_unique_posix_name ("j");
   /* Quote, backslash, tab, newline, a control character, UTF-8 and a
    * byte that is not UTF-8: all legal in a POSIX name. */
-  g_autofree char *name = g_strconcat (base, "\"q\\b\tt\nn\x01" "\xc3\xa9\xff", NULL);
+  static const char odd[] = "\"q\\b\tt\nn\x01" "\xc3\xa9\xff";
+  g_autofree char *name = shmview_test_unique_posix_name (odd);
+  g_autofree char *base = g_strndup (name, strlen (name) - strlen (odd));
   g_autoptr(CliResult) list = NULL;
   g_autofree char *fields = NULL;
   g_autofree char *expected = NULL;
@@ -223,8 +223,7 @@ test_json_sysv (void)
   if (shmview_test_skip_without_sysv () || skip_without_python ())
     return;
 
-  id = shmget (IPC_PRIVATE, 100, IPC_CREAT | 0600);
-  g_assert_cmpint (id, >=, 0);
+  id = shmview_test_sysv_private (100, 0600);
   spec = g_strdup_printf ("sysvid:%d", id);
   list = cli_shmtool ("list", "--json", NULL);
   shmctl (id, IPC_RMID, NULL);

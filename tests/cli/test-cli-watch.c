@@ -229,8 +229,7 @@ test_sysv (void)
   if (shmview_test_skip_without_sysv ())
     return;
 
-  id = shmget (IPC_PRIVATE, 64, IPC_CREAT | 0600);
-  g_assert_cmpint (id, >=, 0);
+  id = shmview_test_sysv_private (64, 0600);
   seg = shmat (id, NULL, 0);
   g_assert_true (seg != (void *) -1);
   spec = g_strdup_printf ("sysvid:%d", id);

@@ -286,6 +286,7 @@ test_sysv_0600 (void)
   g_assert_true (shmview_region_write (region, 0, (const guint8 *) "secret", 6, &error));
   g_assert_true (shmview_region_query_info (region, &info, &error));
   id = info.id;
+  shmview_test_track_sysv (id);
 
   out = run_as_nobody (text);
   g_assert_nonnull (strstr (out, "open for writing: PERMISSION: "));

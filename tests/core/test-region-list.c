@@ -62,10 +62,13 @@ static void
 setup (Fixture       *fixture,
        gconstpointer  data)
 {
+  static gint counter;
+  g_autofree char *basename = g_strdup_printf ("list-%d", g_atomic_int_add (&counter, 1));
   g_autoptr(GError) error = NULL;
 
-  fixture->dir = g_dir_make_tmp ("shmview-list-XXXXXX", &error);
-  g_assert_no_error (error);
+  /* Made in the tests' private directory, so nothing is left if a test dies. */
+  fixture->dir = shmview_test_temp_path (basename);
+  g_assert_no_errno (g_mkdir (fixture->dir, 0700));
   fixture->sysvipc = g_strconcat (fixture->dir, ".sysvipc", NULL);
   g_file_set_contents (fixture->sysvipc, sysvipc_fixture, -1, &error);
   g_assert_no_error (error);
@@ -531,8 +534,7 @@ test_live_sysv (void)
   if (shmview_test_skip_without_sysv ())
     return;
 
-  id = shmget (IPC_PRIVATE, 5000, IPC_CREAT | 0640);
-  g_assert_cmpint (id, >=, 0);
+  id = shmview_test_sysv_private (5000, 0640);
   spec = g_strdup_printf ("sysvid:%d", id);
 
   entries = shmview_region_list (SHMVIEW_LIST_FLAGS_NONE, &error);

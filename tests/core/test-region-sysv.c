@@ -27,6 +27,15 @@ typedef struct
   GArray *ids;   /* segments to IPC_RMID in teardown */
 } Fixture;
 
+/* Removed in teardown, and by the cleanup net if the test dies first. */
+static void
+keep_id (Fixture *f,
+         int      id)
+{
+  g_array_append_val (f->ids, id);
+  shmview_test_track_sysv (id);
+}
+
 static gint32
 free_key (void)
 {
@@ -44,6 +53,7 @@ setup (Fixture       *f,
        gconstpointer  data)
 {
   f->key = free_key ();
+  shmview_test_track_sysv_key (f->key);
   f->ids = g_array_new (FALSE, FALSE, sizeof (int));
 }
 
@@ -87,7 +97,7 @@ create_by_key (Fixture          *f,
   g_assert_nonnull (region);
   id = shmget (f->key, 0, 0);
   g_assert_no_errno (id);
-  g_array_append_val (f->ids, id);
+  keep_id (f, id);
   return region;
 }
 
@@ -141,7 +151,7 @@ test_private (Fixture       *f,
   spec = shmview_region_get_spec (region);
   g_assert_cmpint (spec->kind, ==, SHMVIEW_REGION_KIND_SYSV);
   g_assert_true (spec->by_id);
-  g_array_append_val (f->ids, spec->id);
+  keep_id (f, spec->id);
   text = shmview_region_dup_spec_string (region);
   g_assert_true (g_str_has_prefix (text, "sysvid:"));
   g_assert_cmpint (atoi (text + 7), ==, spec->id);
@@ -452,6 +462,7 @@ test_remove_spec (Fixture       *f,
 
   id = shmget (f->key, 64, IPC_CREAT | IPC_EXCL | 0600);
   g_assert_no_errno (id);
+  shmview_test_track_sysv (id);
   g_assert_true (shmview_region_remove_spec (spec, &error));
   g_assert_no_error (error);
   g_assert_cmpint (shmctl (id, IPC_STAT, &(struct shmid_ds) { 0 }), ==, -1);
@@ -459,9 +470,8 @@ test_remove_spec (Fixture       *f,
   g_assert_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
-  id = shmget (IPC_PRIVATE, 64, IPC_CREAT | 0600);
-  g_assert_no_errno (id);
-  g_array_append_val (f->ids, id);
+  id = shmview_test_sysv_private (64, 0600);
+  keep_id (f, id);
   id_spec = shmview_spec_new_sysv_id (id);
   g_assert_true (shmview_region_remove_spec (id_spec, &error));
   g_assert_no_error (error);
@@ -505,7 +515,7 @@ test_ipcmk (Fixture       *f,
   colon = strrchr (out, ':');
   g_assert_nonnull (colon);
   id = atoi (colon + 1);
-  g_array_append_val (f->ids, id);
+  keep_id (f, id);
 
   spec = shmview_spec_new_sysv_id (id);
   region = shmview_region_open (spec, SHMVIEW_OPEN_FLAGS_NONE, 0, 0, &error);
