@@ -225,7 +225,8 @@ make_details (const ShmviewRegionEntry *entry,
 
 /* Two lines, as GNOME sidebars do: the name (and the library that made it),
  * then the details, smaller and dimmed. A System V segment marked for
- * removal says so first, in words: strikethrough alone is easy to miss. */
+ * removal says so beside its name, in words: strikethrough alone is easy
+ * to miss. */
 static char *
 make_markup (const ShmviewRegionEntry *entry,
              const char               *details)
@@ -237,7 +238,8 @@ make_markup (const ShmviewRegionEntry *entry,
 
   if (entry->info.removed)
     /* Translators: a System V segment that was removed but is still attached */
-    removed = g_markup_printf_escaped ("<b>%s</b> · ", _("Removed"));
+    removed = g_markup_printf_escaped ("  <span size=\"small\" weight=\"bold\">%s</span>",
+                                       _("Removed"));
 
   if (entry->label != NULL)
     {
@@ -247,10 +249,10 @@ make_markup (const ShmviewRegionEntry *entry,
                                escaped);
     }
 
-  return g_strdup_printf ("%s%s%s%s\n<span size=\"small\" alpha=\"65%%\">%s%s</span>",
+  return g_strdup_printf ("%s%s%s%s%s\n<span size=\"small\" alpha=\"65%%\">%s</span>",
                           entry->info.removed ? "<s>" : "", name,
                           entry->info.removed ? "</s>" : "",
-                          label != NULL ? label : "", removed != NULL ? removed : "", second);
+                          removed != NULL ? removed : "", label != NULL ? label : "", second);
 }
 
 static void

@@ -491,14 +491,59 @@ shmview_window_set_paused (ShmviewWindow *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAUSED]);
 }
 
-/* Geometry: remembered while the window lives, written once on close. */
+/* Geometry: remembered while the window lives, written once on close.
+ *
+ * The size GTK takes and gives back leaves out the header bar and the frame
+ * (about 56 and 10 pixels): FRAME_* keep room for them, so the whole window
+ * fits a small screen (1024x768) however large the remembered size. */
+#define FRAME_WIDTH    24
+#define FRAME_HEIGHT   72
+#define MIN_WIDTH      360
+#define MIN_HEIGHT     300
+/* The page's room for 16 bytes a row in the default font, and the least
+ * of the region list that still reads. */
+#define PAGE_WIDTH     720
+#define SIDEBAR_MIN    200
+
+static void
+fit_to_screen (ShmviewWindow *self,
+               int           *width,
+               int           *height)
+{
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (self));
+  GdkMonitor *monitor = gdk_display_get_primary_monitor (display);
+  GdkRectangle area;
+
+  if (monitor == NULL)
+    monitor = gdk_display_get_monitor (display, 0);
+  if (monitor == NULL)
+    return;
+
+  gdk_monitor_get_workarea (monitor, &area);
+  *width = MAX (MIN (*width, area.width - FRAME_WIDTH), MIN_WIDTH);
+  *height = MAX (MIN (*height, area.height - FRAME_HEIGHT), MIN_HEIGHT);
+}
+
+/* A narrow window gives the region list less room before the hex view. */
+static void
+fit_sidebar (ShmviewWindow *self,
+             int            width)
+{
+  int most = MAX (width - PAGE_WIDTH, SIDEBAR_MIN);
+
+  if (gtk_paned_get_position (self->paned) > most)
+    gtk_paned_set_position (self->paned, most);
+}
+
 static void
 restore_geometry (ShmviewWindow *self)
 {
   int width = g_settings_get_int (self->state_settings, "window-width");
   int height = g_settings_get_int (self->state_settings, "window-height");
 
-  gtk_window_set_default_size (GTK_WINDOW (self), MAX (width, 360), MAX (height, 300));
+  fit_to_screen (self, &width, &height);
+  gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+  fit_sidebar (self, width);
   if (g_settings_get_boolean (self->state_settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 }

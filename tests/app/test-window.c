@@ -609,6 +609,41 @@ test_geometry_saved (Fixture       *fixture,
   g_settings_reset (settings, "window-height");
 }
 
+static void
+test_geometry_fits_screen (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GdkDisplay *display = gdk_display_get_default ();
+  GdkMonitor *monitor = gdk_display_get_primary_monitor (display);
+  ShmviewWindow *window;
+  GdkRectangle area;
+  int width = 0, height = 0;
+
+  g_test_summary ("A remembered size larger than the screen opens a window that fits it, "
+                  "with room for the hex view beside the region list");
+
+  if (monitor == NULL)
+    monitor = gdk_display_get_monitor (display, 0);
+  gdk_monitor_get_workarea (monitor, &area);
+  g_settings_set_int (settings, "window-width", area.width * 2);
+  g_settings_set_int (settings, "window-height", area.height * 2);
+  g_settings_set_int (settings, "sidebar-width", 2000);
+
+  window = shmview_window_new (NULL);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  /* the header bar and the frame come on top of the default size */
+  g_assert_cmpint (width, <=, area.width - 10);
+  g_assert_cmpint (height, <=, area.height - 56);
+  g_assert_cmpint (width, >=, area.width / 2);
+  g_assert_cmpint (gtk_paned_get_position (window->paned), <=, width - 720);
+  gtk_widget_destroy (GTK_WIDGET (window));
+
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+  g_settings_reset (settings, "sidebar-width");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -641,6 +676,7 @@ main (int   argc,
   ADD ("dialogs-open-pages", test_dialogs_open_pages);
   ADD ("preferences-dialog", test_preferences_dialog);
   ADD ("geometry-saved", test_geometry_saved);
+  ADD ("geometry-fits-screen", test_geometry_fits_screen);
 #undef ADD
 
   return g_test_run ();
