@@ -148,6 +148,9 @@ shmview_attach_dialog_init (ShmviewAttachDialog *self)
   g_signal_connect (self, "response", G_CALLBACK (on_response), NULL);
   gtk_dialog_set_default_response (GTK_DIALOG (self), GTK_RESPONSE_ACCEPT);
   gtk_entry_completion_set_match_func (self->completion, match_anywhere, self, NULL);
+  /* Not the "text-column" property: in GTK 3 only this call also adds the
+   * cell renderer, without which the popup's rows are blank. */
+  gtk_entry_completion_set_text_column (self->completion, 0);
 }
 
 GtkWidget *
@@ -155,10 +158,14 @@ shmview_attach_dialog_new (GtkWindow          *parent,
                            const char * const *specs)
 {
   ShmviewAttachDialog *self;
+  gboolean use_header = FALSE;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
 
+  /* Cancel and Attach in a header bar where the desktop wants that (GNOME) */
+  g_object_get (gtk_settings_get_default (), "gtk-dialogs-use-header", &use_header, NULL);
   self = g_object_new (SHMVIEW_TYPE_ATTACH_DIALOG,
+                       "use-header-bar", use_header,
                        "transient-for", parent,
                        "modal", parent != NULL,
                        "destroy-with-parent", TRUE,

@@ -268,14 +268,21 @@ shmview_create_dialog_init (ShmviewCreateDialog *self)
   g_signal_connect (self, "response", G_CALLBACK (on_response), NULL);
   gtk_dialog_set_default_response (GTK_DIALOG (self), GTK_RESPONSE_ACCEPT);
   on_kind_changed (self);
+  /* The name is what a person types first. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
 }
 
 GtkWidget *
 shmview_create_dialog_new (GtkWindow *parent)
 {
+  gboolean use_header = FALSE;
+
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
 
+  /* Cancel and Create in a header bar where the desktop wants that (GNOME) */
+  g_object_get (gtk_settings_get_default (), "gtk-dialogs-use-header", &use_header, NULL);
   return g_object_new (SHMVIEW_TYPE_CREATE_DIALOG,
+                       "use-header-bar", use_header,
                        "transient-for", parent,
                        "modal", parent != NULL,
                        "destroy-with-parent", TRUE,

@@ -547,6 +547,15 @@ window_iconified (ShmviewRegionBrowser *self)
   return window != NULL && (gdk_window_get_state (window) & GDK_WINDOW_STATE_ICONIFIED) != 0;
 }
 
+void
+shmview_region_browser_queue_reload (ShmviewRegionBrowser *self)
+{
+  g_return_if_fail (SHMVIEW_IS_REGION_BROWSER (self));
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    reload_async (self, SHMVIEW_LIST_COUNT_POSIX_ATTACHES);
+}
+
 static gboolean
 on_timer (gpointer user_data)
 {

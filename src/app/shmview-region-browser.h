@@ -19,6 +19,9 @@ G_DECLARE_FINAL_TYPE (ShmviewRegionBrowser, shmview_region_browser, SHMVIEW, REG
  * and after a removal made through its own context menu (which asks first). */
 GtkWidget *shmview_region_browser_new       (void);
 void       shmview_region_browser_reload    (ShmviewRegionBrowser *self);
+/* The same in the background, now rather than at the next tick (after the
+ * app made or attached a region itself); nothing while it is not shown. */
+void       shmview_region_browser_queue_reload (ShmviewRegionBrowser *self);
 /* The specs currently listed (for the attach dialog's completion). */
 GStrv      shmview_region_browser_dup_specs (ShmviewRegionBrowser *self);
 

@@ -250,6 +250,8 @@ notebook_page_added_cb (ShmviewWindow *self,
   ShmviewRegionPage *page = SHMVIEW_REGION_PAGE (child);
 
   bind_page_settings (self, page);
+  /* a region this window just made shows in the list at once */
+  shmview_region_browser_queue_reload (self->browser);
   g_signal_connect_object (page, "notify::title",
                            G_CALLBACK (page_title_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (page, "notify::can-undo",

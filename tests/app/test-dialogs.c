@@ -362,6 +362,13 @@ test_attach_read_only (Fixture       *f,
   completion = gtk_entry_get_completion (GTK_ENTRY (child (f, "spec_entry")));
   model = gtk_entry_completion_get_model (completion);
   g_assert_cmpint (gtk_tree_model_iter_n_children (model, NULL), ==, 2);
+  g_assert_cmpint (gtk_entry_completion_get_text_column (completion), ==, 0);
+  /* the popup draws its rows with a cell renderer: without one they are blank */
+  {
+    g_autoptr(GList) cells = gtk_cell_layout_get_cells (GTK_CELL_LAYOUT (completion));
+
+    g_assert_cmpuint (g_list_length (cells), ==, 1);
+  }
 
   gtk_entry_set_text (GTK_ENTRY (child (f, "spec_entry")), f->name);
   gtk_switch_set_active (GTK_SWITCH (child (f, "read_only_switch")), TRUE);
