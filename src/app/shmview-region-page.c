@@ -239,9 +239,11 @@ apply_removed (ShmviewRegionPage *self)
 
   self->removed = TRUE;
   shmview_status_bar_set_removed (self->status_bar, TRUE);
-  text = g_strdup_printf (_("%s was removed by another program: removed (still attached). "
-                            "This tab still shows and edits its memory, but nobody can "
-                            "attach it by name any more."), self->title);
+  /* Translators: "MapTrans: removed (still attached). This tab still ..." (the name may
+   * have been removed by another program or from the region list) */
+  text = g_strdup_printf (_("%s: removed (still attached). Its name is gone, so no program can "
+                            "attach it any more, but this tab keeps its memory until you "
+                            "close it."), self->title);
   show_message (self, GTK_MESSAGE_WARNING, text);
 }
 
