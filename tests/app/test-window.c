@@ -572,6 +572,8 @@ test_preferences_dialog (Fixture       *fixture,
   shmview_app_test_drain ();
   g_assert_cmpuint (g_settings_get_uint (fixture->settings, "refresh-interval"), ==, 750);
   g_assert_cmpuint (shmview_region_page_get_interval (page), ==, 750);
+  /* the header bar says so too */
+  g_assert_cmpstr (gtk_label_get_text (fixture->window->interval_label), ==, "750 ms");
 
   gtk_combo_box_set_active_id (GTK_COMBO_BOX (encoding), "latin-1");
   shmview_app_test_drain ();
