@@ -10,20 +10,36 @@
  * the mapping, after fstat() confirmed the object is still big enough, inside
  * the SIGBUS guard in case it shrinks during the copy.
  *
+ * Streaming a range out to another descriptor uses sendfile(), which reads
+ * like pread (no SIGBUS, holes as zeros without allocating them) but moves
+ * the bytes inside the kernel: into a pipe or /dev/null without copying
+ * them at all, into a file with one copy instead of two. Where sendfile()
+ * cannot go (a terminal, an O_APPEND file) pread() and write() take over.
+ *
  * libc only.
  */
 #include "config.h"
 
 #include <errno.h>
+#include <poll.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/sendfile.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "shmview-backend.h"
 #include "shmview-guard.h"
+
+/* Bytes per pread()+write() when sendfile() cannot be used. Measured over
+ * 1 GiB: 256 KiB is as fast as 1 or 4 MiB (the buffer stays in the CPU
+ * cache between the read and the write) and 15% faster than 64 KiB. */
+#define COPY_CHUNK (256 * 1024)
+
+/* sendfile() moves at most this much per call (Linux caps it there). */
+#define SENDFILE_MAX ((size_t) 0x7ffff000)
 
 void
 shmview_backend_init (ShmviewBackend *b)
@@ -31,6 +47,47 @@ shmview_backend_init (ShmviewBackend *b)
   memset (b, 0, sizeof *b);
   b->fd = -1;
   b->id = -1;
+}
+
+/* Whoever gave us @out may have made it non-blocking (a pipe from a
+ * program that polls); then wait for room instead of failing. */
+static int
+wait_writable (int out)
+{
+  struct pollfd p = { .fd = out, .events = POLLOUT };
+
+  while (poll (&p, 1, -1) < 0)
+    if (errno != EINTR)
+      return errno;
+  return 0;
+}
+
+int
+shmview_backend_write_all (int         out,
+                           const void *data,
+                           size_t      length)
+{
+  const char *p = data;
+  int err;
+
+  while (length > 0)
+    {
+      ssize_t n = write (out, p, length);
+
+      if (n >= 0)
+        {
+          p += n;
+          length -= (size_t) n;
+        }
+      else if (errno == EAGAIN || errno == EWOULDBLOCK)
+        {
+          if ((err = wait_writable (out)) != 0)
+            return err;
+        }
+      else if (errno != EINTR)
+        return errno;
+    }
+  return 0;
 }
 
 static int
@@ -166,6 +223,81 @@ shmview_backend_fd_read (ShmviewBackend *b,
     }
   *n_read = done;
   return 0;
+}
+
+/* As far as sendfile() gets from *@offset towards @end: 0 when all is sent,
+ * ERANGE when the object ended first, else the errno of the call that
+ * failed, with *@offset where the rest starts. */
+static int
+send_range (ShmviewBackend *b,
+            uint64_t       *offset,
+            uint64_t        end,
+            int             out)
+{
+  while (*offset < end)
+    {
+      off_t position = (off_t) *offset;
+      size_t count = end - *offset < SENDFILE_MAX ? (size_t) (end - *offset) : SENDFILE_MAX;
+      ssize_t n = sendfile (out, b->fd, &position, count);
+
+      if (n > 0)
+        *offset += (uint64_t) n;
+      else if (n == 0)
+        return ERANGE;
+      else if ((errno == EAGAIN || errno == EWOULDBLOCK) && wait_writable (out) == 0)
+        continue;
+      else if (errno != EINTR)
+        return errno;
+    }
+  return 0;
+}
+
+/* The same with pread() and write() through a buffer of our own. */
+static int
+copy_range (ShmviewBackend *b,
+            uint64_t        offset,
+            uint64_t        end,
+            int             out,
+            int            *out_failed)
+{
+  char *buffer = malloc (COPY_CHUNK);
+  int err = buffer == NULL ? ENOMEM : 0;
+
+  while (err == 0 && offset < end)
+    {
+      size_t want = end - offset < COPY_CHUNK ? (size_t) (end - offset) : COPY_CHUNK;
+      size_t n_read = 0;
+
+      if ((err = shmview_backend_fd_read (b, offset, buffer, want, &n_read)) != 0)
+        break;
+      if ((err = shmview_backend_write_all (out, buffer, n_read)) != 0)
+        *out_failed = 1;
+      else if (n_read < want)
+        err = ERANGE;
+      offset += n_read;
+    }
+  free (buffer);
+  return err;
+}
+
+int
+shmview_backend_fd_copy_to_fd (ShmviewBackend *b,
+                               uint64_t        offset,
+                               uint64_t        length,
+                               int             out,
+                               int            *out_failed)
+{
+  uint64_t end = offset + length;
+  int err;
+
+  *out_failed = 0;
+  if (offset > (uint64_t) INT64_MAX || length > (uint64_t) INT64_MAX - offset)
+    return EOVERFLOW;
+  if ((err = send_range (b, &offset, end, out)) == 0 || err == ERANGE)
+    return err;
+  /* sendfile() cannot go there (EINVAL), or failed without saying on which
+   * side: the plain way goes on from where it stopped, and tells. */
+  return copy_range (b, offset, end, out, out_failed);
 }
 
 /* Everything a write must know before it touches the mapping: the range is

@@ -239,6 +239,7 @@ const ShmviewBackendOps shmview_backend_file_ops = {
   .read = shmview_backend_fd_read,
   .write = shmview_backend_fd_write,
   .fill = shmview_backend_fd_fill,
+  .copy_to_fd = shmview_backend_fd_copy_to_fd,
   .resize = shmview_backend_fd_resize,
   .remove = file_remove,
   .stat = shmview_backend_fd_stat,

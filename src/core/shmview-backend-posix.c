@@ -148,6 +148,7 @@ const ShmviewBackendOps shmview_backend_posix_ops = {
   .read = shmview_backend_fd_read,
   .write = shmview_backend_fd_write,
   .fill = shmview_backend_fd_fill,
+  .copy_to_fd = shmview_backend_fd_copy_to_fd,
   .resize = shmview_backend_fd_resize,
   .remove = posix_remove,
   .stat = shmview_backend_fd_stat,

@@ -212,6 +212,26 @@ sysv_fill (ShmviewBackend *b,
   return shmview_guard_set ((char *) b->map + offset, byte, (size_t) length);
 }
 
+/* Straight from the attachment, with no buffer between: the kernel copies
+ * out of it, and a segment can neither shrink nor go away while we are
+ * attached, so that copy cannot fault. */
+static int
+sysv_copy_to_fd (ShmviewBackend *b,
+                 uint64_t        offset,
+                 uint64_t        length,
+                 int             out,
+                 int            *out_failed)
+{
+  int err;
+
+  *out_failed = 0;
+  if ((err = check_range (b, offset, length)) != 0)
+    return err;
+  if ((err = shmview_backend_write_all (out, (const char *) b->map + offset, length)) != 0)
+    *out_failed = 1;
+  return err;
+}
+
 static int
 sysv_resize (ShmviewBackend *b,
              uint64_t        size)
@@ -291,6 +311,7 @@ const ShmviewBackendOps shmview_backend_sysv_ops = {
   .read = sysv_read,
   .write = sysv_write,
   .fill = sysv_fill,
+  .copy_to_fd = sysv_copy_to_fd,
   .resize = sysv_resize,
   .remove = sysv_remove,
   .stat = sysv_stat,

@@ -15,13 +15,14 @@
  *   range (checked before copying: nothing written), and EFAULT when a
  *   SIGBUS hit part way (the object shrank during the copy).
  * - read() returns the count it could read in *n_read; a short count means
- *   the object ended early (it shrank).
+ *   the object ended early (it shrank). copy_to_fd() answers ERANGE then.
  * - ENOTSUP for an operation the kind cannot do (resizing a System V segment).
  *
  * A Win32 backend fits the same table: open = CreateFileMapping /
  * OpenFileMapping + MapViewOfFile, check = VirtualQuery (no removal to see),
- * read/write = guarded copies, resize/remove = ENOTSUP, close = UnmapViewOfFile
- * + CloseHandle; its HANDLE goes in @handle.
+ * read/write = guarded copies, copy_to_fd = guarded copies into a buffer +
+ * WriteFile, resize/remove = ENOTSUP, close = UnmapViewOfFile + CloseHandle;
+ * its HANDLE goes in @handle.
  */
 #pragma once
 
@@ -120,6 +121,13 @@ struct _ShmviewBackendOps
                          uint64_t                    offset,
                          int                         byte,
                          uint64_t                    length);
+  /* Writes [offset, offset + length) to the descriptor @out. Sets
+   * *out_failed when the errno it returns came from writing to @out. */
+  int  (*copy_to_fd)    (ShmviewBackend             *b,
+                         uint64_t                    offset,
+                         uint64_t                    length,
+                         int                         out,
+                         int                        *out_failed);
   /* Changes the object's size and remaps. */
   int  (*resize)        (ShmviewBackend             *b,
                          uint64_t                    size);
@@ -137,7 +145,12 @@ extern const ShmviewBackendOps shmview_backend_sysv_ops;
 extern const ShmviewBackendOps shmview_backend_file_ops;
 
 /* Zeroes @b and marks "nothing open" (fd = id = -1). */
-void shmview_backend_init (ShmviewBackend *b);
+void shmview_backend_init      (ShmviewBackend *b);
+/* write() all of @data to @out, waiting when @out is a full non-blocking
+ * pipe; returns 0 or errno. */
+int  shmview_backend_write_all (int             out,
+                                const void     *data,
+                                size_t          length);
 
 /* Shared by POSIX and file (shmview-backend-fd.c): an fd, mmap, pread, fstat. */
 int  shmview_backend_fd_attach  (ShmviewBackend     *b,
@@ -162,6 +175,11 @@ int  shmview_backend_fd_fill    (ShmviewBackend     *b,
                                  uint64_t            offset,
                                  int                 byte,
                                  uint64_t            length);
+int  shmview_backend_fd_copy_to_fd (ShmviewBackend *b,
+                                    uint64_t        offset,
+                                    uint64_t        length,
+                                    int             out,
+                                    int            *out_failed);
 int  shmview_backend_fd_resize  (ShmviewBackend     *b,
                                  uint64_t            size);
 int  shmview_backend_fd_stat    (ShmviewBackend     *b,

@@ -713,6 +713,63 @@ shmview_region_read_bytes (ShmviewRegion  *self,
 }
 
 /**
+ * shmview_region_copy_to_fd:
+ * @offset: where to start
+ * @length: how many bytes
+ * @fd: a descriptor open for writing: a pipe, a file, a socket, /dev/null
+ *
+ * Writes @length bytes at @offset to @fd, the way to stream a region out
+ * (`shmtool read --format raw`). Where the region has a descriptor the bytes
+ * go with sendfile(): into a pipe or /dev/null without being copied at all,
+ * into a file with one copy in the kernel. Like shmview_region_read(), it
+ * never raises SIGBUS and never allocates the holes of a sparse object.
+ *
+ * The range must lie within the size as of the last update
+ * (%SHMVIEW_ERROR_OUT_OF_RANGE, nothing written). When the object shrinks
+ * part way, the bytes before its new end are written and the call fails
+ * with %SHMVIEW_ERROR_SHRUNK; when writing to @fd fails, with a message
+ * that says so and why. It blocks while @fd is full, without holding the
+ * region's lock, so other threads may update the region meanwhile.
+ *
+ * Returns: %TRUE when all @length bytes were written
+ */
+gboolean
+shmview_region_copy_to_fd (ShmviewRegion  *self,
+                           guint64         offset,
+                           guint64         length,
+                           int             fd,
+                           GError        **error)
+{
+  gboolean in_range;
+  int out_failed = 0;
+  int err;
+
+  g_return_val_if_fail (SHMVIEW_IS_REGION (self), FALSE);
+  g_return_val_if_fail (fd >= 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  g_rw_lock_reader_lock (&self->lock);
+  in_range = check_range (self, offset, length, error);
+  g_rw_lock_reader_unlock (&self->lock);
+  if (!in_range)
+    return FALSE;
+
+  /* No lock from here: the backends use the descriptor, or a System V
+   * attachment, neither of which an update replaces. */
+  err = length == 0 ? 0 : self->backend.ops->copy_to_fd (&self->backend, offset, length, fd,
+                                                         &out_failed);
+  if (err == 0)
+    return TRUE;
+  if (out_failed)
+    shmview_set_error_from_errno (error, err, "Could not write the data out");
+  else if (err == ERANGE || err == EFAULT)
+    set_shrunk_error (self, "while reading", error);
+  else
+    shmview_set_error_from_errno (error, err, "Could not read the region");
+  return FALSE;
+}
+
+/**
  * shmview_region_write:
  * @data: (array length=length): the bytes to write
  *

@@ -101,6 +101,14 @@ GBytes            *shmview_region_read_bytes       (ShmviewRegion        *self,
                                                     guint64               offset,
                                                     gsize                 length,
                                                     GError              **error);
+/* Writes @length bytes at @offset to the descriptor @fd (a pipe, a file,
+ * /dev/null), inside the kernel where it can (sendfile). Checks like read();
+ * SHRUNK when the object ended early; a failure to write to @fd says so. */
+gboolean           shmview_region_copy_to_fd       (ShmviewRegion        *self,
+                                                    guint64               offset,
+                                                    guint64               length,
+                                                    int                   fd,
+                                                    GError              **error);
 
 /* Writes through the mapping, all or nothing: PERMISSION on a read-only
  * region, OUT_OF_RANGE past the end, SHRUNK when the object shrank under us;

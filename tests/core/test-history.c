@@ -15,6 +15,7 @@
 
 #include <glib.h>
 
+#include "core-test-util.h"
 #include "shmview-error.h"
 #include "shmview-history.h"
 #include "shmview-monitor.h"
@@ -25,9 +26,7 @@
 
 typedef struct
 {
-  char           *name;
-  int             fd;        /* another process's view of the object */
-  ShmviewRegion  *region;
+  CoreTestPosix   posix;     /* posix.fd is another process's view of the object */
   ShmviewMonitor *monitor;
   ShmviewHistory *history;
   guint           undo_notifies;
@@ -51,18 +50,9 @@ static void
 setup (Fixture       *fixture,
        gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->name = shmview_test_unique_posix_name ("history");
-  fixture->region = shmview_region_open_text (fixture->name,
-                                              SHMVIEW_OPEN_CREATE | SHMVIEW_OPEN_EXCLUSIVE,
-                                              REGION_SIZE, 0600, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (fixture->region);
-  fixture->fd = shm_open (fixture->name, O_RDWR, 0);
-  g_assert_cmpint (fixture->fd, >=, 0);
-  fixture->monitor = shmview_monitor_new (fixture->region);
-  fixture->history = shmview_history_new (fixture->region, fixture->monitor);
+  core_test_posix_init (&fixture->posix, "history", REGION_SIZE, FALSE);
+  fixture->monitor = shmview_monitor_new (fixture->posix.region);
+  fixture->history = shmview_history_new (fixture->posix.region, fixture->monitor);
   g_signal_connect (fixture->history, "notify", G_CALLBACK (on_notify), fixture);
 }
 
@@ -72,10 +62,7 @@ teardown (Fixture       *fixture,
 {
   g_assert_finalize_object (fixture->history);
   g_assert_finalize_object (fixture->monitor);
-  g_assert_finalize_object (fixture->region);
-  close (fixture->fd);
-  shmview_test_posix_unlink (fixture->name);
-  g_free (fixture->name);
+  core_test_posix_clear (&fixture->posix);
 }
 
 /* What another process reads at @offset. */
@@ -85,10 +72,7 @@ assert_region (Fixture    *fixture,
                const void *expected,
                size_t      length)
 {
-  g_autofree guint8 *buffer = g_malloc (length);
-
-  g_assert_cmpint (pread (fixture->fd, buffer, length, offset), ==, (gssize) length);
-  g_assert_cmpmem (buffer, length, expected, length);
+  core_test_assert_fd_bytes (fixture->posix.fd, offset, expected, length);
 }
 
 static void
@@ -156,7 +140,7 @@ test_round_trip (Fixture       *fixture,
   g_test_summary ("write, undo, redo each reach the region, and report where they wrote");
 
   assert_can (fixture, FALSE, FALSE);
-  g_assert_no_errno ((int) pwrite (fixture->fd, "server", 6, 0));
+  g_assert_no_errno ((int) pwrite (fixture->posix.fd, "server", 6, 0));
 
   history_write (fixture, 0, "ezhchai");
   assert_region (fixture, 0, "ezhchai", 7);
@@ -248,8 +232,8 @@ test_read_only (Fixture       *fixture,
 
   g_test_summary ("On a read-only region the write fails with PERMISSION and nothing is recorded");
 
-  g_assert_no_errno ((int) pwrite (fixture->fd, "keep", 4, 0));
-  region = shmview_region_open_text (fixture->name, SHMVIEW_OPEN_READ_ONLY, 0, 0, &error);
+  g_assert_no_errno ((int) pwrite (fixture->posix.fd, "keep", 4, 0));
+  region = shmview_region_open_text (fixture->posix.name, SHMVIEW_OPEN_READ_ONLY, 0, 0, &error);
   g_assert_no_error (error);
   history = shmview_history_new (region, NULL);
   g_signal_connect_swapped (history, "notify", G_CALLBACK (count_notify), &notifies);
@@ -297,8 +281,8 @@ test_failed_undo_keeps_entry (Fixture       *fixture,
   g_test_summary ("When undo cannot write (the object shrank), the step stays undoable");
 
   history_write (fixture, 200, "tail");
-  g_assert_no_errno (ftruncate (fixture->fd, 100));
-  shmview_region_update (fixture->region, &old_size);
+  g_assert_no_errno (ftruncate (fixture->posix.fd, 100));
+  shmview_region_update (fixture->posix.region, &old_size);
 
   g_assert_false (shmview_history_undo (fixture->history, NULL, NULL, &error));
   g_assert_nonnull (error);
@@ -308,9 +292,9 @@ test_failed_undo_keeps_entry (Fixture       *fixture,
   assert_can (fixture, TRUE, FALSE);
 
   /* Grown back (the kernel zero-fills), the same undo goes through. */
-  g_assert_no_errno (ftruncate (fixture->fd, REGION_SIZE));
-  g_assert_no_errno ((int) pwrite (fixture->fd, "tail", 4, 200));
-  shmview_region_update (fixture->region, &old_size);
+  g_assert_no_errno (ftruncate (fixture->posix.fd, REGION_SIZE));
+  g_assert_no_errno ((int) pwrite (fixture->posix.fd, "tail", 4, 200));
+  shmview_region_update (fixture->posix.region, &old_size);
   expect_undo (fixture, 200, 4);
   assert_region (fixture, 200, "\0\0\0\0", 4);
   assert_can (fixture, FALSE, TRUE);
@@ -381,7 +365,7 @@ test_monitor_sees_own (Fixture       *fixture,
   shmview_monitor_result_clear (&result);
 
   expect_redo (fixture, 4, 4);
-  g_assert_no_errno ((int) pwrite (fixture->fd, "them", 4, 20));
+  g_assert_no_errno ((int) pwrite (fixture->posix.fd, "them", 4, 20));
   g_assert_true (shmview_monitor_poll (fixture->monitor, &result, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (result.changed->len, ==, 1);

@@ -18,6 +18,7 @@
 
 #include <glib.h>
 
+#include "core-test-util.h"
 #include "shmview-error.h"
 #include "shmview-monitor.h"
 #include "shmview-region.h"
@@ -27,9 +28,7 @@
 
 typedef struct
 {
-  char           *name;
-  int             fd;       /* the foreign writer's descriptor */
-  ShmviewRegion  *region;
+  CoreTestPosix   posix;    /* posix.fd is the foreign writer's descriptor */
   ShmviewMonitor *monitor;
   ShmviewMonitorResult result;
 } Fixture;
@@ -38,17 +37,8 @@ static void
 setup_sized (Fixture *fixture,
              guint64  size)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->name = shmview_test_unique_posix_name ("monitor");
-  fixture->region = shmview_region_open_text (fixture->name,
-                                              SHMVIEW_OPEN_CREATE | SHMVIEW_OPEN_EXCLUSIVE,
-                                              size, 0600, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (fixture->region);
-  fixture->fd = shm_open (fixture->name, O_RDWR, 0);
-  g_assert_cmpint (fixture->fd, >=, 0);
-  fixture->monitor = shmview_monitor_new (fixture->region);
+  core_test_posix_init (&fixture->posix, "monitor", size, FALSE);
+  fixture->monitor = shmview_monitor_new (fixture->posix.region);
 }
 
 static void
@@ -71,10 +61,7 @@ teardown (Fixture       *fixture,
 {
   shmview_monitor_result_clear (&fixture->result);
   g_assert_finalize_object (fixture->monitor);
-  g_assert_finalize_object (fixture->region);
-  close (fixture->fd);
-  shmview_test_posix_unlink (fixture->name);
-  g_free (fixture->name);
+  core_test_posix_clear (&fixture->posix);
 }
 
 /* Writes as another process would: past the region object, straight to the kernel. */
@@ -84,14 +71,14 @@ foreign_write (Fixture    *fixture,
                const void *data,
                size_t      length)
 {
-  g_assert_cmpint (pwrite (fixture->fd, data, length, offset), ==, (gssize) length);
+  g_assert_cmpint (pwrite (fixture->posix.fd, data, length, offset), ==, (gssize) length);
 }
 
 static void
 foreign_truncate (Fixture *fixture,
                   off_t    size)
 {
-  g_assert_no_errno (ftruncate (fixture->fd, size));
+  g_assert_no_errno (ftruncate (fixture->posix.fd, size));
 }
 
 /* Polls into fixture->result (cleared first) and expects no error. */
@@ -171,7 +158,7 @@ test_first_poll (Fixture       *fixture,
   shmview_monitor_get_window (fixture->monitor, &offset, &length);
   g_assert_cmpuint (offset, ==, 0);
   g_assert_cmpuint (length, ==, G_MAXUINT64);
-  g_assert_true (shmview_monitor_get_region (fixture->monitor) == fixture->region);
+  g_assert_true (shmview_monitor_get_region (fixture->monitor) == fixture->posix.region);
   g_assert_null (shmview_monitor_get_snapshot (fixture->monitor));
 
   foreign_write (fixture, 0, "ezhchai", 8);
@@ -266,7 +253,7 @@ test_foreign_mapping (Fixture       *fixture,
 
   g_test_summary ("A write through another MAP_SHARED mapping of the object is seen");
 
-  map = mmap (NULL, REGION_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED, fixture->fd, 0);
+  map = mmap (NULL, REGION_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED, fixture->posix.fd, 0);
   g_assert_true (map != MAP_FAILED);
 
   g_assert_true (poll_ok (fixture));
@@ -292,7 +279,7 @@ test_own_write (Fixture       *fixture,
 
   g_assert_true (poll_ok (fixture));
 
-  shmview_region_write (fixture->region, 16, (const guint8 *) "own", 3, &error);
+  shmview_region_write (fixture->posix.region, 16, (const guint8 *) "own", 3, &error);
   g_assert_no_error (error);
   shmview_monitor_note_own_write (fixture->monitor, 16, (const guint8 *) "own", 3);
   foreign_write (fixture, 32, "them", 4);
@@ -308,7 +295,7 @@ test_own_write (Fixture       *fixture,
   assert_current (fixture, 16, "own", 3);
 
   /* An own write alone: new bytes to draw, no foreign range, then quiet again. */
-  shmview_region_write (fixture->region, 200, (const guint8 *) "\xff\xfe", 2, &error);
+  shmview_region_write (fixture->posix.region, 200, (const guint8 *) "\xff\xfe", 2, &error);
   g_assert_no_error (error);
   shmview_monitor_note_own_write (fixture->monitor, 200, (const guint8 *) "\xff\xfe", 2);
   g_assert_true (poll_ok (fixture));
@@ -483,7 +470,7 @@ test_removal (Fixture       *fixture,
   g_test_summary ("Removal by someone else is reported once; the bytes stay readable");
 
   g_assert_true (poll_ok (fixture));
-  shmview_test_posix_unlink (fixture->name);
+  shmview_test_posix_unlink (fixture->posix.name);
 
   g_assert_true (poll_ok (fixture));
   g_assert_cmpuint (fixture->result.region_change, ==, SHMVIEW_REGION_CHANGE_REMOVED);
@@ -578,7 +565,7 @@ static void
 test_size_race (Fixture       *fixture,
                 gconstpointer  data)
 {
-  Shaker shaker = { fixture->fd, 0 };
+  Shaker shaker = { fixture->posix.fd, 0 };
   GThread *thread;
   guint failures = 0;
 

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -17,6 +18,7 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
+#include "core-test-util.h"
 #include "shmview-error.h"
 #include "shmview-region.h"
 #include "test-util.h"
@@ -34,15 +36,10 @@ setup (Fixture       *f,
 {
   static int counter;
   g_autofree char *base = g_strdup_printf ("region-%d.bin", counter++);
-  g_autoptr(GError) error = NULL;
 
   f->path = shmview_test_temp_path (base);
   f->text = g_strconcat ("file:", f->path, NULL);
-  f->region = shmview_region_open_text (f->text, SHMVIEW_OPEN_CREATE | SHMVIEW_OPEN_EXCLUSIVE,
-                                        256, 0, &error);
-  g_assert_no_error (error);
-  g_assert_true (shmview_region_write (f->region, 0, (const guint8 *) "ezhchai", 8, &error));
-  g_assert_no_error (error);
+  f->region = core_test_create_region (f->text, 256, TRUE);
 }
 
 static void
@@ -497,6 +494,29 @@ test_resize_info (Fixture       *f,
   g_assert_false (info.removed);
 }
 
+static void
+test_copy_to_fd (Fixture       *f,
+                 gconstpointer  data)
+{
+  static const int oflags[] = { 0, O_APPEND };
+  g_autofree char *contents = NULL;
+  gsize size;
+
+  g_test_summary ("copy_to_fd() writes a file region's bytes, by sendfile and by the plain "
+                  "path alike");
+
+  g_assert_true (shmview_region_write (f->region, 128, (const guint8 *) "middle", 6, NULL));
+  g_assert_true (g_file_get_contents (f->path, &contents, &size, NULL));
+  for (gsize i = 0; i < G_N_ELEMENTS (oflags); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) copy = core_test_copy_to_file (f->region, 0, 256, oflags[i], &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpmem (g_bytes_get_data (copy, NULL), g_bytes_get_size (copy), contents, size);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -519,6 +539,7 @@ main (int   argc,
   ADD ("renamed-over", test_renamed_over);
   ADD ("relative-path", test_relative_path);
   ADD ("resize-info", test_resize_info);
+  ADD ("copy-to-fd", test_copy_to_fd);
 #undef ADD
 
   return g_test_run ();

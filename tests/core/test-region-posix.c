@@ -11,6 +11,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -18,6 +19,7 @@
 
 #include <glib.h>
 
+#include "core-test-util.h"
 #include "shmview-error.h"
 #include "shmview-region.h"
 #include "test-util.h"
@@ -38,12 +40,7 @@ setup (Fixture       *f,
   f->name = shmview_test_unique_posix_name ("posix");
   f->spec = shmview_spec_parse (f->name, &error);
   g_assert_no_error (error);
-  f->region = shmview_region_open (f->spec, SHMVIEW_OPEN_CREATE | SHMVIEW_OPEN_EXCLUSIVE,
-                                   256, 0, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (f->region);
-  g_assert_true (shmview_region_write (f->region, 0, (const guint8 *) "ezhchai", 8, &error));
-  g_assert_no_error (error);
+  f->region = core_test_create_region (f->name, 256, TRUE);
 }
 
 static void
@@ -595,6 +592,77 @@ test_plain_libc_interop (Fixture       *f,
   shmview_test_posix_unlink (name);
 }
 
+static void
+test_copy_to_fd (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) expected = NULL;
+  g_autoptr(GBytes) all = NULL;
+  g_autoptr(GBytes) appended = NULL;
+  g_autoptr(GBytes) part = NULL;
+  g_autoptr(GBytes) empty = NULL;
+  g_autoptr(GBytes) past = NULL;
+
+  g_test_summary ("copy_to_fd() writes exactly the range asked for, by sendfile and by the "
+                  "plain path (an O_APPEND file, which sendfile refuses) alike; a range past "
+                  "the end is OUT_OF_RANGE and writes nothing");
+
+  g_assert_true (shmview_region_write (f->region, 250, (const guint8 *) "tail!!", 6, &error));
+  expected = raw_read (f->name, 0, 256);
+
+  all = core_test_copy_to_file (f->region, 0, 256, 0, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (all, expected));
+  appended = core_test_copy_to_file (f->region, 0, 256, O_APPEND, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (appended, expected));
+  part = core_test_copy_to_file (f->region, 2, 5, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (g_bytes_get_data (part, NULL), g_bytes_get_size (part), "hchai", 5);
+  empty = core_test_copy_to_file (f->region, 256, 0, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_bytes_get_size (empty), ==, 0);
+
+  past = core_test_copy_to_file (f->region, 200, 57, 0, &error);
+  g_assert_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_OUT_OF_RANGE);
+  g_assert_cmpuint (g_bytes_get_size (past), ==, 0);
+}
+
+static void
+test_copy_to_pipe (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *name = shmview_test_unique_posix_name ("pipe");
+  g_autoptr(ShmviewRegion) region = core_test_create_region (name, 1 << 20, FALSE);
+  g_autofree guint8 *pattern = g_malloc (1 << 20);
+  g_autoptr(GBytes) through = NULL;
+  g_autoptr(GError) error = NULL;
+  struct sigaction ignore = { .sa_handler = SIG_IGN }, old;
+  int fds[2];
+
+  g_test_summary ("copy_to_fd() into a non-blocking pipe that fills up waits for room and "
+                  "delivers every byte; into a pipe nobody reads it fails with EPIPE in words");
+
+  for (gsize i = 0; i < 1 << 20; i++)
+    pattern[i] = (guint8) (i * 7 + i / 4099);
+  g_assert_true (shmview_region_write (region, 0, pattern, 1 << 20, &error));
+  through = core_test_copy_through_pipe (region, 0, 1 << 20, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (g_bytes_get_data (through, NULL), g_bytes_get_size (through),
+                   pattern, 1 << 20);
+
+  g_assert_no_errno (pipe (fds));
+  close (fds[0]);
+  g_assert_no_errno (sigaction (SIGPIPE, &ignore, &old));
+  g_assert_false (shmview_region_copy_to_fd (region, 0, 100, fds[1], &error));
+  g_assert_no_errno (sigaction (SIGPIPE, &old, NULL));
+  close (fds[1]);
+  g_assert_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_FAILED);
+  g_assert_cmpstr (error->message, ==, "Could not write the data out: Broken pipe");
+  shmview_test_posix_unlink (name);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -620,6 +688,8 @@ main (int   argc,
   ADD ("query-info", test_query_info);
   ADD ("remove-spec", test_remove_spec);
   ADD ("plain-libc-interop", test_plain_libc_interop);
+  ADD ("copy-to-fd", test_copy_to_fd);
+  ADD ("copy-to-pipe", test_copy_to_pipe);
 #undef ADD
 
   return g_test_run ();

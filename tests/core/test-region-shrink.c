@@ -23,6 +23,7 @@
 
 #include <glib.h>
 
+#include "core-test-util.h"
 #include "shmview-error.h"
 #include "shmview-guard.h"
 #include "shmview-region.h"
@@ -34,37 +35,22 @@
  * included) drops them as dead. */
 static volatile char sink;
 
-typedef struct
-{
-  char          *name;
-  ShmviewRegion *region;  /* REGION_SIZE bytes, "ezhchai\0" at 0 */
-  int            fd;      /* another descriptor of the same object */
-} Fixture;
+/* The region is REGION_SIZE bytes, "ezhchai\0" at 0; fd is another
+ * descriptor of the same object. */
+typedef CoreTestPosix Fixture;
 
 static void
 setup (Fixture       *f,
        gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->name = shmview_test_unique_posix_name ("shrink");
-  f->region = shmview_region_open_text (f->name, SHMVIEW_OPEN_CREATE | SHMVIEW_OPEN_EXCLUSIVE,
-                                        REGION_SIZE, 0, &error);
-  g_assert_no_error (error);
-  g_assert_true (shmview_region_write (f->region, 0, (const guint8 *) "ezhchai", 8, &error));
-  f->fd = shm_open (f->name, O_RDWR, 0);
-  g_assert_no_errno (f->fd);
+  core_test_posix_init (f, "shrink", REGION_SIZE, TRUE);
 }
 
 static void
 teardown (Fixture       *f,
           gconstpointer  data)
 {
-  if (f->region != NULL)
-    g_assert_finalize_object (f->region);
-  close (f->fd);
-  shmview_test_posix_unlink (f->name);
-  g_free (f->name);
+  core_test_posix_clear (f);
 }
 
 static void
@@ -323,7 +309,56 @@ test_race_with_updates (Fixture       *f,
   run_race (f, TRUE);
 }
 
+static void
+test_copy_shrunk (Fixture       *f,
+                  gconstpointer  data)
+{
+  static const int oflags[] = { 0, O_APPEND };
+  g_autoptr(GError) error = NULL;
+
+  g_test_summary ("copy_to_fd() of a range the object no longer covers writes the bytes up "
+                  "to the new end, then fails with SHRUNK (by sendfile and by the plain path)");
+
+  g_assert_no_errno (ftruncate (f->fd, 1000));
+  for (gsize i = 0; i < G_N_ELEMENTS (oflags); i++)
+    {
+      g_autoptr(GBytes) written = core_test_copy_to_file (f->region, 0, REGION_SIZE,
+                                                          oflags[i], &error);
+
+      g_assert_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_SHRUNK);
+      g_assert_cmpstr (error->message, ==, "The region shrank to 1000 bytes while reading");
+      g_clear_error (&error);
+      g_assert_cmpuint (g_bytes_get_size (written), ==, 1000);
+      g_assert_cmpmem (g_bytes_get_data (written, NULL), 8, "ezhchai", 8);
+    }
+}
+
 /* ---- sparse objects ---------------------------------------------------- */
+
+/* Streams holes out every way copy_to_fd() has: sendfile into /dev/null,
+ * the plain path (/dev/null opened O_APPEND, which sendfile refuses), and
+ * sendfile into a pipe. */
+static void
+copy_holes (ShmviewRegion *region,
+            guint64        size)
+{
+  static const int oflags[] = { 0, O_APPEND };
+  g_autoptr(GBytes) through = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (oflags); i++)
+    {
+      int null = open ("/dev/null", O_WRONLY | oflags[i]);
+
+      g_assert_no_errno (null);
+      g_assert_true (shmview_region_copy_to_fd (region, size / 2, 64 << 20, null, &error));
+      g_assert_no_error (error);
+      close (null);
+    }
+  through = core_test_copy_through_pipe (region, size - (4 << 20), 4 << 20, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_bytes_get_size (through), ==, 4 << 20);
+}
 
 static void
 test_sparse_no_allocation (void)
@@ -339,8 +374,9 @@ test_sparse_no_allocation (void)
   volatile char *map;
   int fd;
 
-  g_test_summary ("Reading ranges of a sparse 1 GiB POSIX object leaves st_blocks unchanged "
-                  "(while touching a hole through a mapping would allocate it)");
+  g_test_summary ("Reading ranges of a sparse 1 GiB POSIX object, or copying them out to a "
+                  "descriptor, leaves st_blocks unchanged (while touching a hole through a "
+                  "mapping would allocate it)");
 
   region = shmview_region_open_text (name, SHMVIEW_OPEN_CREATE | SHMVIEW_OPEN_EXCLUSIVE,
                                      size, 0, &error);
@@ -364,6 +400,7 @@ test_sparse_no_allocation (void)
     g_autoptr(GBytes) bytes = shmview_region_read_bytes (region, size / 3, 4096, &error);
     g_assert_no_error (error);
   }
+  copy_holes (region, size);
   g_assert_no_errno (fstat (fd, &st));
   g_assert_cmpint (st.st_blocks, ==, blocks_before);
 
@@ -544,6 +581,7 @@ main (int   argc,
   ADD ("removed-once", test_removed_once);
   ADD ("write-race", test_write_race);
   ADD ("race-with-updates", test_race_with_updates);
+  ADD ("copy-shrunk", test_copy_shrunk);
 #undef ADD
   g_test_add_func ("/core/region-shrink/sparse-no-allocation", test_sparse_no_allocation);
   g_test_add_func ("/core/region-shrink/guard-copies", test_guard_copies);

@@ -17,6 +17,7 @@
 
 #include <glib.h>
 
+#include "core-test-util.h"
 #include "shmview-error.h"
 #include "shmview-region.h"
 #include "test-util.h"
@@ -526,6 +527,39 @@ test_ipcmk (Fixture       *f,
   g_assert_cmpuint (raw_stat (id).shm_perm.mode & 0777, ==, 0640);
 }
 
+static void
+test_copy_to_fd (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(ShmviewRegion) region = NULL;
+  g_autoptr(GBytes) whole = NULL;
+  g_autoptr(GBytes) part = NULL;
+  g_autoptr(GBytes) through = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree guint8 *pattern = g_malloc (256 * 1024);
+
+  g_test_summary ("copy_to_fd() writes a segment's range straight from the attachment: into "
+                  "a file, and into a non-blocking pipe that fills up");
+  if (skip_without_sysv ())
+    return;
+
+  region = create_by_key (f, SHMVIEW_OPEN_EXCLUSIVE, 256 * 1024, 0600);
+  for (gsize i = 0; i < 256 * 1024; i++)
+    pattern[i] = (guint8) (i ^ (i >> 9));
+  g_assert_true (shmview_region_write (region, 0, pattern, 256 * 1024, &error));
+
+  whole = core_test_copy_to_file (region, 0, 256 * 1024, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (g_bytes_get_data (whole, NULL), g_bytes_get_size (whole),
+                   pattern, 256 * 1024);
+  part = core_test_copy_to_file (region, 1000, 24, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (g_bytes_get_data (part, NULL), g_bytes_get_size (part), pattern + 1000, 24);
+  through = core_test_copy_through_pipe (region, 0, 256 * 1024, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (through, whole));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -544,6 +578,7 @@ main (int   argc,
   ADD ("removed-outside", test_removed_outside);
   ADD ("remove-spec", test_remove_spec);
   ADD ("ipcmk", test_ipcmk);
+  ADD ("copy-to-fd", test_copy_to_fd);
 #undef ADD
 
   return g_test_run ();
