@@ -6,10 +6,12 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <grp.h>
 #include <pwd.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <glib.h>
@@ -269,6 +271,17 @@ _shmtool_write_stdout (const void *data,
       length -= n;
     }
   return TRUE;
+}
+
+void
+_shmtool_widen_stdout_pipe (guint64 length)
+{
+  struct stat st;
+
+  if (length <= 64 * 1024 || fstat (STDOUT_FILENO, &st) != 0 || !S_ISFIFO (st.st_mode))
+    return;
+  /* A refusal (the user's pipe quota is used up) only costs speed. */
+  fcntl (STDOUT_FILENO, F_SETPIPE_SZ, 1024 * 1024);
 }
 
 gboolean

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <unistd.h>
 
 #include <glib.h>
 
@@ -68,16 +69,6 @@ for_each_chunk (ShmviewRegion      *region,
       done += n;
     }
   return TRUE;
-}
-
-static gboolean
-raw_chunk (const guint8  *data,
-           gsize          length,
-           gpointer       user_data,
-           gboolean      *stop,
-           GError       **error)
-{
-  return _shmtool_write_stdout (data, length, error);
 }
 
 static gboolean
@@ -160,6 +151,7 @@ read_range (ShmviewRegion *region,
 {
   if (!_shmtool_resolve_range (range, shmview_region_get_size (region), error))
     return FALSE;
+  _shmtool_widen_stdout_pipe (range->length);
 
   switch (format)
     {
@@ -173,7 +165,11 @@ read_range (ShmviewRegion *region,
         return FALSE;
       break;
     case FORMAT_RAW:
-      if (!for_each_chunk (region, range, raw_chunk, NULL, error))
+      /* The core streams it, inside the kernel where it can: the bytes
+       * need not pass through here. */
+      if (!_shmtool_flush_stdout (error) ||
+          !shmview_region_copy_to_fd (region, range->offset, range->length, STDOUT_FILENO,
+                                      error))
         return FALSE;
       break;
     case FORMAT_C:

@@ -80,6 +80,27 @@ bench_cli_time_command (const char * const *argv)
   return (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
 }
 
+double
+bench_cli_time_command_piped (const char * const *argv)
+{
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *buffer = g_malloc (BENCH_CLI_MIB);
+  gint64 start = g_get_monotonic_time ();
+  GInputStream *out;
+  gssize n;
+
+  process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
+  if (process == NULL)
+    g_error ("%s: %s", argv[0], error->message);
+  out = g_subprocess_get_stdout_pipe (process);
+  while ((n = g_input_stream_read (out, buffer, BENCH_CLI_MIB, NULL, &error)) > 0)
+    ;
+  if (n < 0 || !g_subprocess_wait_check (process, NULL, &error))
+    g_error ("%s: %s", argv[0], error->message);
+  return (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+}
+
 gboolean
 bench_cli_missing (const char *path)
 {

@@ -24,6 +24,9 @@ const guint8 *bench_cli_region_map (const char       *name,
 /* Runs @argv with stdout to /dev/null and returns the wall time in seconds
  * from spawn to exit; aborts unless it exits 0. */
 double   bench_cli_time_command  (const char * const *argv);
+/* The same with stdout into a pipe that this process reads to the end and
+ * throws away: a consumer that really takes every byte. */
+double   bench_cli_time_command_piped (const char * const *argv);
 /* TRUE after printing why, when @path is not an executable here. */
 gboolean bench_cli_missing       (const char         *path);
 /* Prints "WHAT: ratio R (goal >= G): met|MISSED". */
