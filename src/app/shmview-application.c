@@ -18,6 +18,7 @@
 #include "shmview-errors-ui.h"
 #include "shmview-parse.h"
 #include "shmview-preferences-dialog.h"
+#include "shmview-region-page.h"
 #include "shmview-region.h"
 #include "shmview-spec.h"
 #include "shmview-window.h"
@@ -138,6 +139,42 @@ create_option_context (Options *options)
   return context;
 }
 
+/* --create SPEC --size N [--mode M] */
+static gboolean
+validate_create (Options  *options,
+                 GError  **error)
+{
+  g_autoptr(ShmviewSpec) spec = NULL;
+
+  if (options->size_text == NULL)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                           _("--create needs a size, e.g. --size 256"));
+      return FALSE;
+    }
+  if (!shmview_parse_size (options->size_text, &options->size, error))
+    {
+      g_prefix_error (error, "--size: ");
+      return FALSE;
+    }
+  if (options->mode_text != NULL &&
+      !shmview_parse_mode (options->mode_text, &options->mode, error))
+    {
+      g_prefix_error (error, "--mode: ");
+      return FALSE;
+    }
+  spec = shmview_spec_parse (options->create_spec, error);
+  if (spec == NULL)
+    return FALSE;
+  if (options->size == 0)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("--size must be more than 0 bytes"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Checks everything before anything is opened, so a usage error changes
  * nothing. */
 static gboolean
@@ -147,7 +184,8 @@ validate_options (Options  *options,
   guint64 interval;
 
   if (options->interval_text != NULL &&
-      !g_ascii_string_to_unsigned (options->interval_text, 10, 10, 10000, &interval, NULL))
+      !g_ascii_string_to_unsigned (options->interval_text, 10, SHMVIEW_INTERVAL_MIN,
+                                   SHMVIEW_INTERVAL_MAX, &interval, NULL))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                    _("--interval wants a number of milliseconds from 10 to 10000, not “%s”"),
@@ -162,37 +200,8 @@ validate_options (Options  *options,
                            _("--size and --mode only go with --create SPEC"));
       return FALSE;
     }
-  if (options->create_spec != NULL)
-    {
-      g_autoptr(ShmviewSpec) spec = NULL;
-
-      if (options->size_text == NULL)
-        {
-          g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                               _("--create needs a size, e.g. --size 256"));
-          return FALSE;
-        }
-      if (!shmview_parse_size (options->size_text, &options->size, error))
-        {
-          g_prefix_error (error, "--size: ");
-          return FALSE;
-        }
-      if (options->mode_text != NULL &&
-          !shmview_parse_mode (options->mode_text, &options->mode, error))
-        {
-          g_prefix_error (error, "--mode: ");
-          return FALSE;
-        }
-      spec = shmview_spec_parse (options->create_spec, error);
-      if (spec == NULL)
-        return FALSE;
-      if (options->size == 0)
-        {
-          g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                               _("--size must be more than 0 bytes"));
-          return FALSE;
-        }
-    }
+  if (options->create_spec != NULL && !validate_create (options, error))
+    return FALSE;
 
   for (guint i = 0; options->specs != NULL && options->specs[i] != NULL; i++)
     {
@@ -264,6 +273,28 @@ create_region (GApplicationCommandLine *cmdline,
   return TRUE;
 }
 
+/* Each SPEC in a tab of its own; FALSE when one could not be opened. */
+static gboolean
+open_specs (GApplicationCommandLine *cmdline,
+            ShmviewWindow           *window,
+            Options                 *options)
+{
+  gboolean all = TRUE;
+
+  for (guint i = 0; options->specs != NULL && options->specs[i] != NULL; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      const char *spec = options->specs[i];
+
+      if (!shmview_window_open_spec (window, spec, options->read_only, &error))
+        {
+          report_open_error (cmdline, window, error, spec);
+          all = FALSE;
+        }
+    }
+  return all;
+}
+
 static int
 shmview_application_command_line (GApplication            *app,
                                   GApplicationCommandLine *cmdline)
@@ -299,18 +330,8 @@ shmview_application_command_line (GApplication            *app,
     shmview_window_override_interval (window, options.interval);
   if (options.create_spec != NULL && !create_region (cmdline, window, &options))
     status = EXIT_FAILURE;
-
-  for (guint i = 0; options.specs != NULL && options.specs[i] != NULL; i++)
-    {
-      const char *spec = options.specs[i];
-
-      g_clear_error (&error);
-      if (!shmview_window_open_spec (window, spec, options.read_only, &error))
-        {
-          report_open_error (cmdline, window, error, spec);
-          status = EXIT_FAILURE;
-        }
-    }
+  if (!open_specs (cmdline, window, &options))
+    status = EXIT_FAILURE;
 
   gtk_window_present (GTK_WINDOW (window));
   /* A local command line that keeps the main loop running always ends with

@@ -326,29 +326,17 @@ update_count (ShmviewRegionBrowser *self)
   gtk_label_set_text (self->count_label, text);
 }
 
-/* Brings the store in line with @entries, touching only rows that changed. */
+/* Updates the rows still listed and drops the others; what remains in
+ * @pending (spec -> entry) is new. */
 static void
-apply_list (ShmviewRegionBrowser *self,
-            GPtrArray            *entries)
+update_rows (ShmviewRegionBrowser *self,
+             GHashTable           *pending,
+             GHashTable           *order)
 {
   GtkTreeModel *model = GTK_TREE_MODEL (self->store);
-  g_autoptr(GHashTable) pending = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) order = g_hash_table_new (g_str_hash, g_str_equal);
   GtkTreeIter iter;
-  gboolean valid;
+  gboolean valid = gtk_tree_model_get_iter_first (model, &iter);
 
-  if (lists_equal (self->last, entries))
-    return;
-
-  for (guint i = 0; i < entries->len; i++)
-    {
-      ShmviewRegionEntry *entry = g_ptr_array_index (entries, i);
-
-      g_hash_table_insert (pending, entry->spec, entry);
-      g_hash_table_insert (order, entry->spec, GUINT_TO_POINTER (i));
-    }
-
-  valid = gtk_tree_model_get_iter_first (model, &iter);
   while (valid)
     {
       g_autofree char *spec = NULL;
@@ -366,11 +354,34 @@ apply_list (ShmviewRegionBrowser *self,
       g_hash_table_remove (pending, spec);
       valid = gtk_tree_model_iter_next (model, &iter);
     }
+}
+
+/* Brings the store in line with @entries, touching only rows that changed. */
+static void
+apply_list (ShmviewRegionBrowser *self,
+            GPtrArray            *entries)
+{
+  g_autoptr(GHashTable) pending = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) order = g_hash_table_new (g_str_hash, g_str_equal);
+
+  if (lists_equal (self->last, entries))
+    return;
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      ShmviewRegionEntry *entry = g_ptr_array_index (entries, i);
+
+      g_hash_table_insert (pending, entry->spec, entry);
+      g_hash_table_insert (order, entry->spec, GUINT_TO_POINTER (i));
+    }
+
+  update_rows (self, pending, order);
 
   /* New ones; COL_ORDER puts them where the core listed them */
   for (guint i = 0; i < entries->len; i++)
     {
       ShmviewRegionEntry *entry = g_ptr_array_index (entries, i);
+      GtkTreeIter iter;
 
       if (!g_hash_table_contains (pending, entry->spec))
         continue;

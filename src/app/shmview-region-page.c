@@ -29,10 +29,6 @@
 #include "shmview-status-bar.h"
 #include "shmview-string-pane.h"
 
-#define INTERVAL_MIN 10
-#define INTERVAL_MAX 10000
-#define INTERVAL_DEFAULT 100
-
 /* Copy puts hex text on the clipboard, three characters a byte: 1 MiB of
  * selection is 3 MiB of text, about what a clipboard takes in comfort. */
 #define COPY_MAX_BYTES (1024 * 1024)
@@ -728,7 +724,7 @@ shmview_region_page_class_init (ShmviewRegionPageClass *klass)
     g_param_spec_string ("title", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_INTERVAL] =
-    g_param_spec_uint ("interval", NULL, NULL, INTERVAL_MIN, INTERVAL_MAX, INTERVAL_DEFAULT,
+    g_param_spec_uint ("interval", NULL, NULL, SHMVIEW_INTERVAL_MIN, SHMVIEW_INTERVAL_MAX, SHMVIEW_INTERVAL_DEFAULT,
                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_PAUSED] =
     g_param_spec_boolean ("paused", NULL, NULL, FALSE,
@@ -778,7 +774,7 @@ shmview_region_page_init (ShmviewRegionPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->interval = INTERVAL_DEFAULT;
+  self->interval = SHMVIEW_INTERVAL_DEFAULT;
   self->string_buffer = g_malloc (SHMVIEW_STRING_PANE_MAX_BYTES);
 }
 
@@ -812,7 +808,7 @@ shmview_region_page_set_interval (ShmviewRegionPage *self,
 {
   g_return_if_fail (SHMVIEW_IS_REGION_PAGE (self));
 
-  interval_ms = CLAMP (interval_ms, INTERVAL_MIN, INTERVAL_MAX);
+  interval_ms = CLAMP (interval_ms, SHMVIEW_INTERVAL_MIN, SHMVIEW_INTERVAL_MAX);
   if (self->interval == interval_ms)
     return;
 
@@ -825,7 +821,7 @@ shmview_region_page_set_interval (ShmviewRegionPage *self,
 guint
 shmview_region_page_get_interval (ShmviewRegionPage *self)
 {
-  g_return_val_if_fail (SHMVIEW_IS_REGION_PAGE (self), INTERVAL_DEFAULT);
+  g_return_val_if_fail (SHMVIEW_IS_REGION_PAGE (self), SHMVIEW_INTERVAL_DEFAULT);
 
   return self->interval;
 }

@@ -16,6 +16,12 @@
 
 G_BEGIN_DECLS
 
+/* The refresh interval in ms: its bounds and default, the same as those of
+ * the "refresh-interval" setting (shared by the window and --interval). */
+#define SHMVIEW_INTERVAL_MIN     10
+#define SHMVIEW_INTERVAL_MAX     10000
+#define SHMVIEW_INTERVAL_DEFAULT 100
+
 #define SHMVIEW_TYPE_REGION_PAGE (shmview_region_page_get_type ())
 G_DECLARE_FINAL_TYPE (ShmviewRegionPage, shmview_region_page, SHMVIEW, REGION_PAGE, GtkBox)
 

@@ -29,10 +29,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-#define INTERVAL_MIN     10
-#define INTERVAL_MAX     10000
-#define INTERVAL_DEFAULT 100
-
 ShmviewWindow *
 shmview_window_new (GtkApplication *application)
 {
@@ -435,7 +431,7 @@ shmview_window_set_interval (ShmviewWindow *self,
 
   g_return_if_fail (SHMVIEW_IS_WINDOW (self));
 
-  interval_ms = CLAMP (interval_ms, INTERVAL_MIN, INTERVAL_MAX);
+  interval_ms = CLAMP (interval_ms, SHMVIEW_INTERVAL_MIN, SHMVIEW_INTERVAL_MAX);
   if (self->interval == interval_ms)
     return;
 
@@ -702,7 +698,7 @@ shmview_window_class_init (ShmviewWindowClass *klass)
 
   properties[PROP_INTERVAL] =
     g_param_spec_uint ("interval", "Interval", "Refresh interval of every page in ms",
-                       INTERVAL_MIN, INTERVAL_MAX, INTERVAL_DEFAULT,
+                       SHMVIEW_INTERVAL_MIN, SHMVIEW_INTERVAL_MAX, SHMVIEW_INTERVAL_DEFAULT,
                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_PAUSED] =
     g_param_spec_boolean ("paused", "Paused", "Live refresh of every page stopped",
@@ -736,7 +732,7 @@ shmview_window_class_init (ShmviewWindowClass *klass)
 static void
 shmview_window_init (ShmviewWindow *self)
 {
-  self->interval = INTERVAL_DEFAULT;
+  self->interval = SHMVIEW_INTERVAL_DEFAULT;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
