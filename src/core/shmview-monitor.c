@@ -3,15 +3,19 @@
  * Copyright 2026 The shmview authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Two buffers of the window's size take turns:
+ * Two buffers of the window's size, so watching a whole large region costs
+ * twice its size and no more:
  *
- *   baseline  [what we last saw, plus our own writes]   mutable, never handed out
- *   spare     [this poll's read]                        swapped with baseline on a change
+ *   baseline  GBytes [what we last saw, plus our own writes]   shared with results
+ *   spare     [this poll's read]                                becomes the baseline
  *
  * A poll reads into the spare buffer and compares. When nothing changed, the
- * result shares the cached snapshot (a GBytes copy of the baseline) and no
- * memory is allocated: one read plus one memcmp of the window. Only a tick
- * that saw a change pays for a new snapshot and a range list.
+ * result shares the baseline and no memory is allocated: one read plus one
+ * memcmp of the window. When something changed, the spare buffer becomes the
+ * new baseline as it is (no copy), the old baseline goes to the result as
+ * "previous", and the next poll allocates a fresh spare buffer. The baseline
+ * is immutable once handed out: our own writes change it copy-on-write, in
+ * place whenever nobody else holds it.
  */
 #include "config.h"
 
@@ -33,11 +37,9 @@ struct _ShmviewMonitor
 
   /* owned */
   ShmviewRegion *region;
-  guint8        *baseline;
-  gsize          baseline_capacity;
-  guint8        *spare;
+  GBytes        *baseline;        /* NULL before the first poll */
+  guint8        *spare;           /* NULL after it became the baseline */
   gsize          spare_capacity;
-  GBytes        *snapshot;        /* NULL or a copy of baseline[0, baseline_length) */
   GArray        *empty_changed;   /* shared by every result without changes */
 
   /* the window as asked for, not clamped */
@@ -46,9 +48,9 @@ struct _ShmviewMonitor
 
   /* where the baseline lies in the region */
   guint64        baseline_offset;
-  gsize          baseline_length;
-  guint          have_baseline : 1;
   guint          removed_reported : 1;
+  /* our own write changed the baseline since the last result showed it */
+  guint          own_write_unseen : 1;
 
   /* a region change seen by a poll that then failed, reported by the next one */
   guint          has_pending : 1;
@@ -89,9 +91,8 @@ shmview_monitor_finalize (GObject *object)
   ShmviewMonitor *self = (ShmviewMonitor *)object;
 
   g_clear_object (&self->region);
-  g_clear_pointer (&self->snapshot, g_bytes_unref);
+  g_clear_pointer (&self->baseline, g_bytes_unref);
   g_clear_pointer (&self->empty_changed, g_array_unref);
-  g_free (self->baseline);
   g_free (self->spare);
 
   G_OBJECT_CLASS (shmview_monitor_parent_class)->finalize (object);
@@ -242,17 +243,31 @@ clamp_window (ShmviewMonitor *self,
 }
 
 static void
-ensure_capacity (guint8 **buffer,
-                 gsize   *capacity,
-                 gsize    length)
+ensure_spare (ShmviewMonitor *self,
+              gsize           length)
 {
-  if (*buffer != NULL && *capacity >= length && *capacity - length <= SLACK_LIMIT)
+  if (self->spare != NULL && self->spare_capacity >= length &&
+      self->spare_capacity - length <= SLACK_LIMIT)
     return;
-  g_free (*buffer);
+  g_free (self->spare);
   /* g_malloc, not g_realloc: the old contents are not needed, so don't copy
    * them. At least one byte, so memcmp never sees NULL (UBSan's nonnull check). */
-  *buffer = g_malloc (MAX (length, 1));
-  *capacity = length;
+  self->spare = g_malloc (MAX (length, 1));
+  self->spare_capacity = length;
+}
+
+static gsize
+baseline_length (ShmviewMonitor *self)
+{
+  return self->baseline != NULL ? g_bytes_get_size (self->baseline) : 0;
+}
+
+/* The baseline's byte at absolute @offset (which must lie in it). */
+static const guint8 *
+baseline_at (ShmviewMonitor *self,
+             guint64         offset)
+{
+  return (const guint8 *) g_bytes_get_data (self->baseline, NULL) + (offset - self->baseline_offset);
 }
 
 static GArray *
@@ -325,7 +340,7 @@ baseline_overlap (ShmviewMonitor *self,
                   gsize          *overlap_length)
 {
   guint64 start = MAX (offset, self->baseline_offset);
-  guint64 end = MIN (offset + length, self->baseline_offset + self->baseline_length);
+  guint64 end = MIN (offset + length, self->baseline_offset + baseline_length (self));
 
   if (start >= end)
     return FALSE;
@@ -346,10 +361,8 @@ find_changes (ShmviewMonitor *self,
   gsize overlap;
 
   if (baseline_overlap (self, offset, length, &start, &overlap))
-    append_differences (changed, start,
-                        self->baseline + (start - self->baseline_offset),
-                        self->spare + (start - offset),
-                        overlap);
+    append_differences (changed, start, baseline_at (self, start),
+                        self->spare + (start - offset), overlap);
   return changed;
 }
 
@@ -368,39 +381,25 @@ dup_previous (ShmviewMonitor *self,
   gsize overlap;
 
   if (offset == self->baseline_offset)
-    {
-      if (self->snapshot == NULL)
-        self->snapshot = g_bytes_new (self->baseline, self->baseline_length);
-      return g_bytes_ref (self->snapshot);
-    }
+    return g_bytes_ref (self->baseline);
 
   previous = g_memdup2 (self->spare, length);
   if (baseline_overlap (self, offset, length, &start, &overlap))
-    memcpy (previous + (start - offset),
-            self->baseline + (start - self->baseline_offset),
-            overlap);
+    memcpy (previous + (start - offset), baseline_at (self, start), overlap);
   return g_bytes_new_take (previous, length);
 }
 
-/* Takes the spare buffer (this poll's bytes) as the new baseline. */
+/* This poll's bytes become the baseline as they are, without a copy; the
+ * next poll reads into a fresh spare buffer. */
 static void
-swap_buffers (ShmviewMonitor *self,
-              guint64         offset,
-              gsize           length)
+take_spare_as_baseline (ShmviewMonitor *self,
+                        guint64         offset,
+                        gsize           length)
 {
-  guint8 *buffer = self->baseline;
-  gsize capacity = self->baseline_capacity;
-
-  self->baseline = self->spare;
-  self->baseline_capacity = self->spare_capacity;
-  self->spare = buffer;
-  self->spare_capacity = capacity;
-
+  g_clear_pointer (&self->baseline, g_bytes_unref);
+  self->baseline = g_bytes_new_take (g_steal_pointer (&self->spare), length);
+  self->spare_capacity = 0;
   self->baseline_offset = offset;
-  self->baseline_length = length;
-  self->have_baseline = TRUE;
-  g_clear_pointer (&self->snapshot, g_bytes_unref);
-  self->snapshot = g_bytes_new (self->baseline, length);
 }
 
 /* Folds in what a failed poll saw, and reports a removal only once. */
@@ -472,7 +471,7 @@ shmview_monitor_poll (ShmviewMonitor        *self,
   guint64 old_size;
   guint64 ignored;
   guint64 offset = self->window_offset;
-  gboolean was_stale;
+  gboolean own_write_unseen;
   gsize length;
 
   g_return_val_if_fail (SHMVIEW_IS_MONITOR (self), FALSE);
@@ -488,7 +487,7 @@ shmview_monitor_poll (ShmviewMonitor        *self,
   result->window_offset = offset;
 
   length = clamp_window (self, result->new_size);
-  ensure_capacity (&self->spare, &self->spare_capacity, length);
+  ensure_spare (self, length);
   if (length > 0 && !shmview_region_read (self->region, offset, self->spare, length, error))
     {
       result->changed = dup_empty_changed (self);
@@ -497,31 +496,31 @@ shmview_monitor_poll (ShmviewMonitor        *self,
     }
   forget_pending (self, result);
 
-  if (!self->have_baseline)
+  if (self->baseline == NULL)
     {
-      swap_buffers (self, offset, length);
+      take_spare_as_baseline (self, offset, length);
       result->changed = dup_empty_changed (self);
-      result->current = g_bytes_ref (self->snapshot);
+      result->current = g_bytes_ref (self->baseline);
       return TRUE;
     }
 
   /* The common tick: same window, same bytes. */
-  if (offset == self->baseline_offset && length == self->baseline_length &&
-      memcmp (self->spare, self->baseline, length) == 0)
+  if (offset == self->baseline_offset && length == baseline_length (self) &&
+      (length == 0 || memcmp (self->spare, baseline_at (self, offset), length) == 0))
     {
-      was_stale = self->snapshot == NULL;
-      if (was_stale)
-        self->snapshot = g_bytes_new (self->baseline, length);
+      own_write_unseen = self->own_write_unseen;
+      self->own_write_unseen = FALSE;
       result->changed = dup_empty_changed (self);
-      result->previous = g_bytes_ref (self->snapshot);
-      result->current = g_bytes_ref (self->snapshot);
-      return was_stale || result->region_change != SHMVIEW_REGION_CHANGE_NONE;
+      result->previous = g_bytes_ref (self->baseline);
+      result->current = g_bytes_ref (self->baseline);
+      return own_write_unseen || result->region_change != SHMVIEW_REGION_CHANGE_NONE;
     }
 
   result->changed = find_changes (self, offset, length);
   result->previous = dup_previous (self, offset, length);
-  swap_buffers (self, offset, length);
-  result->current = g_bytes_ref (self->snapshot);
+  take_spare_as_baseline (self, offset, length);
+  self->own_write_unseen = FALSE;
+  result->current = g_bytes_ref (self->baseline);
   return TRUE;
 }
 
@@ -532,8 +531,10 @@ shmview_monitor_poll (ShmviewMonitor        *self,
  * @length: how many bytes
  *
  * Copies the part of @data that falls in the baseline into it, so the next
- * poll sees those bytes as unchanged. Costs O(@length); call it right after
- * every successful write of ours.
+ * poll sees those bytes as unchanged. Call it right after every successful
+ * write of ours. Costs O(@length), or O(window) while a result or snapshot
+ * still holds the baseline: that is copied first, so what its holder sees
+ * does not change under it.
  */
 void
 shmview_monitor_note_own_write (ShmviewMonitor *self,
@@ -542,22 +543,26 @@ shmview_monitor_note_own_write (ShmviewMonitor *self,
                                 gsize           length)
 {
   guint64 start;
-  gsize overlap;
+  gsize overlap, size;
+  guint8 *bytes;
 
   g_return_if_fail (SHMVIEW_IS_MONITOR (self));
   g_return_if_fail (data != NULL || length == 0);
 
-  if (!self->have_baseline || length == 0 || offset > G_MAXUINT64 - length)
+  if (self->baseline == NULL || length == 0 || offset > G_MAXUINT64 - length)
     return;
   if (!baseline_overlap (self, offset, length, &start, &overlap))
     return;
-
-  if (memcmp (self->baseline + (start - self->baseline_offset), data + (start - offset),
-              overlap) == 0)
+  if (memcmp (baseline_at (self, start), data + (start - offset), overlap) == 0)
     return;
-  memcpy (self->baseline + (start - self->baseline_offset), data + (start - offset), overlap);
-  /* The snapshot is shared with callers and immutable: make a new one when asked. */
-  g_clear_pointer (&self->snapshot, g_bytes_unref);
+
+  /* Results may still hold the baseline, and what they hold must not change:
+   * unref_to_data() copies it only then, and otherwise hands it back to be
+   * changed in place. */
+  bytes = g_bytes_unref_to_data (g_steal_pointer (&self->baseline), &size);
+  memcpy (bytes + (start - self->baseline_offset), data + (start - offset), overlap);
+  self->baseline = g_bytes_new_take (bytes, size);
+  self->own_write_unseen = TRUE;
 }
 
 /**
@@ -573,9 +578,5 @@ shmview_monitor_get_snapshot (ShmviewMonitor *self)
 {
   g_return_val_if_fail (SHMVIEW_IS_MONITOR (self), NULL);
 
-  if (!self->have_baseline)
-    return NULL;
-  if (self->snapshot == NULL)
-    self->snapshot = g_bytes_new (self->baseline, self->baseline_length);
-  return g_bytes_ref (self->snapshot);
+  return self->baseline != NULL ? g_bytes_ref (self->baseline) : NULL;
 }

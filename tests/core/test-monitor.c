@@ -178,6 +178,42 @@ test_first_poll (Fixture       *fixture,
 }
 
 static void
+test_snapshot_shared (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GBytes) held = NULL;
+  g_autoptr(GBytes) copied = NULL;
+  GBytes *snapshot;
+  gconstpointer bytes;
+
+  g_test_summary ("The snapshot is the last result's bytes, not a copy (two window-sized "
+                  "buffers in all); our own write changes them in place when nobody holds "
+                  "them, and on a copy when a result still does, which then never changes");
+
+  poll_ok (fixture);
+  foreign_write (fixture, 5, "x", 1);
+  g_assert_true (poll_ok (fixture));
+  snapshot = shmview_monitor_get_snapshot (fixture->monitor);
+  g_assert_true (snapshot == fixture->result.current);
+  g_bytes_unref (snapshot);
+
+  held = g_bytes_ref (fixture->result.current);
+  shmview_monitor_result_clear (&fixture->result);
+  shmview_monitor_note_own_write (fixture->monitor, 10, (const guint8 *) "own", 3);
+  g_assert_cmpmem (bytes_at (held, 0, 10, 3), 3, "\0\0\0", 3);
+  copied = shmview_monitor_get_snapshot (fixture->monitor);
+  g_assert_true (copied != held);
+  g_assert_cmpmem (bytes_at (copied, 0, 10, 3), 3, "own", 3);
+
+  bytes = g_bytes_get_data (copied, NULL);
+  g_clear_pointer (&copied, g_bytes_unref);
+  shmview_monitor_note_own_write (fixture->monitor, 20, (const guint8 *) "in", 2);
+  copied = shmview_monitor_get_snapshot (fixture->monitor);
+  g_assert_true (g_bytes_get_data (copied, NULL) == bytes);
+  g_assert_cmpmem (bytes_at (copied, 0, 20, 2), 2, "in", 2);
+}
+
+static void
 test_no_change (Fixture       *fixture,
                 gconstpointer  data)
 {
@@ -698,6 +734,8 @@ main (int   argc,
   g_test_add ("/core/monitor/foreign-mapping", Fixture, NULL, setup, test_foreign_mapping,
               teardown);
   g_test_add ("/core/monitor/own-write", Fixture, NULL, setup, test_own_write, teardown);
+  g_test_add ("/core/monitor/snapshot-shared", Fixture, NULL, setup, test_snapshot_shared,
+              teardown);
   g_test_add ("/core/monitor/own-write-before-first-poll", Fixture, NULL, setup,
               test_own_write_before_first_poll, teardown);
   g_test_add ("/core/monitor/window", Fixture, NULL, setup, test_window, teardown);
