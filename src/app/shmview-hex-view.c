@@ -803,6 +803,52 @@ selection_attrs (ShmviewHexView  *self,
   add_color_attr (attrs, &p->sel_fg, l->ascii_x0 + a, l->ascii_x0 + b + 1);
 }
 
+/* One row: backgrounds (changes), then its text with colours, selection
+ * and caret as attributes. */
+static void
+draw_row (ShmviewHexView  *self,
+          cairo_t         *cr,
+          PangoLayout     *layout,
+          const Palette   *p,
+          const RowLayout *l,
+          guint            r,
+          GString         *text,
+          gint64           now)
+{
+  guint64 row_offset = (self->first_row + r) * self->row_width;
+  guint n = (guint) MIN ((guint64) self->row_width, self->region_size - row_offset);
+  int y = r * self->line_height;
+  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+
+  format_row (self, l, row_offset, n, text);
+  draw_row_backgrounds (self, cr, p, l, row_offset, n, y, now);
+  add_color_attr (attrs, &p->dim, 0, l->n_digits);
+  selection_attrs (self, p, l, row_offset, n, attrs);
+  if (self->cursor >= row_offset && self->cursor < row_offset + n)
+    draw_row_caret (self, cr, p, l, (guint) (self->cursor - row_offset), y, attrs);
+
+  pango_layout_set_text (layout, text->str, text->len);
+  pango_layout_set_attributes (layout, attrs);
+  gdk_cairo_set_source_rgba (cr, &p->fg);
+  cairo_move_to (cr, text_x0 (self), y);
+  pango_cairo_show_layout (cr, layout);
+}
+
+/* A region of 0 bytes (new, or shrunk to nothing) has no rows: say so
+ * rather than show a blank page. */
+static void
+draw_empty (ShmviewHexView *self,
+            cairo_t        *cr,
+            PangoLayout    *layout,
+            const Palette  *p)
+{
+  pango_layout_set_text (layout, _("This region is empty: 0 bytes"), -1);
+  pango_layout_set_attributes (layout, NULL);
+  gdk_cairo_set_source_rgba (cr, &p->dim);
+  cairo_move_to (cr, text_x0 (self), 0);
+  pango_cairo_show_layout (cr, layout);
+}
+
 static gboolean
 shmview_hex_view_draw (GtkWidget *widget,
                        cairo_t   *cr)
@@ -829,26 +875,10 @@ shmview_hex_view_draw (GtkWidget *widget,
   fill_chars (cr, text_x0 (self) - PADDING, self->char_width, 0, height,
               0, l.n_digits + PADDING / self->char_width + 1, &p.fg, 0.04);
 
+  if (self->region_size == 0)
+    draw_empty (self, cr, layout, &p);
   for (guint r = 0; r < self->n_drawn_rows; r++)
-    {
-      guint64 row_offset = (self->first_row + r) * self->row_width;
-      guint n = (guint) MIN ((guint64) self->row_width, self->region_size - row_offset);
-      int y = r * self->line_height;
-      g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
-
-      format_row (self, &l, row_offset, n, text);
-      draw_row_backgrounds (self, cr, &p, &l, row_offset, n, y, now);
-      add_color_attr (attrs, &p.dim, 0, l.n_digits);
-      selection_attrs (self, &p, &l, row_offset, n, attrs);
-      if (self->cursor >= row_offset && self->cursor < row_offset + n)
-        draw_row_caret (self, cr, &p, &l, (guint) (self->cursor - row_offset), y, attrs);
-
-      pango_layout_set_text (layout, text->str, text->len);
-      pango_layout_set_attributes (layout, attrs);
-      gdk_cairo_set_source_rgba (cr, &p.fg);
-      cairo_move_to (cr, text_x0 (self), y);
-      pango_cairo_show_layout (cr, layout);
-    }
+    draw_row (self, cr, layout, &p, &l, r, text, now);
 
   return GDK_EVENT_PROPAGATE;
 }
