@@ -21,7 +21,9 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdio.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 
 #include <glib.h>
@@ -98,9 +100,146 @@ entry_new (ShmviewRegionKind kind)
   return entry;
 }
 
+/* One object that processes map, known by device and inode: a name in
+ * /dev/shm may have been removed and made again, and another mount
+ * namespace may have a /dev/shm of its own, but an inode is the object. */
+typedef struct
+{
+  guint64 dev;
+  guint64 ino;
+  int     processes;
+  int     last_pid;   /* a process that maps an object many times counts once */
+} Mapped;
+
+static guint
+mapped_hash (gconstpointer key)
+{
+  const Mapped *m = key;
+
+  return (guint) (m->ino ^ (m->ino >> 32) ^ m->dev);
+}
+
+static gboolean
+mapped_equal (gconstpointer a,
+              gconstpointer b)
+{
+  const Mapped *ma = a, *mb = b;
+
+  return ma->dev == mb->dev && ma->ino == mb->ino;
+}
+
+static int
+mappers_of (GHashTable        *mappers,
+            const struct stat *st)
+{
+  Mapped key = { .dev = st->st_dev, .ino = st->st_ino };
+  Mapped *found = g_hash_table_lookup (mappers, &key);
+
+  return found != NULL ? found->processes : 0;
+}
+
+/* Reads all of @path into @buf (reused between calls); FALSE when unreadable. */
+static gboolean
+read_whole_file (const char *path,
+                 GByteArray *buf)
+{
+  int fd = open (path, O_RDONLY | O_CLOEXEC);
+  gsize len = 0;
+
+  if (fd < 0)
+    return FALSE;
+  for (;;)
+    {
+      ssize_t n;
+
+      if (buf->len - len < 65536)
+        g_byte_array_set_size (buf, MAX (buf->len * 2, len + 65536));
+      n = read (fd, buf->data + len, buf->len - len - 1);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        break;
+      len += (gsize) n;
+    }
+  close (fd);
+  buf->data[len] = '\0';
+  return TRUE;
+}
+
+/* Each line of /proc/PID/maps names what it maps by device and inode:
+ *   7f1c2a000000-7f1c2a001000 rw-s 00000000 00:1a 18  /dev/shm/MapTrans
+ * Counts @pid once for every object under @prefix that it maps. */
+static void
+tally_maps (const char *maps,
+            const char *prefix,
+            GHashTable *mappers,
+            int         pid)
+{
+  const char *p = maps;
+
+  while ((p = strstr (p, prefix)) != NULL)
+    {
+      const char *line = p;
+      unsigned int major, minor;
+      guint64 ino;
+      Mapped key, *mapped;
+
+      while (line > maps && line[-1] != '\n')
+        line--;
+      p += strlen (prefix);
+      if (sscanf (line, "%*s %*s %*s %x:%x %" G_GUINT64_FORMAT, &major, &minor, &ino) != 3)
+        continue;
+      key.dev = makedev (major, minor);
+      key.ino = ino;
+      if ((mapped = g_hash_table_lookup (mappers, &key)) == NULL)
+        {
+          mapped = g_memdup2 (&key, sizeof key);
+          mapped->processes = 0;
+          mapped->last_pid = 0;
+          g_hash_table_add (mappers, mapped);
+        }
+      if (mapped->last_pid != pid)
+        {
+          mapped->processes++;
+          mapped->last_pid = pid;
+        }
+    }
+}
+
+/* Which objects under @posix_dir the processes we may inspect map, and how
+ * many processes map each. Processes of other users we may not look at are
+ * missed, so for their objects this is a lower bound. */
+static GHashTable *
+find_mappers (const char *posix_dir)
+{
+  GHashTable *mappers = g_hash_table_new_full (mapped_hash, mapped_equal, g_free, NULL);
+  g_autoptr(GByteArray) buf = g_byte_array_new ();
+  g_autofree char *real_dir = realpath (posix_dir, NULL);
+  g_autofree char *prefix = g_strconcat (real_dir != NULL ? real_dir : posix_dir, "/", NULL);
+  struct dirent *de;
+  DIR *proc;
+
+  if ((proc = opendir ("/proc")) == NULL)
+    return mappers;
+  while ((de = readdir (proc)) != NULL)
+    {
+      char path[64];
+      int pid = atoi (de->d_name);
+
+      if (pid <= 0)
+        continue;
+      g_snprintf (path, sizeof path, "/proc/%d/maps", pid);
+      if (read_whole_file (path, buf))
+        tally_maps ((const char *) buf->data, prefix, mappers, pid);
+    }
+  closedir (proc);
+  return mappers;
+}
+
 static ShmviewRegionEntry *
 posix_entry_new (const char        *name,
-                 const struct stat *st)
+                 const struct stat *st,
+                 GHashTable        *mappers)
 {
   ShmviewRegionEntry *entry = entry_new (SHMVIEW_REGION_KIND_POSIX);
 
@@ -114,6 +253,8 @@ posix_entry_new (const char        *name,
   entry->info.atime = st->st_atim.tv_sec;
   entry->info.mtime = st->st_mtim.tv_sec;
   entry->info.ctime = st->st_ctim.tv_sec;
+  if (mappers != NULL)
+    entry->info.nattch = mappers_of (mappers, st);
   return entry;
 }
 
@@ -138,9 +279,11 @@ compare_sysv (gconstpointer a,
 }
 
 /* Regular files only: lstat semantics, so a symlink planted in /dev/shm is
- * not followed, and directories, FIFOs and sockets are left out. */
+ * not followed, and directories, FIFOs and sockets are left out. With
+ * @mappers, each gets its attach count from it. */
 static gboolean
 list_posix (const char  *dir_path,
+            GHashTable  *mappers,
             GPtrArray   *entries,
             GError     **error)
 {
@@ -173,7 +316,7 @@ list_posix (const char  *dir_path,
       /* It may vanish between readdir and fstatat; then it is simply gone. */
       if (fstatat (dirfd (dir), de->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG (st.st_mode))
         continue;
-      g_ptr_array_add (found, posix_entry_new (de->d_name, &st));
+      g_ptr_array_add (found, posix_entry_new (de->d_name, &st, mappers));
     }
   closedir (dir);
 
@@ -358,124 +501,6 @@ list_sysv (const char  *path,
   return TRUE;
 }
 
-/* Per-object tally while scanning /proc: the pid seen last, so a process
- * that maps an object many times counts once. */
-typedef struct
-{
-  ShmviewRegionEntry *entry;
-  int last_pid;
-} AttachTally;
-
-/* Reads all of @path into @buf (reused between calls); FALSE when unreadable. */
-static gboolean
-read_whole_file (const char *path,
-                 GByteArray *buf)
-{
-  int fd = open (path, O_RDONLY | O_CLOEXEC);
-  gsize len = 0;
-
-  if (fd < 0)
-    return FALSE;
-  for (;;)
-    {
-      ssize_t n;
-
-      if (buf->len - len < 65536)
-        g_byte_array_set_size (buf, MAX (buf->len * 2, len + 65536));
-      n = read (fd, buf->data + len, buf->len - len - 1);
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        break;
-      len += (gsize) n;
-    }
-  close (fd);
-  buf->data[len] = '\0';
-  return TRUE;
-}
-
-/* Each line of /proc/PID/maps ends with the mapped path, e.g.
- *   7f1c2a000000-7f1c2a001000 rw-s 00000000 00:1a 18  /dev/shm/MapTrans
- * Tallies @pid once for every object of @tallies it maps. */
-static void
-tally_maps (const char *maps,
-            const char *prefix,
-            gsize       prefix_len,
-            GHashTable *tallies,
-            int         pid)
-{
-  const char *p = maps;
-
-  while ((p = strstr (p, prefix)) != NULL)
-    {
-      const char *name = p + prefix_len;
-      const char *end = strchrnul (name, '\n');
-      char key[NAME_MAX + 1];
-      AttachTally *tally;
-
-      if (p == maps || p[-1] != ' ' || (gsize) (end - name) > NAME_MAX)
-        {
-          p = end;
-          continue;
-        }
-      memcpy (key, name, (gsize) (end - name));
-      key[end - name] = '\0';
-      /* " (deleted)": an unlinked object, not the one that has the name now. */
-      tally = g_str_has_suffix (key, " (deleted)") ? NULL : g_hash_table_lookup (tallies, key);
-      if (tally != NULL && tally->last_pid != pid)
-        {
-          tally->entry->info.nattch++;
-          tally->last_pid = pid;
-        }
-      p = end;
-    }
-}
-
-/* Sets info.nattch of the POSIX entries to the number of processes whose
- * memory maps them. Processes we may not inspect are skipped, so for other
- * users' processes this is a lower bound. */
-static void
-count_posix_attaches (const char *posix_dir,
-                      GPtrArray  *entries)
-{
-  g_autoptr(GHashTable) tallies = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-  g_autoptr(GByteArray) buf = g_byte_array_new ();
-  g_autofree char *real_dir = realpath (posix_dir, NULL);
-  g_autofree char *prefix = NULL;
-  struct dirent *de;
-  DIR *proc;
-
-  for (guint i = 0; i < entries->len; i++)
-    {
-      ShmviewRegionEntry *entry = entries->pdata[i];
-      AttachTally *tally;
-
-      if (entry->info.kind != SHMVIEW_REGION_KIND_POSIX)
-        continue;
-      entry->info.nattch = 0;
-      tally = g_new0 (AttachTally, 1);
-      tally->entry = entry;
-      g_hash_table_insert (tallies, entry->name, tally);
-    }
-  /* Nothing to count: spare the walk over every process. */
-  if (g_hash_table_size (tallies) == 0 || (proc = opendir ("/proc")) == NULL)
-    return;
-
-  prefix = g_strconcat (real_dir != NULL ? real_dir : posix_dir, "/", NULL);
-  while ((de = readdir (proc)) != NULL)
-    {
-      char path[64];
-      int pid = atoi (de->d_name);
-
-      if (pid <= 0)
-        continue;
-      g_snprintf (path, sizeof path, "/proc/%d/maps", pid);
-      if (read_whole_file (path, buf))
-        tally_maps ((const char *) buf->data, prefix, strlen (prefix), tallies, pid);
-    }
-  closedir (proc);
-}
-
 /**
  * shmview_region_list_from:
  * @posix_dir: (nullable): a directory laid out like /dev/shm, or %NULL to skip
@@ -498,13 +523,14 @@ shmview_region_list_from (const char        *posix_dir,
 {
   g_autoptr(GPtrArray) entries =
     g_ptr_array_new_with_free_func ((GDestroyNotify) shmview_region_entry_free);
+  g_autoptr(GHashTable) mappers = NULL;
 
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (posix_dir != NULL && !list_posix (posix_dir, entries, error))
-    return NULL;
   if (posix_dir != NULL && (flags & SHMVIEW_LIST_COUNT_POSIX_ATTACHES) != 0)
-    count_posix_attaches (posix_dir, entries);
+    mappers = find_mappers (posix_dir);
+  if (posix_dir != NULL && !list_posix (posix_dir, mappers, entries, error))
+    return NULL;
   if (sysvipc_path != NULL && !list_sysv (sysvipc_path, entries, error))
     return NULL;
   return g_steal_pointer (&entries);

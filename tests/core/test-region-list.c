@@ -469,6 +469,27 @@ test_fixture_attach_count_deleted (Fixture       *fixture,
 }
 
 static void
+test_fixture_attach_count_inode (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "first", NULL);
+  g_autofree char *other = g_build_filename (fixture->dir, "second", NULL);
+  void *map;
+
+  g_test_summary ("Attaches are counted per object, not per name: a second name (hard link) "
+                  "of a mapped object counts the mapping too, as /proc/PID/maps names only "
+                  "one of them");
+
+  write_file (fixture->dir, "first", 4096, 0600);
+  map = map_file (path, 4096);
+  g_assert_no_errno (link (path, other));
+  g_assert_cmpint (count_for (fixture->dir, "/first"), ==, 1);
+  g_assert_cmpint (count_for (fixture->dir, "/second"), ==, 1);
+  munmap (map, 4096);
+  g_assert_cmpint (count_for (fixture->dir, "/second"), ==, 0);
+}
+
+static void
 test_live_posix (void)
 {
   g_autofree char *name = shmview_test_unique_posix_name ("list");
@@ -622,6 +643,8 @@ main (int    argc,
               test_fixture_attach_count, teardown);
   g_test_add ("/core/region-list/fixture-attach-count-deleted", Fixture, NULL, setup,
               test_fixture_attach_count_deleted, teardown);
+  g_test_add ("/core/region-list/fixture-attach-count-inode", Fixture, NULL, setup,
+              test_fixture_attach_count_inode, teardown);
   g_test_add_func ("/core/region-list/live-posix", test_live_posix);
   g_test_add_func ("/core/region-list/live-sysv", test_live_sysv);
   g_test_add_func ("/core/region-list/labels", test_labels);
