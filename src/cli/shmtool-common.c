@@ -18,6 +18,7 @@
 
 #include "shmtool-private.h"
 #include "shmview-error.h"
+#include "shmview-format.h"
 #include "shmview-parse.h"
 
 int
@@ -56,8 +57,11 @@ int
 _shmtool_fail (const char   *spec_text,
                const GError *error)
 {
-  if (spec_text != NULL)
-    fprintf (stderr, "shmtool: %s: %s%s\n", spec_text, error->message, hint_for (error));
+  /* The spec as typed, but on the one line an error gets. */
+  g_autofree char *spec = spec_text != NULL ? shmview_format_escaped (spec_text) : NULL;
+
+  if (spec != NULL)
+    fprintf (stderr, "shmtool: %s: %s%s\n", spec, error->message, hint_for (error));
   else
     fprintf (stderr, "shmtool: %s%s\n", error->message, hint_for (error));
   return SHMTOOL_EXIT_FAILURE;
@@ -130,7 +134,9 @@ _shmtool_parse_spec (const char   *command,
   *out = shmview_spec_parse (text, &error);
   if (*out == NULL)
     {
-      _shmtool_usage_error (command, "%s: %s", *text != '\0' ? text : "“”", error->message);
+      g_autofree char *spec = shmview_format_escaped (text);
+
+      _shmtool_usage_error (command, "%s: %s", *spec != '\0' ? spec : "“”", error->message);
       return FALSE;
     }
   return TRUE;

@@ -55,8 +55,11 @@ print_info (GString                 *out,
             ShmviewRegion           *region,
             const ShmviewRegionInfo *info)
 {
-  g_autofree char *spec = shmview_region_dup_spec_string (region);
-  g_autofree char *name = shmview_region_dup_display_name (region);
+  g_autofree char *spec_text = shmview_region_dup_spec_string (region);
+  g_autofree char *name_text = shmview_region_dup_display_name (region);
+  /* One fact per line, whatever bytes the name holds. */
+  g_autofree char *spec = shmview_format_escaped (spec_text);
+  g_autofree char *name = shmview_format_escaped (name_text);
   g_autofree char *size = shmview_format_size (info->size);
   g_autofree char *owner = _shmtool_user_name (info->uid);
   g_autofree char *group = _shmtool_group_name (info->gid);

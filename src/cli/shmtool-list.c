@@ -10,6 +10,7 @@
 #include <glib.h>
 
 #include "shmtool-private.h"
+#include "shmview-format.h"
 #include "shmview-region-list.h"
 
 enum { COL_SPEC, COL_NAME, COL_KIND, COL_SIZE, COL_OWNER, COL_MODE, COL_ATTACHES, COL_LABEL,
@@ -19,33 +20,16 @@ static const char * const headers[N_COLS] = {
   "SPEC", "NAME", "KIND", "SIZE", "OWNER", "MODE", "ATTACHES", "LABEL",
 };
 
-/* POSIX names may hold any byte but '/' and NUL, newlines included: show
- * control characters and backslashes escaped so each region stays one row. */
-static char *
-escape_for_table (const char *text)
-{
-  GString *out = g_string_sized_new (strlen (text));
-
-  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
-    {
-      if (*p == '\\')
-        g_string_append (out, "\\\\");
-      else if (*p < 0x20 || *p == 0x7f)
-        g_string_append_printf (out, "\\x%02x", *p);
-      else
-        g_string_append_c (out, (char) *p);
-    }
-  return g_string_free (out, FALSE);
-}
-
 static void
 fill_row (char                     **row,
           const ShmviewRegionEntry  *entry)
 {
   const ShmviewRegionInfo *info = &entry->info;
 
-  row[COL_SPEC] = escape_for_table (entry->spec);
-  row[COL_NAME] = escape_for_table (entry->name);
+  /* POSIX names may hold any byte but '/' and NUL, newlines included:
+   * escaped, each region stays one row and the columns stay aligned. */
+  row[COL_SPEC] = shmview_format_escaped (entry->spec);
+  row[COL_NAME] = shmview_format_escaped (entry->name);
   row[COL_KIND] = g_strdup (shmview_region_kind_to_string (info->kind));
   row[COL_SIZE] = g_strdup_printf ("%" G_GUINT64_FORMAT, info->size);
   row[COL_OWNER] = _shmtool_user_name (info->uid);

@@ -21,6 +21,7 @@
 #include <glib.h>
 
 #include "shmview-format.h"
+#include "shmview-parse-private.h"
 
 #define ROW_BYTES 16
 #define HEX_COLUMN 2           /* after the offset digits */
@@ -413,6 +414,98 @@ shmview_format_c_string (const guint8 *data,
     return g_strdup ("");
   nul = memchr (data, '\0', len);
   return g_strndup ((const char *) data, nul != NULL ? (gsize) (nul - data) : len);
+}
+
+/**
+ * _shmview_append_printable_char:
+ * @out: where to append
+ * @p: one UTF-8 character, or one byte that is not UTF-8
+ * @escape_backslash: whether a backslash becomes \\ (so that every escape
+ *   reads back unambiguously)
+ *
+ * Appends the character at @p as it can be shown on one line: control
+ * characters as \n, \t, \r or \xNN, a byte that is not UTF-8 as \xNN.
+ *
+ * Returns: how many bytes of @p it used
+ */
+gsize
+_shmview_append_printable_char (GString    *out,
+                                const char *p,
+                                gboolean    escape_backslash)
+{
+  gunichar c = g_utf8_get_char_validated (p, -1);
+
+  if (c == (gunichar) -1 || c == (gunichar) -2)
+    {
+      g_string_append_printf (out, "\\x%02x", (guchar) *p);
+      return 1;
+    }
+  switch (c)
+    {
+    case '\n':
+      g_string_append (out, "\\n");
+      return 1;
+    case '\t':
+      g_string_append (out, "\\t");
+      return 1;
+    case '\r':
+      g_string_append (out, "\\r");
+      return 1;
+    case '\\':
+      g_string_append (out, escape_backslash ? "\\\\" : "\\");
+      return 1;
+    default:
+      if (c < 0x20 || c == 0x7f)
+        {
+          g_string_append_printf (out, "\\x%02x", c);
+          return 1;
+        }
+      g_string_append_unichar (out, c);
+      return (gsize) (g_utf8_next_char (p) - p);
+    }
+}
+
+static char *
+printable (const char *text,
+           gboolean    escape_backslash)
+{
+  GString *out = g_string_sized_new (strlen (text));
+
+  while (*text != '\0')
+    text += _shmview_append_printable_char (out, text, escape_backslash);
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * _shmview_quote_for_message:
+ * @text: user text, any bytes
+ *
+ * Returns: (transfer full): @text as valid, printable UTF-8 for an error
+ *   message (a backslash stays as it is: it reads better there)
+ */
+char *
+_shmview_quote_for_message (const char *text)
+{
+  return printable (text, FALSE);
+}
+
+/**
+ * shmview_format_escaped:
+ * @text: any bytes, such as a POSIX object's name
+ *
+ * Makes @text fit a table cell or a "key: value" line: valid UTF-8 stays as
+ * it is; control characters become \n, \t, \r or \xNN, bytes that are
+ * not UTF-8 \xNN, and a backslash \\, so the result reads back
+ * unambiguously.
+ *
+ * Returns: (transfer full): the escaped text
+ */
+char *
+shmview_format_escaped (const char *text)
+{
+  g_return_val_if_fail (text != NULL, NULL);
+
+  return printable (text, TRUE);
 }
 
 /**

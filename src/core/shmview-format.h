@@ -58,6 +58,11 @@ char *shmview_format_c_array  (const guint8 *data,
 char *shmview_format_c_string (const guint8 *data,
                                gsize         len);
 
+/* Any bytes (a POSIX name may hold all but NUL and '/') as one line of valid
+ * UTF-8: "\n", "\t", "\r", "\\" and "\xNN" for control characters, the
+ * backslash and bytes that are not UTF-8. For tables and "key: value" lines. */
+char *shmview_format_escaped  (const char   *text);
+
 /* "256 bytes", "4 KiB (4096 bytes)", "4 GiB (4294967296 bytes)": untranslated
  * helpers for the CLI; the app formats with g_format_size_full. */
 char *shmview_format_size     (guint64       size);

@@ -16,57 +16,6 @@
 #include "shmview-parse.h"
 #include "shmview-parse-private.h"
 
-/* Appends the character at @p (one UTF-8 character, or one byte that is not
- * UTF-8) to @out as a message shows it. Returns the bytes it used. */
-static gsize
-append_quoted_char (GString    *out,
-                    const char *p)
-{
-  gunichar c = g_utf8_get_char_validated (p, -1);
-
-  if (c == (gunichar) -1 || c == (gunichar) -2)
-    {
-      g_string_append_printf (out, "\\x%02x", (guchar) *p);
-      return 1;
-    }
-  switch (c)
-    {
-    case '\n':
-      g_string_append (out, "\\n");
-      return 1;
-    case '\t':
-      g_string_append (out, "\\t");
-      return 1;
-    case '\r':
-      g_string_append (out, "\\r");
-      return 1;
-    default:
-      if (c < 0x20 || c == 0x7f)
-        {
-          g_string_append_printf (out, "\\x%02x", c);
-          return 1;
-        }
-      g_string_append_unichar (out, c);
-      return (gsize) (g_utf8_next_char (p) - p);
-    }
-}
-
-/**
- * _shmview_quote_for_message:
- * @text: user text, any bytes
- *
- * Returns: (transfer full): @text as valid, printable UTF-8 for an error message
- */
-char *
-_shmview_quote_for_message (const char *text)
-{
-  GString *out = g_string_sized_new (strlen (text));
-
-  while (*text != '\0')
-    text += append_quoted_char (out, text);
-  return g_string_free (out, FALSE);
-}
-
 /* The character at @p for a message: "“g”", "“é”", "“\\t”", "(a space)". */
 static char *
 describe_char (const char *p)
@@ -76,7 +25,7 @@ describe_char (const char *p)
   if (*p == ' ')
     return g_strdup ("(a space)");
   out = g_string_new ("“");
-  append_quoted_char (out, p);
+  _shmview_append_printable_char (out, p, FALSE);
   g_string_append (out, "”");
   return g_string_free (out, FALSE);
 }

@@ -190,13 +190,14 @@ test_json_escaping (void)
 
   g_test_summary ("list --json is valid JSON (Python parses it) even for names with quotes, "
                   "backslashes, control characters and bytes that are not UTF-8; the table "
-                  "keeps such a name on one row");
+                  "keeps such a name on one row, escaped");
   if (skip_without_python ())
     return;
 
   cli_posix_make (name, sizeof zeros, zeros, sizeof zeros);
   list = cli_shmtool ("list", "--json", NULL);
-  table_spec = g_strconcat (base, "\"q\\\\b\\x09t\\x0an\\x01\xc3\xa9\xff", NULL);
+  /* In the table: escaped the way info and error messages show it too. */
+  table_spec = g_strconcat (base, "\"q\\\\b\\tt\\nn\\x01\xc3\xa9\\xff", NULL);
   row = list_row (table_spec);
   shmview_test_posix_unlink (name);
 

@@ -437,6 +437,35 @@ test_c_string (void)
 }
 
 static void
+test_escaped (void)
+{
+  static const struct
+  {
+    const char *text;
+    const char *escaped;
+  } cases[] = {
+    { "MapTrans", "MapTrans" },
+    { "", "" },
+    { "caf\xc3\xa9 \xe2\x82\xac", "caf\xc3\xa9 \xe2\x82\xac" },
+    { "a\nb\tc\rd", "a\\nb\\tc\\rd" },
+    { "back\\slash", "back\\\\slash" },
+    { "\x01\x1f\x7f", "\\x01\\x1f\\x7f" },
+    { "q\xffz\xc3", "q\\xffz\\xc3" },
+  };
+
+  g_test_summary ("format_escaped() keeps valid UTF-8, and writes control characters, "
+                  "backslashes and bytes that are not UTF-8 as escapes, on one line");
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *escaped = shmview_format_escaped (cases[i].text);
+
+      g_assert_cmpstr (escaped, ==, cases[i].escaped);
+      g_assert_true (g_utf8_validate (escaped, -1, NULL));
+    }
+}
+
+static void
 test_size (void)
 {
   static const struct
@@ -490,6 +519,7 @@ main (int    argc,
   g_test_add_func ("/core/format/c-array-reads-back", test_c_array_compiles_back);
   g_test_add_func ("/core/format/c-string", test_c_string);
   g_test_add_func ("/core/format/size", test_size);
+  g_test_add_func ("/core/format/escaped", test_escaped);
 
   return g_test_run ();
 }
