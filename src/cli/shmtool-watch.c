@@ -206,7 +206,12 @@ watch_start (Watch             *watch,
       !_shmtool_resolve_range (range, shmview_region_get_size (watch->region), error))
     return FALSE;
 
-  watch->name = shmview_region_dup_display_name (watch->region);
+  {
+    g_autofree char *name = shmview_region_dup_display_name (watch->region);
+
+    /* Reports are one line each, whatever bytes the name holds. */
+    watch->name = shmview_format_escaped (name);
+  }
   watch->window_offset = range->offset;
   watch->whole = !range->has_length;
   watch->monitor = shmview_monitor_new (watch->region);

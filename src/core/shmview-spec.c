@@ -65,12 +65,6 @@ parse_posix_name (const char  *text,
                    "Region name “%s” is not allowed (“.” and “..” name directories)", quoted);
       return NULL;
     }
-  if (strpbrk (name, "\n\r") != NULL)
-    {
-      g_set_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_INVALID_ARGUMENT,
-                   "Region name “%s” may not contain a line break", quoted);
-      return NULL;
-    }
   if (len > NAME_MAX)
     {
       g_autofree char *start = g_utf8_substring (quoted, 0, 40);

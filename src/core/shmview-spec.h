@@ -10,6 +10,9 @@
  *   file:PATH    a regular file, mapped MAP_SHARED
  * Errors (SHMVIEW_ERROR_INVALID_ARGUMENT): empty names, a further '/' in a POSIX
  * name, names longer than NAME_MAX, "." and "..", bad numbers, an empty path.
+ * Any other byte may be in a name, line breaks too: other programs make such
+ * names, and what they made must open. The text is a C string, so a NUL byte
+ * ends it and can never be part of a name or a path.
  */
 #pragma once
 

@@ -554,6 +554,45 @@ test_file_follow (void)
 }
 
 static void
+test_odd_name (void)
+{
+  static const char tag[] = "odd\nname\\\xff";
+  g_autofree char *name = shmview_test_unique_posix_name (tag);
+  /* The name without its slash, escaped the way shmtool shows it. */
+  g_autofree char *escaped = g_strdup_printf ("%.*sodd\\nname\\\\\\xff",
+                                              (int) (strlen (name) - 1 - strlen (tag)),
+                                              name + 1);
+  g_autofree char *name_line = g_strdup_printf ("\nname: %s\n", escaped);
+  g_autofree char *missing = g_strdup_printf ("shmtool: /%s: No such shared memory region\n",
+                                              escaped);
+  g_autoptr(CliResult) c = cli_shmtool ("create", name, "--size", "16", NULL);
+  g_autoptr(CliResult) w = NULL;
+  g_autoptr(CliResult) r = NULL;
+  g_autoptr(CliResult) info = NULL;
+  g_autoptr(CliResult) rm = NULL;
+  g_autoptr(CliResult) gone = NULL;
+
+  g_test_summary ("A name with a line break, a backslash and a byte that is not UTF-8 (as "
+                  "other programs may make) works with every command; info and errors show "
+                  "it escaped, on one line");
+
+  cli_assert_ok (c);
+  w = cli_shmtool ("write", name, "--string", "odd", NULL);
+  cli_assert_ok (w);
+  r = cli_shmtool ("read", name, "--format", "text", NULL);
+  cli_assert_ok (r);
+  g_assert_cmpstr (r->out_text, ==, "odd\n");
+  info = cli_shmtool ("info", name, NULL);
+  cli_assert_ok (info);
+  g_assert_nonnull (strstr (info->out_text, name_line));
+  rm = cli_shmtool ("rm", name, NULL);
+  cli_assert_ok (rm);
+  gone = cli_shmtool ("rm", name, NULL);
+  g_assert_cmpint (gone->status, ==, 1);
+  g_assert_cmpstr (gone->err, ==, missing);
+}
+
+static void
 test_version (void)
 {
   g_autoptr(CliResult) r = cli_shmtool ("--version", NULL);
@@ -587,6 +626,7 @@ main (int    argc,
   ADD ("/cli/commands/rm", test_rm);
   g_test_add_func ("/cli/commands/file-region", test_file_region);
   g_test_add_func ("/cli/commands/file-follow", test_file_follow);
+  g_test_add_func ("/cli/commands/odd-name", test_odd_name);
 
   return g_test_run ();
 }
