@@ -110,12 +110,12 @@ _shmtool_parse_command_line (const char    *command,
   /* (*argv)[0] is the command name; the rest are positional arguments. */
   if ((guint) *argc - 1 < n_args)
     {
-      _shmtool_usage_error (command, "%s: missing SPEC", command);
+      _shmtool_usage_error (command, "%s: Missing SPEC", command);
       return FALSE;
     }
   if ((guint) *argc - 1 > n_args)
     {
-      _shmtool_usage_error (command, "%s: unexpected argument “%s”",
+      _shmtool_usage_error (command, "%s: Unexpected argument “%s”",
                             command, (*argv)[n_args + 1]);
       return FALSE;
     }
@@ -217,7 +217,7 @@ _shmtool_resolve_range (ShmtoolRange *range,
   if (range->offset > size)
     {
       g_set_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_OUT_OF_RANGE,
-                   "offset %" G_GUINT64_FORMAT " is past the end of the region (%"
+                   "Offset %" G_GUINT64_FORMAT " is past the end of the region (%"
                    G_GUINT64_FORMAT " bytes)", range->offset, size);
       return FALSE;
     }
@@ -249,7 +249,7 @@ _shmtool_open (const ShmviewSpec *spec,
 static gboolean
 stdout_error (GError **error)
 {
-  shmview_set_error_from_errno (error, errno, "could not write to standard output");
+  shmview_set_error_from_errno (error, errno, "Could not write to standard output");
   return FALSE;
 }
 

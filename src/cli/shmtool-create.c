@@ -40,7 +40,7 @@ parse_create_values (const char *size_text,
     }
   if (*size == 0)
     {
-      _shmtool_usage_error ("create", "--size: a region needs at least 1 byte");
+      _shmtool_usage_error ("create", "--size: A region needs at least 1 byte");
       return FALSE;
     }
 
@@ -59,7 +59,7 @@ parse_create_values (const char *size_text,
     }
   if (*mode > 0777)
     {
-      _shmtool_usage_error ("create", "--mode: only the permission bits (at most 0777) apply "
+      _shmtool_usage_error ("create", "--mode: Only the permission bits (at most 0777) apply "
                             "to a region, not “%s”", mode_text);
       return FALSE;
     }
@@ -121,7 +121,7 @@ _shmtool_cmd_create (int    argc,
     return SHMTOOL_EXIT_USAGE;
 
   if (spec->kind == SHMVIEW_REGION_KIND_SYSV && spec->by_id)
-    return _shmtool_usage_error ("create", "%s: a new segment needs a key, not a shmid "
+    return _shmtool_usage_error ("create", "%s: A new segment needs a key, not a shmid "
                                  "(sysv:KEY, or sysv:0 for a private one)", args[0]);
 
   flags |= force ? SHMVIEW_OPEN_REPLACE : SHMVIEW_OPEN_EXCLUSIVE;

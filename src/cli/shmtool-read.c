@@ -36,7 +36,7 @@ parse_format (const char *text,
         *out = (ReadFormat) i;
         return TRUE;
       }
-  _shmtool_usage_error ("read", "--format: unknown format “%s” (use text, hex, raw or c)", text);
+  _shmtool_usage_error ("read", "--format: Unknown format “%s” (use text, hex, raw or c)", text);
   return FALSE;
 }
 

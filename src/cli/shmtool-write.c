@@ -43,9 +43,9 @@ check_one_source (const WriteSources *sources)
 
   if (n == 1)
     return TRUE;
-  _shmtool_usage_error ("write", n == 0 ? "write: nothing to write: give one of --string, "
+  _shmtool_usage_error ("write", n == 0 ? "write: Nothing to write: give one of --string, "
                                           "--text, --hex, --file or --stdin"
-                                        : "write: give only one of --string, --text, --hex, "
+                                        : "write: Give only one of --string, --text, --hex, "
                                           "--file and --stdin");
   return FALSE;
 }
@@ -92,7 +92,7 @@ read_stream_bounded (FILE        *stream,
 
   if (ferror (stream))
     {
-      shmview_set_error_from_errno (error, errno, "could not read %s", what);
+      shmview_set_error_from_errno (error, errno, "Could not read %s", what);
       return NULL;
     }
   return g_steal_pointer (&data);
@@ -112,7 +112,7 @@ stream_data (const WriteSources *sources,
   file = fopen (sources->file, "rb");
   if (file == NULL)
     {
-      shmview_set_error_from_errno (error, errno, "could not open “%s”", sources->file);
+      shmview_set_error_from_errno (error, errno, "Could not open “%s”", sources->file);
       return NULL;
     }
   data = read_stream_bounded (file, sources->file, limit, error);
@@ -141,7 +141,7 @@ write_data (ShmviewRegion      *region,
       if (data->len > size - offset)
         {
           g_set_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_OUT_OF_RANGE,
-                       "more than %" G_GUINT64_FORMAT " bytes of data at offset %"
+                       "More than %" G_GUINT64_FORMAT " bytes of data at offset %"
                        G_GUINT64_FORMAT " run past the end of the region (%" G_GUINT64_FORMAT
                        " bytes)", size - offset, offset, size);
           return FALSE;

@@ -116,13 +116,13 @@ run_help (int    argc,
       return SHMTOOL_EXIT_OK;
     }
   if (argc > 2)
-    return _shmtool_usage_error (NULL, "help: unexpected argument “%s”", argv[2]);
+    return _shmtool_usage_error (NULL, "help: Unexpected argument “%s”", argv[2]);
   if (strcmp (argv[1], "help") == 0)
     return run_help (1, argv);
 
   command = _shmtool_lookup_command (argv[1]);
   if (command == NULL)
-    return _shmtool_usage_error (NULL, "help: unknown command “%s”", argv[1]);
+    return _shmtool_usage_error (NULL, "help: Unknown command “%s”", argv[1]);
 
   /* GOptionContext prints the command's help and exits 0. */
   help_argv[0] = (char *) command->name;
@@ -144,7 +144,7 @@ main (int    argc,
   setlocale (LC_ALL, "");
 
   if (argc < 2)
-    return _shmtool_usage_error (NULL, "no command given");
+    return _shmtool_usage_error (NULL, "No command given");
   if (strcmp (argv[1], "help") == 0 || is_help_option (argv[1]))
     return run_help (argc - 1, argv + 1);
   if (strcmp (argv[1], "--version") == 0)
@@ -153,12 +153,12 @@ main (int    argc,
       return SHMTOOL_EXIT_OK;
     }
   if (argv[1][0] == '-')
-    return _shmtool_usage_error (NULL, "unknown option “%s” (options go after the command)",
+    return _shmtool_usage_error (NULL, "Unknown option “%s” (options go after the command)",
                                  argv[1]);
 
   command = _shmtool_lookup_command (argv[1]);
   if (command == NULL)
-    return _shmtool_usage_error (NULL, "unknown command “%s”", argv[1]);
+    return _shmtool_usage_error (NULL, "Unknown command “%s”", argv[1]);
 
   return command->run (argc - 1, argv + 1);
 }
