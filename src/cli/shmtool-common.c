@@ -124,6 +124,19 @@ _shmtool_parse_command_line (const char    *command,
   return TRUE;
 }
 
+static gboolean
+spec_usage_error (const char   *command,
+                  const char   *text,
+                  const char   *problem,
+                  ShmviewSpec **out)
+{
+  g_autofree char *spec = shmview_format_escaped (text);
+
+  g_clear_pointer (out, shmview_spec_free);
+  _shmtool_usage_error (command, "%s: %s", *spec != '\0' ? spec : "“”", problem);
+  return FALSE;
+}
+
 gboolean
 _shmtool_parse_spec (const char   *command,
                      const char   *text,
@@ -131,14 +144,27 @@ _shmtool_parse_spec (const char   *command,
 {
   g_autoptr(GError) error = NULL;
 
-  *out = shmview_spec_parse (text, &error);
-  if (*out == NULL)
-    {
-      g_autofree char *spec = shmview_format_escaped (text);
+  if ((*out = shmview_spec_parse (text, &error)) == NULL)
+    return spec_usage_error (command, text, error->message, out);
+  /* Known from the command line alone: a usage error, not a failure. */
+  if (shmview_spec_is_private (*out))
+    return spec_usage_error (command, text, "Key 0 (IPC_PRIVATE) names no existing segment; "
+                             "give its id instead (sysvid:ID, as shmtool list shows it)", out);
+  return TRUE;
+}
 
-      _shmtool_usage_error (command, "%s: %s", *spec != '\0' ? spec : "“”", error->message);
-      return FALSE;
-    }
+gboolean
+_shmtool_parse_new_spec (const char   *command,
+                         const char   *text,
+                         ShmviewSpec **out)
+{
+  g_autoptr(GError) error = NULL;
+
+  if ((*out = shmview_spec_parse (text, &error)) == NULL)
+    return spec_usage_error (command, text, error->message, out);
+  if ((*out)->kind == SHMVIEW_REGION_KIND_SYSV && (*out)->by_id)
+    return spec_usage_error (command, text, "A new segment needs a key, not a shmid "
+                             "(sysv:KEY, or sysv:0 for a private one)", out);
   return TRUE;
 }
 

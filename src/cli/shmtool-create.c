@@ -12,14 +12,6 @@
 #include "shmtool-private.h"
 #include "shmview-parse.h"
 
-/* A System V spec with key 0 is IPC_PRIVATE: each create makes a new
- * segment, and the only way to find it again is the spec we print. */
-static gboolean
-is_private_sysv (const ShmviewSpec *spec)
-{
-  return spec->kind == SHMVIEW_REGION_KIND_SYSV && !spec->by_id && spec->key == 0;
-}
-
 static gboolean
 parse_create_values (const char *size_text,
                      const char *mode_text,
@@ -80,7 +72,9 @@ create_region (const char        *spec_text,
   if (region == NULL)
     return _shmtool_fail (spec_text, error);
 
-  if (is_private_sysv (spec))
+  /* Each create of sysv:0 makes a new segment, and the only way to find it
+   * again is the spec we print. */
+  if (shmview_spec_is_private (spec))
     {
       g_autofree char *created = shmview_region_dup_spec_string (region);
 
@@ -116,13 +110,9 @@ _shmtool_cmd_create (int    argc,
   guint mode;
 
   if (!_shmtool_parse_command_line ("create", entries, &argc, &argv, 1, args) ||
-      !_shmtool_parse_spec ("create", args[0], &spec) ||
+      !_shmtool_parse_new_spec ("create", args[0], &spec) ||
       !parse_create_values (size_text, mode_text, &size, &mode))
     return SHMTOOL_EXIT_USAGE;
-
-  if (spec->kind == SHMVIEW_REGION_KIND_SYSV && spec->by_id)
-    return _shmtool_usage_error ("create", "%s: A new segment needs a key, not a shmid "
-                                 "(sysv:KEY, or sysv:0 for a private one)", args[0]);
 
   flags |= force ? SHMVIEW_OPEN_REPLACE : SHMVIEW_OPEN_EXCLUSIVE;
   if (follow)

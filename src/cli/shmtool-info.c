@@ -88,9 +88,10 @@ print_info (GString                 *out,
   g_string_append_printf (out, "removed: %s\n", info->removed ? "yes" : "no");
 }
 
-/* The kernel counts attaches of System V segments only. For a POSIX object
- * the listing counts the processes that map it; asked before we open it
- * ourselves, so shmtool does not count itself. -1 when unknown. */
+/* The kernel counts attaches of System V segments only (and counts ours:
+ * see below). For a POSIX object the listing counts the processes that map
+ * it; asked before we open it ourselves, so shmtool does not count itself.
+ * -1 when unknown. */
 static gint
 count_posix_attaches (const ShmviewSpec *spec)
 {
@@ -137,6 +138,10 @@ _shmtool_cmd_info (int    argc,
     return _shmtool_fail (args[0], error);
   if (info.nattch < 0)
     info.nattch = attaches;
+  /* Like ipcs -m and the POSIX count, say who else is attached: while it
+   * asks, shmtool holds exactly one attachment itself. */
+  else if (info.kind == SHMVIEW_REGION_KIND_SYSV && info.nattch > 0)
+    info.nattch--;
 
   print_info (out, region, &info);
   if (!_shmtool_write_stdout (out->str, out->len, &error) || !_shmtool_flush_stdout (&error))

@@ -68,10 +68,15 @@ gboolean _shmtool_parse_command_line (const char    *command,
                                       char         **args);
 
 /* Value parsers for option text; each prints a usage error naming @option
- * and returns FALSE when the text does not parse. */
-gboolean _shmtool_parse_spec   (const char   *command,
-                                const char   *text,
-                                ShmviewSpec **out);
+ * and returns FALSE when the text does not parse. _shmtool_parse_spec() is
+ * for a region that exists (so not "sysv:0"), _shmtool_parse_new_spec() for
+ * one to create (so not "sysvid:ID"). */
+gboolean _shmtool_parse_spec     (const char   *command,
+                                  const char   *text,
+                                  ShmviewSpec **out);
+gboolean _shmtool_parse_new_spec (const char   *command,
+                                  const char   *text,
+                                  ShmviewSpec **out);
 gboolean _shmtool_parse_number (const char   *command,
                                 const char   *option,
                                 const char   *text,

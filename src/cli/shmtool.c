@@ -45,7 +45,8 @@ static const ShmtoolCommand commands[] = {
     _shmtool_cmd_read },
   { "info", "SPEC",
     "Show a region's kind, size, owner, mode, times and attach count",
-    "Prints “key: value” lines. The region is opened read-only.",
+    "Prints “key: value” lines. The region is opened read-only, and the attach\n"
+    "count leaves shmtool itself out.",
     _shmtool_cmd_info },
   { "list", "[--json]",
     "List every POSIX object and System V segment",

@@ -331,7 +331,7 @@ check_open_args (const ShmviewSpec  *spec,
     problem = "The size is too large to map";
   else if (spec->kind == SHMVIEW_REGION_KIND_SYSV && spec->by_id && creating)
     problem = "A System V segment is created by key (sysv:KEY, or sysv:0 for a new private one), not by id";
-  else if (spec->kind == SHMVIEW_REGION_KIND_SYSV && !spec->by_id && spec->key == 0 && !creating)
+  else if (shmview_spec_is_private (spec) && !creating)
     problem = "Key 0 (IPC_PRIVATE) names no existing segment; open it by id (sysvid:ID)";
   else if (spec->kind != SHMVIEW_REGION_KIND_SYSV && (spec->name == NULL || spec->name[0] == '\0'))
     problem = "The region has no name";
@@ -418,7 +418,7 @@ shmview_region_open (const ShmviewSpec  *spec,
   self->backend.ops = ops;
 
   /* A new private segment has no key to find it by; its id names it. */
-  if (spec->kind == SHMVIEW_REGION_KIND_SYSV && !spec->by_id && spec->key == 0)
+  if (shmview_spec_is_private (spec))
     self->spec = shmview_spec_new_sysv_id (self->backend.id);
   else
     self->spec = shmview_spec_copy (spec);
@@ -1008,7 +1008,7 @@ shmview_region_remove_spec (const ShmviewSpec  *spec,
   g_return_val_if_fail (spec != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (spec->kind == SHMVIEW_REGION_KIND_SYSV && !spec->by_id && spec->key == 0)
+  if (shmview_spec_is_private (spec))
     {
       g_set_error_literal (error, SHMVIEW_ERROR, SHMVIEW_ERROR_INVALID_ARGUMENT,
                            "Key 0 (IPC_PRIVATE) names no existing segment; remove it by id (sysvid:ID)");

@@ -272,6 +272,21 @@ shmview_spec_equal (const ShmviewSpec *a,
 }
 
 /**
+ * shmview_spec_is_private:
+ * @spec: a spec
+ *
+ * Returns: %TRUE for a System V spec by key 0 (IPC_PRIVATE): it names no
+ *   existing segment, and creating with it makes a new one each time
+ */
+gboolean
+shmview_spec_is_private (const ShmviewSpec *spec)
+{
+  g_return_val_if_fail (spec != NULL, FALSE);
+
+  return spec->kind == SHMVIEW_REGION_KIND_SYSV && !spec->by_id && spec->key == 0;
+}
+
+/**
  * shmview_spec_to_string:
  * @spec: a spec
  *

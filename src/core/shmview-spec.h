@@ -43,6 +43,9 @@ ShmviewSpec *shmview_spec_copy              (const ShmviewSpec *spec);
 void         shmview_spec_free              (ShmviewSpec       *spec);
 gboolean     shmview_spec_equal             (const ShmviewSpec *a,
                                              const ShmviewSpec *b);
+/* TRUE for "sysv:0": key IPC_PRIVATE, which names no existing segment; creating
+ * with it makes a new one that only its id (sysvid:ID) finds again. */
+gboolean     shmview_spec_is_private        (const ShmviewSpec *spec);
 /* Canonical text that parses back to an equal spec:
  * "/MapTrans", "sysv:0x0000abcd", "sysvid:32769", "file:/tmp/x". */
 char        *shmview_spec_to_string         (const ShmviewSpec *spec);

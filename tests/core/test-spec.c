@@ -299,6 +299,31 @@ test_equal_copy (void)
 }
 
 static void
+test_is_private (void)
+{
+  static const struct
+  {
+    const char *text;
+    gboolean    private;
+  } cases[] = {
+    { "sysv:0", TRUE }, { "sysv:0x0", TRUE }, { "sysv:0x00000000", TRUE },
+    { "sysv:1", FALSE }, { "sysvid:0", FALSE }, { "0", FALSE }, { "file:0", FALSE },
+  };
+
+  g_test_summary ("is_private() is TRUE for the System V key 0 (IPC_PRIVATE) alone, however "
+                  "it is written; sysvid:0 is an id, not that key");
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(ShmviewSpec) spec = shmview_spec_parse (cases[i].text, NULL);
+
+      note ("spec", cases[i].text);
+      g_assert_nonnull (spec);
+      g_assert_cmpint (shmview_spec_is_private (spec), ==, cases[i].private);
+    }
+}
+
+static void
 test_kind_names (void)
 {
   g_test_summary ("Kinds have fixed English names for the app to translate");
@@ -322,6 +347,7 @@ main (int    argc,
   g_test_add_func ("/core/spec/invalid-utf8-message", test_invalid_utf8_message);
   g_test_add_func ("/core/spec/equal-copy", test_equal_copy);
   g_test_add_func ("/core/spec/kind-names", test_kind_names);
+  g_test_add_func ("/core/spec/is-private", test_is_private);
 
   return g_test_run ();
 }
