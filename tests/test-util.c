@@ -207,6 +207,12 @@ shmview_test_unique_posix_name (const char *tag)
   return name;
 }
 
+void
+shmview_test_track_posix (const char *name)
+{
+  track (TRACKED_POSIX, name, -1, 0);
+}
+
 char *
 shmview_test_temp_path (const char *basename)
 {

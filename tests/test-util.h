@@ -26,6 +26,9 @@ char     *shmview_test_unique_posix_name (const char *tag);
 /* A path in a private directory of this process, removed with everything in
  * it at exit. */
 char     *shmview_test_temp_path         (const char *basename);
+/* Registers the POSIX object @name (with leading slash), made under a name
+ * of the test's own choosing, for removal at exit. */
+void      shmview_test_track_posix       (const char *name);
 /* Removes the POSIX object @name (with leading slash), ignoring ENOENT. */
 void      shmview_test_posix_unlink      (const char *name);
 /* Registers System V segment @shmid for removal at exit, unless it is gone

@@ -2,123 +2,10 @@
  *
  * Copyright 2026 The shmview authors
  * SPDX-License-Identifier: GPL-3.0-or-later
- *
- * Cleanup: a failed g_assert aborts the test program before its teardown
- * runs, which used to leave /dev/shm/shmview-test-* objects and System V
- * segments behind. Every region made through these helpers is written down
- * in a fixed table, and both atexit and a handler for the fatal signals
- * remove them all (shm_unlink and shmctl are plain system calls, safe in a
- * signal handler) before the program goes on to die as it would have.
  */
 #include "config.h"
 
-#include <limits.h>
-#include <signal.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/mman.h>
-#include <sys/shm.h>
-#include <unistd.h>
-
 #include "app-test-util.h"
-#include "test-util.h"
-
-#define MAX_CLEANUPS 256
-#define NAME_BYTES   96
-
-static char cleanup_names[MAX_CLEANUPS][NAME_BYTES];
-static volatile sig_atomic_t n_cleanup_names;
-static int cleanup_sysv_ids[MAX_CLEANUPS];
-static volatile sig_atomic_t n_cleanup_sysv_ids;
-static pid_t owner_pid;   /* a forked child (g_test_trap_subprocess) leaves them be */
-
-/* Async-signal-safe: system calls on the table only. */
-static void
-remove_all (void)
-{
-  pid_t self = getpid ();
-
-  if (self != owner_pid)
-    return;
-
-  for (sig_atomic_t i = 0; i < n_cleanup_names; i++)
-    shm_unlink (cleanup_names[i]);
-
-  /* An id is only ours while we made it: after IPC_RMID the kernel may hand
-   * the slot to someone else, so check the creator first. */
-  for (sig_atomic_t i = 0; i < n_cleanup_sysv_ids; i++)
-    {
-      struct shmid_ds ds;
-
-      if (shmctl (cleanup_sysv_ids[i], IPC_STAT, &ds) == 0 && ds.shm_cpid == self)
-        shmctl (cleanup_sysv_ids[i], IPC_RMID, NULL);
-    }
-}
-
-static void
-on_fatal_signal (int signum)
-{
-  remove_all ();
-  /* SA_RESETHAND put the default action back: die of the same signal. */
-  raise (signum);
-}
-
-static void
-arm_cleanup (void)
-{
-  static const int fatal[] = { SIGABRT, SIGSEGV, SIGBUS, SIGTRAP, SIGFPE, SIGILL, SIGTERM,
-                               SIGINT };
-  struct sigaction action;
-
-  owner_pid = getpid ();
-  memset (&action, 0, sizeof action);
-  action.sa_handler = on_fatal_signal;
-  action.sa_flags = SA_RESETHAND | SA_NODEFER;
-  sigemptyset (&action.sa_mask);
-  for (guint i = 0; i < G_N_ELEMENTS (fatal); i++)
-    sigaction (fatal[i], &action, NULL);
-  atexit (remove_all);
-}
-
-void
-shmview_app_test_remove_at_exit (const char *name)
-{
-  g_assert_cmpuint (strlen (name), <, NAME_BYTES);
-  g_assert_cmpint (n_cleanup_names, <, MAX_CLEANUPS);
-
-  for (sig_atomic_t i = 0; i < n_cleanup_names; i++)
-    if (strcmp (cleanup_names[i], name) == 0)
-      return;
-  g_strlcpy (cleanup_names[n_cleanup_names], name, NAME_BYTES);
-  n_cleanup_names++;   /* only now does the handler read the new entry */
-}
-
-char *
-shmview_app_test_posix_name (const char *tag)
-{
-  char *name = shmview_test_unique_posix_name (tag);
-
-  shmview_app_test_remove_at_exit (name);
-  return name;
-}
-
-void
-shmview_app_test_remove_sysv_at_exit (int id)
-{
-  g_assert_cmpint (n_cleanup_sysv_ids, <, MAX_CLEANUPS);
-  cleanup_sysv_ids[n_cleanup_sysv_ids] = id;
-  n_cleanup_sysv_ids++;
-}
-
-int
-shmview_app_test_sysv_create (gsize size)
-{
-  int id = shmget (IPC_PRIVATE, size, IPC_CREAT | 0600);
-
-  if (id >= 0)
-    shmview_app_test_remove_sysv_at_exit (id);
-  return id;
-}
 
 gboolean
 shmview_app_test_init (int        *argc,
@@ -139,7 +26,6 @@ shmview_app_test_init (int        *argc,
   else
     g_test_init (argc, argv, NULL);
 
-  arm_cleanup ();
   return gtk_init_check (argc, argv);
 }
 

@@ -9,8 +9,9 @@
 
 G_BEGIN_DECLS
 
-/* g_test_init (isolating the XDG dirs or not), then gtk_init_check. Also
- * arms the cleanup below. FALSE when there is no display. */
+/* g_test_init (isolating the XDG dirs or not), then gtk_init_check. FALSE
+ * when there is no display. (Regions made by the tests are removed however
+ * they end by the cleanup net of test-util.h.) */
 gboolean  shmview_app_test_init               (int        *argc,
                                                char     ***argv,
                                                gboolean    isolate_dirs);
@@ -31,17 +32,6 @@ void      shmview_app_test_send_key           (GtkWidget  *window,
 /* With SHMVIEW_TEST_SCREENSHOTS=DIR: DIR/<prefix><test path>.png of @window. */
 void      shmview_app_test_save_screenshot    (GtkWidget  *window,
                                                const char *prefix);
-
-/* Regions that go away however the test ends: at exit, and also when an
- * assertion aborts the program before teardown runs. */
-/* A unique POSIX name (as shmview_test_unique_posix_name), unlinked at the end. */
-char     *shmview_app_test_posix_name         (const char *tag);
-/* Unlinks @name at the end too (a name made some other way). */
-void      shmview_app_test_remove_at_exit     (const char *name);
-/* A new IPC_PRIVATE System V segment (0600), IPC_RMID'd at the end; -1 on failure. */
-int       shmview_app_test_sysv_create        (gsize       size);
-/* IPC_RMIDs segment @id at the end too, if this process made it. */
-void      shmview_app_test_remove_sysv_at_exit (int        id);
 
 /* A 50 ms timer that keeps the main loop turning (remove it when done). */
 guint     shmview_app_test_add_wakeup         (void);

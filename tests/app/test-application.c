@@ -37,14 +37,14 @@ setup (Fixture       *fixture,
       g_autoptr(GError) error = NULL;
       g_autoptr(ShmviewRegion) region = NULL;
 
-      fixture->names[i] = shmview_app_test_posix_name ("app");
+      fixture->names[i] = shmview_test_unique_posix_name ("app");
       region = shmview_region_open_text (fixture->names[i],
                                          SHMVIEW_OPEN_CREATE | SHMVIEW_OPEN_EXCLUSIVE,
                                          256, 0600, &error);
       g_assert_no_error (error);
     }
-  fixture->missing = shmview_app_test_posix_name ("missing");
-  fixture->created = shmview_app_test_posix_name ("created");
+  fixture->missing = shmview_test_unique_posix_name ("missing");
+  fixture->created = shmview_test_unique_posix_name ("created");
 }
 
 static void

@@ -66,7 +66,7 @@ on_region (GtkWidget     *dialog,
   g_set_object (&f->region, region);
   /* a segment the dialog made goes away even if the test fails */
   if (sscanf (spec, "sysvid:%d", &id) == 1)
-    shmview_app_test_remove_sysv_at_exit (id);
+    shmview_test_track_sysv (id);
 }
 
 static void
@@ -74,7 +74,7 @@ setup (Fixture       *f,
        gconstpointer  data)
 {
   shmview_app_test_ensure_icon_theme ();
-  f->name = shmview_app_test_posix_name ("dialog");
+  f->name = shmview_test_unique_posix_name ("dialog");
 }
 
 static void

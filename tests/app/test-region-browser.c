@@ -99,7 +99,7 @@ make_region (Fixture    *f,
   int fd = shm_open (name, O_RDWR | O_CREAT | O_EXCL, 0600);
 
   g_assert_cmpint (fd, >=, 0);
-  shmview_app_test_remove_at_exit (name);
+  shmview_test_track_posix (name);
   g_assert_no_errno (ftruncate (fd, size));
   close (fd);
   g_ptr_array_add (f->extra, g_strdup (name));
@@ -123,7 +123,7 @@ setup (Fixture       *f,
 {
   shmview_app_test_ensure_icon_theme ();
   f->extra = g_ptr_array_new_with_free_func (g_free);
-  f->name = shmview_app_test_posix_name ("browser");
+  f->name = shmview_test_unique_posix_name ("browser");
   f->fd = shm_open (f->name, O_RDWR | O_CREAT | O_EXCL, 0600);
   g_assert_cmpint (f->fd, >=, 0);
   g_assert_no_errno (ftruncate (f->fd, 256));
@@ -298,7 +298,7 @@ static void
 test_updates_in_place (Fixture       *f,
                        gconstpointer  data)
 {
-  g_autofree char *other = shmview_app_test_posix_name ("browser-new");
+  g_autofree char *other = shmview_test_unique_posix_name ("browser-new");
   g_autofree char *selected = NULL;
   g_autofree char *size = NULL;
 
@@ -385,7 +385,7 @@ static void
 test_remove (Fixture       *f,
              gconstpointer  data)
 {
-  g_autofree char *victim = shmview_app_test_posix_name ("browser-rm");
+  g_autofree char *victim = shmview_test_unique_posix_name ("browser-rm");
   GtkWidget *dialog;
   int fd;
 
@@ -414,7 +414,7 @@ static void
 test_remove_error (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autofree char *victim = shmview_app_test_posix_name ("browser-gone");
+  g_autofree char *victim = shmview_test_unique_posix_name ("browser-gone");
   GtkWidget *dialog;
 
   g_test_summary ("A removal that fails (someone else removed it first) is shown in words");

@@ -142,7 +142,7 @@ setup_common (Fixture          *f,
               ShmviewOpenFlags  flags)
 {
   begin_setup (f);
-  f->name = shmview_app_test_posix_name ("page");
+  f->name = shmview_test_unique_posix_name ("page");
   f->fd = shm_open (f->name, O_RDWR | O_CREAT | O_EXCL, 0600);
   g_assert_cmpint (f->fd, >=, 0);
   g_assert_no_errno (ftruncate (f->fd, REGION_SIZE));
@@ -171,7 +171,7 @@ setup_sysv (Fixture       *f,
   begin_setup (f);
   if (shmview_test_skip_without_sysv ())
     return;
-  f->sysv_id = shmview_app_test_sysv_create (REGION_SIZE);
+  f->sysv_id = shmview_test_sysv_private (REGION_SIZE, 0600);
   g_assert_cmpint (f->sysv_id, >=, 0);
   f->sysv_addr = shmat (f->sysv_id, NULL, 0);
   g_assert_true (f->sysv_addr != (void *) -1);

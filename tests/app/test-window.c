@@ -43,7 +43,7 @@ setup (Fixture       *fixture,
       g_autoptr(GError) error = NULL;
       g_autoptr(ShmviewRegion) region = NULL;
 
-      fixture->names[i] = shmview_app_test_posix_name ("window");
+      fixture->names[i] = shmview_test_unique_posix_name ("window");
       fixture->display[i] = g_strdup (fixture->names[i] + 1);
       region = shmview_region_open_text (fixture->names[i],
                                          SHMVIEW_OPEN_CREATE | SHMVIEW_OPEN_EXCLUSIVE,
@@ -239,7 +239,7 @@ static void
 test_open_errors (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_autofree char *missing = shmview_app_test_posix_name ("missing");
+  g_autofree char *missing = shmview_test_unique_posix_name ("missing");
   g_autoptr(GError) error = NULL;
 
   g_test_summary ("A spec that cannot be opened changes nothing and says why");
@@ -464,7 +464,7 @@ static void
 test_browser_attach (Fixture       *fixture,
                      gconstpointer  data)
 {
-  g_autofree char *missing = shmview_app_test_posix_name ("missing");
+  g_autofree char *missing = shmview_test_unique_posix_name ("missing");
   ShmviewRegionPage *page;
 
   g_test_summary ("The browser's attach signal opens a tab (read-only when asked) or shows an error bar");
