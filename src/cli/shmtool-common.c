@@ -68,14 +68,16 @@ _shmtool_fail (const char   *spec_text,
 }
 
 static GOptionContext *
-new_option_context (const ShmtoolCommand *cmd,
-                    guint                 n_args,
-                    GOptionEntry         *entries)
+new_option_context (const char   *command,
+                    gboolean      with_spec,
+                    GOptionEntry *entries)
 {
-  GOptionContext *context = g_option_context_new (n_args > 0 ? "SPEC" : NULL);
-  g_autofree char *summary = g_strdup_printf ("%s.\n\n  shmtool %s %s",
-                                              cmd->summary, cmd->name, cmd->synopsis);
+  const ShmtoolCommand *cmd = _shmtool_lookup_command (command);
+  GOptionContext *context = g_option_context_new (with_spec ? "SPEC" : NULL);
+  g_autofree char *summary = NULL;
 
+  g_assert (cmd != NULL);
+  summary = g_strdup_printf ("%s.\n\n  shmtool %s %s", cmd->summary, cmd->name, cmd->synopsis);
   g_option_context_set_summary (context, summary);
   if (cmd->details != NULL)
     g_option_context_set_description (context, cmd->details);
@@ -83,24 +85,21 @@ new_option_context (const ShmtoolCommand *cmd,
   return context;
 }
 
-gboolean
-_shmtool_parse_command_line (const char    *command,
-                             GOptionEntry  *entries,
-                             int           *argc,
-                             char        ***argv,
-                             guint          n_args,
-                             char         **args)
+/* Parses the options; then exactly @n_args positional arguments must be
+ * left, which come back in @args (borrowed from @argv). */
+static gboolean
+parse_options (const char      *command,
+               GOptionContext  *context,
+               int             *argc,
+               char          ***argv,
+               guint            n_args,
+               const char     **args)
 {
-  const ShmtoolCommand *cmd = _shmtool_lookup_command (command);
   g_autofree char *prgname = g_strdup_printf ("shmtool %s", command);
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-
-  g_assert (cmd != NULL);
 
   /* The usage line of --help reads "shmtool CMD [OPTION…] SPEC". */
   g_set_prgname (prgname);
-  context = new_option_context (cmd, n_args, entries);
   if (!g_option_context_parse (context, argc, argv, &error))
     {
       _shmtool_usage_error (command, "%s: %s", command, error->message);
@@ -124,6 +123,26 @@ _shmtool_parse_command_line (const char    *command,
   return TRUE;
 }
 
+gboolean
+_shmtool_parse_command_line (const char    *command,
+                             GOptionEntry  *entries,
+                             int           *argc,
+                             char        ***argv)
+{
+  g_autoptr(GOptionContext) context = new_option_context (command, FALSE, entries);
+
+  return parse_options (command, context, argc, argv, 0, NULL);
+}
+
+gboolean
+_shmtool_option_error (const char   *command,
+                       const char   *option,
+                       const GError *error)
+{
+  _shmtool_usage_error (command, "%s: %s", option, error->message);
+  return FALSE;
+}
+
 static gboolean
 spec_usage_error (const char   *command,
                   const char   *text,
@@ -137,32 +156,22 @@ spec_usage_error (const char   *command,
   return FALSE;
 }
 
-gboolean
-_shmtool_parse_spec (const char   *command,
-                     const char   *text,
-                     ShmviewSpec **out)
+/* The spec, and what the command line alone tells about it: a usage error
+ * rather than a failure at run time. */
+static gboolean
+parse_spec (const char          *command,
+            const char          *text,
+            ShmtoolTargetFlags   flags,
+            ShmviewSpec        **out)
 {
   g_autoptr(GError) error = NULL;
 
   if ((*out = shmview_spec_parse (text, &error)) == NULL)
     return spec_usage_error (command, text, error->message, out);
-  /* Known from the command line alone: a usage error, not a failure. */
-  if (shmview_spec_is_private (*out))
+  if (!(flags & SHMTOOL_TARGET_NEW) && shmview_spec_is_private (*out))
     return spec_usage_error (command, text, "Key 0 (IPC_PRIVATE) names no existing segment; "
                              "give its id instead (sysvid:ID, as shmtool list shows it)", out);
-  return TRUE;
-}
-
-gboolean
-_shmtool_parse_new_spec (const char   *command,
-                         const char   *text,
-                         ShmviewSpec **out)
-{
-  g_autoptr(GError) error = NULL;
-
-  if ((*out = shmview_spec_parse (text, &error)) == NULL)
-    return spec_usage_error (command, text, error->message, out);
-  if ((*out)->kind == SHMVIEW_REGION_KIND_SYSV && (*out)->by_id)
+  if ((flags & SHMTOOL_TARGET_NEW) && (*out)->kind == SHMVIEW_REGION_KIND_SYSV && (*out)->by_id)
     return spec_usage_error (command, text, "A new segment needs a key, not a shmid "
                              "(sysv:KEY, or sysv:0 for a private one)", out);
   return TRUE;
@@ -178,61 +187,92 @@ _shmtool_parse_number (const char *command,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!g_ascii_string_to_unsigned (text, 10, min, max, out, &error))
-    {
-      _shmtool_usage_error (command, "%s: %s", option, error->message);
-      return FALSE;
-    }
-  return TRUE;
+  return g_ascii_string_to_unsigned (text, 10, min, max, out, &error) ||
+         _shmtool_option_error (command, option, error);
 }
 
-gboolean
-_shmtool_parse_offset (const char *command,
-                       const char *text,
-                       guint64    *out)
+/* Only the syntax is checked here; whether the range lies within the region
+ * is a question for run time, once the region is open. */
+static gboolean
+parse_range (const char    *command,
+             const char    *offset_text,
+             const char    *length_text,
+             ShmtoolRange  *range)
 {
   g_autoptr(GError) error = NULL;
 
-  /* Only the syntax is checked here; whether the offset lies within the
-   * region is a run-time question, answered once the region is open. */
-  if (!shmview_parse_offset (text, 0, G_MAXUINT64, out, &error))
-    {
-      _shmtool_usage_error (command, "--offset: %s", error->message);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-gboolean
-_shmtool_parse_length (const char *command,
-                       const char *text,
-                       guint64    *out)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!shmview_parse_size (text, out, &error))
-    {
-      _shmtool_usage_error (command, "--length: %s", error->message);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-gboolean
-_shmtool_parse_range (const char   *command,
-                      const char   *offset_text,
-                      const char   *length_text,
-                      ShmtoolRange *range)
-{
   range->offset = 0;
   range->length = 0;
   range->has_length = length_text != NULL;
-
-  if (offset_text != NULL && !_shmtool_parse_offset (command, offset_text, &range->offset))
-    return FALSE;
-  if (length_text != NULL && !_shmtool_parse_length (command, length_text, &range->length))
-    return FALSE;
+  if (offset_text != NULL && !shmview_parse_offset (offset_text, 0, G_MAXUINT64,
+                                                    &range->offset, &error))
+    return _shmtool_option_error (command, "--offset", error);
+  if (length_text != NULL && !shmview_parse_size (length_text, &range->length, &error))
+    return _shmtool_option_error (command, "--length", error);
   return TRUE;
+}
+
+void
+_shmtool_target_clear (ShmtoolTarget *target)
+{
+  g_clear_pointer (&target->spec, shmview_spec_free);
+  g_clear_pointer (&target->offset_text, g_free);
+  g_clear_pointer (&target->length_text, g_free);
+}
+
+gboolean
+_shmtool_parse_target (const char          *command,
+                       GOptionEntry        *entries,
+                       ShmtoolTargetFlags   flags,
+                       int                 *argc,
+                       char              ***argv,
+                       ShmtoolTarget       *target)
+{
+  GOptionEntry follow[] = {
+    { "follow", 0, 0, G_OPTION_ARG_NONE, &target->follow,
+      "Follow a symbolic link in a file: spec (refused by default)", NULL },
+    { NULL }
+  };
+  GOptionEntry offset[] = {
+    { "offset", 'o', 0, G_OPTION_ARG_STRING, &target->offset_text,
+      "Where to start (default 0): 16, 0x10, 4K", "N" },
+    { NULL }
+  };
+  GOptionEntry length[] = {
+    { "length", 'l', 0, G_OPTION_ARG_STRING, &target->length_text,
+      "How many bytes (default: up to the end)", "N" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = new_option_context (command, TRUE, entries);
+
+  /* After the command's own options, in --help too. */
+  if (flags & SHMTOOL_TARGET_OFFSET)
+    g_option_context_add_main_entries (context, offset, NULL);
+  if (flags & SHMTOOL_TARGET_LENGTH)
+    g_option_context_add_main_entries (context, length, NULL);
+  g_option_context_add_main_entries (context, follow, NULL);
+
+  target->command = command;
+  return parse_options (command, context, argc, argv, 1, &target->spec_text) &&
+         parse_spec (command, target->spec_text, flags, &target->spec) &&
+         parse_range (command, target->offset_text, target->length_text, &target->range);
+}
+
+ShmviewRegion *
+_shmtool_open_target (const ShmtoolTarget *target,
+                      ShmviewOpenFlags     flags,
+                      GError             **error)
+{
+  if (target->follow)
+    flags |= SHMVIEW_OPEN_FOLLOW_SYMLINKS;
+  return shmview_region_open (target->spec, flags, 0, 0, error);
+}
+
+int
+_shmtool_target_fail (const ShmtoolTarget *target,
+                      const GError        *error)
+{
+  return _shmtool_fail (target->spec_text, error);
 }
 
 gboolean
@@ -259,17 +299,6 @@ _shmtool_resolve_range (ShmtoolRange *range,
       return FALSE;
     }
   return TRUE;
-}
-
-ShmviewRegion *
-_shmtool_open (const ShmviewSpec *spec,
-               ShmviewOpenFlags   flags,
-               gboolean           follow,
-               GError           **error)
-{
-  if (follow)
-    flags |= SHMVIEW_OPEN_FOLLOW_SYMLINKS;
-  return shmview_region_open (spec, flags, 0, 0, error);
 }
 
 static gboolean

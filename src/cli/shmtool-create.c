@@ -13,35 +13,37 @@
 #include "shmview-parse.h"
 
 static gboolean
-parse_create_values (const char *size_text,
-                     const char *mode_text,
-                     guint64    *size,
-                     guint      *mode)
+parse_size (const char *text,
+            guint64    *size)
 {
   g_autoptr(GError) error = NULL;
 
-  if (size_text == NULL)
+  if (text == NULL)
     {
       _shmtool_usage_error ("create", "create: --size is required");
       return FALSE;
     }
-  if (!shmview_parse_size (size_text, size, &error))
-    {
-      _shmtool_usage_error ("create", "--size: %s", error->message);
-      return FALSE;
-    }
+  if (!shmview_parse_size (text, size, &error))
+    return _shmtool_option_error ("create", "--size", error);
   if (*size == 0)
     {
       _shmtool_usage_error ("create", "--size: A region needs at least 1 byte");
       return FALSE;
     }
+  return TRUE;
+}
+
+static gboolean
+parse_mode (const char *text,
+            guint      *mode)
+{
+  g_autoptr(GError) error = NULL;
 
   *mode = 0600;
-  if (mode_text != NULL && !shmview_parse_mode (mode_text, mode, &error))
-    {
-      _shmtool_usage_error ("create", "--mode: %s", error->message);
-      return FALSE;
-    }
+  if (text == NULL)
+    return TRUE;
+  if (!shmview_parse_mode (text, mode, &error))
+    return _shmtool_option_error ("create", "--mode", error);
   /* The core reads mode 0 as "the default", so refuse it rather than
    * quietly making a 0600 region. */
   if (*mode == 0)
@@ -52,37 +54,10 @@ parse_create_values (const char *size_text,
   if (*mode > 0777)
     {
       _shmtool_usage_error ("create", "--mode: Only the permission bits (at most 0777) apply "
-                            "to a region, not “%s”", mode_text);
+                            "to a region, not “%s”", text);
       return FALSE;
     }
   return TRUE;
-}
-
-static int
-create_region (const char        *spec_text,
-               const ShmviewSpec *spec,
-               guint64            size,
-               guint              mode,
-               ShmviewOpenFlags   flags)
-{
-  g_autoptr(ShmviewRegion) region = NULL;
-  g_autoptr(GError) error = NULL;
-
-  region = shmview_region_open (spec, flags, size, mode, &error);
-  if (region == NULL)
-    return _shmtool_fail (spec_text, error);
-
-  /* Each create of sysv:0 makes a new segment, and the only way to find it
-   * again is the spec we print. */
-  if (shmview_spec_is_private (spec))
-    {
-      g_autofree char *created = shmview_region_dup_spec_string (region);
-
-      printf ("%s\n", created);
-      if (!_shmtool_flush_stdout (&error))
-        return _shmtool_fail (spec_text, error);
-    }
-  return SHMTOOL_EXIT_OK;
 }
 
 int
@@ -92,7 +67,6 @@ _shmtool_cmd_create (int    argc,
   g_autofree char *size_text = NULL;
   g_autofree char *mode_text = NULL;
   gboolean force = FALSE;
-  gboolean follow = FALSE;
   GOptionEntry entries[] = {
     { "size", 's', 0, G_OPTION_ARG_STRING, &size_text,
       "Size: 256, 0x100, 4K, 1M, 2G (required)", "N" },
@@ -100,51 +74,58 @@ _shmtool_cmd_create (int    argc,
       "Permission bits in octal (default 0600)", "OCTAL" },
     { "force", 'f', 0, G_OPTION_ARG_NONE, &force,
       "Replace a region that already exists", NULL },
-    SHMTOOL_FOLLOW_ENTRY (follow),
     { NULL }
   };
-  g_autoptr(ShmviewSpec) spec = NULL;
-  ShmviewOpenFlags flags = SHMVIEW_OPEN_CREATE;
-  char *args[1];
+  g_auto(ShmtoolTarget) target = { NULL, };
+  g_autoptr(ShmviewRegion) region = NULL;
+  g_autoptr(GError) error = NULL;
+  ShmviewOpenFlags flags;
   guint64 size;
   guint mode;
 
-  if (!_shmtool_parse_command_line ("create", entries, &argc, &argv, 1, args) ||
-      !_shmtool_parse_new_spec ("create", args[0], &spec) ||
-      !parse_create_values (size_text, mode_text, &size, &mode))
+  if (!_shmtool_parse_target ("create", entries, SHMTOOL_TARGET_NEW, &argc, &argv, &target) ||
+      !parse_size (size_text, &size) || !parse_mode (mode_text, &mode))
     return SHMTOOL_EXIT_USAGE;
 
-  flags |= force ? SHMVIEW_OPEN_REPLACE : SHMVIEW_OPEN_EXCLUSIVE;
-  if (follow)
+  flags = SHMVIEW_OPEN_CREATE | (force ? SHMVIEW_OPEN_REPLACE : SHMVIEW_OPEN_EXCLUSIVE);
+  if (target.follow)
     flags |= SHMVIEW_OPEN_FOLLOW_SYMLINKS;
-  return create_region (args[0], spec, size, mode, flags);
+  region = shmview_region_open (target.spec, flags, size, mode, &error);
+  if (region == NULL)
+    return _shmtool_target_fail (&target, error);
+
+  /* Each create of sysv:0 makes a new segment, and the only way to find it
+   * again is the spec we print. */
+  if (shmview_spec_is_private (target.spec))
+    {
+      g_autofree char *created = shmview_region_dup_spec_string (region);
+
+      printf ("%s\n", created);
+      if (!_shmtool_flush_stdout (&error))
+        return _shmtool_target_fail (&target, error);
+    }
+  return SHMTOOL_EXIT_OK;
 }
 
 int
 _shmtool_cmd_rm (int    argc,
                  char **argv)
 {
-  gboolean follow = FALSE;
-  GOptionEntry entries[] = {
-    SHMTOOL_FOLLOW_ENTRY (follow),
-    { NULL }
-  };
-  g_autoptr(ShmviewSpec) spec = NULL;
+  GOptionEntry entries[] = { { NULL } };
+  g_auto(ShmtoolTarget) target = { NULL, };
   g_autoptr(ShmviewRegion) region = NULL;
   g_autoptr(GError) error = NULL;
-  char *args[1];
 
-  if (!_shmtool_parse_command_line ("rm", entries, &argc, &argv, 1, args) ||
-      !_shmtool_parse_spec ("rm", args[0], &spec))
+  if (!_shmtool_parse_target ("rm", entries, SHMTOOL_TARGET_EXISTING, &argc, &argv, &target))
     return SHMTOOL_EXIT_USAGE;
 
   /* Only a file: spec can be a symlink; to follow it we must open it. */
-  if (spec->kind != SHMVIEW_REGION_KIND_FILE || !follow)
-    return shmview_region_remove_spec (spec, &error) ? SHMTOOL_EXIT_OK
-                                                      : _shmtool_fail (args[0], error);
+  if (target.spec->kind != SHMVIEW_REGION_KIND_FILE || !target.follow)
+    return shmview_region_remove_spec (target.spec, &error) ? SHMTOOL_EXIT_OK
+                                                             : _shmtool_target_fail (&target, error);
 
-  region = _shmtool_open (spec, SHMVIEW_OPEN_READ_ONLY, follow, &error);
+  region = _shmtool_open_target (&target, SHMVIEW_OPEN_READ_ONLY, &error);
   if (region == NULL || !shmview_region_remove (region, &error))
-    return _shmtool_fail (args[0], error);
+    return _shmtool_target_fail (&target, error);
   return SHMTOOL_EXIT_OK;
 }

@@ -115,27 +115,21 @@ int
 _shmtool_cmd_info (int    argc,
                    char **argv)
 {
-  gboolean follow = FALSE;
-  GOptionEntry entries[] = {
-    SHMTOOL_FOLLOW_ENTRY (follow),
-    { NULL }
-  };
-  g_autoptr(ShmviewSpec) spec = NULL;
+  GOptionEntry entries[] = { { NULL } };
+  g_auto(ShmtoolTarget) target = { NULL, };
   g_autoptr(ShmviewRegion) region = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
   ShmviewRegionInfo info;
   gint attaches;
-  char *args[1];
 
-  if (!_shmtool_parse_command_line ("info", entries, &argc, &argv, 1, args) ||
-      !_shmtool_parse_spec ("info", args[0], &spec))
+  if (!_shmtool_parse_target ("info", entries, SHMTOOL_TARGET_EXISTING, &argc, &argv, &target))
     return SHMTOOL_EXIT_USAGE;
 
-  attaches = count_posix_attaches (spec);
-  region = _shmtool_open (spec, SHMVIEW_OPEN_READ_ONLY, follow, &error);
+  attaches = count_posix_attaches (target.spec);
+  region = _shmtool_open_target (&target, SHMVIEW_OPEN_READ_ONLY, &error);
   if (region == NULL || !shmview_region_query_info (region, &info, &error))
-    return _shmtool_fail (args[0], error);
+    return _shmtool_target_fail (&target, error);
   if (info.nattch < 0)
     info.nattch = attaches;
   /* Like ipcs -m and the POSIX count, say who else is attached: while it
@@ -145,6 +139,6 @@ _shmtool_cmd_info (int    argc,
 
   print_info (out, region, &info);
   if (!_shmtool_write_stdout (out->str, out->len, &error) || !_shmtool_flush_stdout (&error))
-    return _shmtool_fail (args[0], error);
+    return _shmtool_target_fail (&target, error);
   return SHMTOOL_EXIT_OK;
 }

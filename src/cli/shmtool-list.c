@@ -237,7 +237,7 @@ _shmtool_cmd_list (int    argc,
   g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(GError) error = NULL;
 
-  if (!_shmtool_parse_command_line ("list", entries, &argc, &argv, 0, NULL))
+  if (!_shmtool_parse_command_line ("list", entries, &argc, &argv))
     return SHMTOOL_EXIT_USAGE;
 
   regions = shmview_region_list (SHMVIEW_LIST_COUNT_POSIX_ATTACHES, &error);

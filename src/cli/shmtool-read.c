@@ -186,36 +186,24 @@ int
 _shmtool_cmd_read (int    argc,
                    char **argv)
 {
-  g_autofree char *offset_text = NULL;
-  g_autofree char *length_text = NULL;
   g_autofree char *format_text = NULL;
-  gboolean follow = FALSE;
   GOptionEntry entries[] = {
-    { "offset", 'o', 0, G_OPTION_ARG_STRING, &offset_text,
-      "Where to start (default 0): 16, 0x10, 4K", "N" },
-    { "length", 'l', 0, G_OPTION_ARG_STRING, &length_text,
-      "How many bytes (default: up to the end)", "N" },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_text,
       "text, hex (default), raw or c", "FORMAT" },
-    SHMTOOL_FOLLOW_ENTRY (follow),
     { NULL }
   };
-  g_autoptr(ShmviewSpec) spec = NULL;
+  g_auto(ShmtoolTarget) target = { NULL, };
   g_autoptr(ShmviewRegion) region = NULL;
   g_autoptr(GError) error = NULL;
-  ShmtoolRange range;
   ReadFormat format;
-  char *args[1];
 
-  if (!_shmtool_parse_command_line ("read", entries, &argc, &argv, 1, args) ||
-      !_shmtool_parse_spec ("read", args[0], &spec) ||
-      !_shmtool_parse_range ("read", offset_text, length_text, &range) ||
+  if (!_shmtool_parse_target ("read", entries, SHMTOOL_TARGET_RANGE, &argc, &argv, &target) ||
       !parse_format (format_text, &format))
     return SHMTOOL_EXIT_USAGE;
 
   /* Read-only, so a region we may read but not write works too. */
-  region = _shmtool_open (spec, SHMVIEW_OPEN_READ_ONLY, follow, &error);
-  if (region == NULL || !read_range (region, &range, format, &error))
-    return _shmtool_fail (args[0], error);
+  region = _shmtool_open_target (&target, SHMVIEW_OPEN_READ_ONLY, &error);
+  if (region == NULL || !read_range (region, &target.range, format, &error))
+    return _shmtool_target_fail (&target, error);
   return SHMTOOL_EXIT_OK;
 }

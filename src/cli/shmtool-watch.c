@@ -192,26 +192,23 @@ on_signal (gpointer user_data)
 /* Opens the region, sets the window and takes the first look, which is the
  * baseline later polls compare with. */
 static gboolean
-watch_start (Watch             *watch,
-             const ShmviewSpec *spec,
-             ShmtoolRange      *range,
-             gboolean           follow,
-             GError           **error)
+watch_start (Watch          *watch,
+             ShmtoolTarget  *target,
+             GError        **error)
 {
+  ShmtoolRange *range = &target->range;
   ShmviewMonitorResult result = { 0, };
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
 
-  watch->region = _shmtool_open (spec, SHMVIEW_OPEN_READ_ONLY, follow, error);
+  watch->region = _shmtool_open_target (target, SHMVIEW_OPEN_READ_ONLY, error);
   if (watch->region == NULL ||
       !_shmtool_resolve_range (range, shmview_region_get_size (watch->region), error))
     return FALSE;
 
-  {
-    g_autofree char *name = shmview_region_dup_display_name (watch->region);
-
-    /* Reports are one line each, whatever bytes the name holds. */
-    watch->name = shmview_format_escaped (name);
-  }
+  /* Reports are one line each, whatever bytes the name holds. */
+  name = shmview_region_dup_display_name (watch->region);
+  watch->name = shmview_format_escaped (name);
   watch->window_offset = range->offset;
   watch->whole = !range->has_length;
   watch->monitor = shmview_monitor_new (watch->region);
@@ -270,38 +267,26 @@ _shmtool_cmd_watch (int    argc,
 {
   g_autofree char *interval_text = NULL;
   g_autofree char *count_text = NULL;
-  g_autofree char *offset_text = NULL;
-  g_autofree char *length_text = NULL;
-  gboolean follow = FALSE;
   GOptionEntry entries[] = {
     { "interval", 'i', 0, G_OPTION_ARG_STRING, &interval_text,
       "Milliseconds between looks (default 100)", "MS" },
     { "count", 'c', 0, G_OPTION_ARG_STRING, &count_text,
       "Stop after N reports (default: run until Ctrl+C)", "N" },
-    { "offset", 'o', 0, G_OPTION_ARG_STRING, &offset_text,
-      "Watch from here (default 0)", "N" },
-    { "length", 'l', 0, G_OPTION_ARG_STRING, &length_text,
-      "Watch this many bytes (default: up to the end, following the size)", "N" },
-    SHMTOOL_FOLLOW_ENTRY (follow),
     { NULL }
   };
+  g_auto(ShmtoolTarget) target = { NULL, };
   g_auto(Watch) watch = { NULL, };
-  g_autoptr(ShmviewSpec) spec = NULL;
   g_autoptr(GError) error = NULL;
-  ShmtoolRange range;
   guint64 interval, count;
-  char *args[1];
 
-  if (!_shmtool_parse_command_line ("watch", entries, &argc, &argv, 1, args) ||
-      !_shmtool_parse_spec ("watch", args[0], &spec) ||
-      !_shmtool_parse_range ("watch", offset_text, length_text, &range) ||
+  if (!_shmtool_parse_target ("watch", entries, SHMTOOL_TARGET_RANGE, &argc, &argv, &target) ||
       !parse_watch_options (interval_text, count_text, &interval, &count))
     return SHMTOOL_EXIT_USAGE;
 
   /* One line per change, visible at once even through a pipe. */
   setvbuf (stdout, NULL, _IOLBF, 0);
-  watch.spec_text = args[0];
-  if (!watch_start (&watch, spec, &range, follow, &error))
-    return _shmtool_fail (args[0], error);
+  watch.spec_text = target.spec_text;
+  if (!watch_start (&watch, &target, &error))
+    return _shmtool_target_fail (&target, error);
   return watch_run (&watch, interval, count);
 }

@@ -68,10 +68,7 @@ command_line_data (const WriteSources *sources,
       g_byte_array_append (*out, (const guint8 *) s, n);
     }
   else if (sources->hex != NULL && (*out = shmview_parse_hex (sources->hex, &error)) == NULL)
-    {
-      _shmtool_usage_error ("write", "--hex: %s", error->message);
-      return FALSE;
-    }
+    return _shmtool_option_error ("write", "--hex", error);
   return TRUE;
 }
 
@@ -161,11 +158,7 @@ _shmtool_cmd_write (int    argc,
                     char **argv)
 {
   g_auto(WriteSources) sources = { NULL, };
-  g_autofree char *offset_text = NULL;
-  gboolean follow = FALSE;
   GOptionEntry entries[] = {
-    { "offset", 'o', 0, G_OPTION_ARG_STRING, &offset_text,
-      "Where to write (default 0): 16, 0x10, 4K", "N" },
     /* FILENAME keeps the bytes as typed, whatever the locale's charset. */
     { "string", 0, 0, G_OPTION_ARG_FILENAME, &sources.string,
       "Write S and a terminating NUL (as strcpy)", "S" },
@@ -177,26 +170,22 @@ _shmtool_cmd_write (int    argc,
       "Write the contents of file F", "F" },
     { "stdin", 0, 0, G_OPTION_ARG_NONE, &sources.use_stdin,
       "Write what is read from standard input", NULL },
-    SHMTOOL_FOLLOW_ENTRY (follow),
     { NULL }
   };
-  g_autoptr(ShmviewSpec) spec = NULL;
+  g_auto(ShmtoolTarget) target = { NULL, };
   g_autoptr(GByteArray) command_line = NULL;
   g_autoptr(ShmviewRegion) region = NULL;
   g_autoptr(GError) error = NULL;
-  guint64 offset = 0;
-  char *args[1];
 
-  if (!_shmtool_parse_command_line ("write", entries, &argc, &argv, 1, args) ||
-      !_shmtool_parse_spec ("write", args[0], &spec) ||
+  if (!_shmtool_parse_target ("write", entries, SHMTOOL_TARGET_OFFSET, &argc, &argv, &target) ||
       !check_one_source (&sources) ||
-      (offset_text != NULL && !_shmtool_parse_offset ("write", offset_text, &offset)) ||
       !command_line_data (&sources, &command_line))
     return SHMTOOL_EXIT_USAGE;
 
-  region = _shmtool_open (spec, SHMVIEW_OPEN_FLAGS_NONE, follow, &error);
-  if (region == NULL || !write_data (region, &sources, command_line, offset, &error))
-    return _shmtool_fail (args[0], error);
+  region = _shmtool_open_target (&target, SHMVIEW_OPEN_FLAGS_NONE, &error);
+  if (region == NULL ||
+      !write_data (region, &sources, command_line, target.range.offset, &error))
+    return _shmtool_target_fail (&target, error);
   return SHMTOOL_EXIT_OK;
 }
 
@@ -205,39 +194,27 @@ _shmtool_cmd_fill (int    argc,
                    char **argv)
 {
   g_autofree char *byte_text = NULL;
-  g_autofree char *offset_text = NULL;
-  g_autofree char *length_text = NULL;
-  gboolean follow = FALSE;
   GOptionEntry entries[] = {
     { "byte", 'b', 0, G_OPTION_ARG_STRING, &byte_text,
       "The byte: 0..255, 0x-hex or 'A' (required)", "B" },
-    { "offset", 'o', 0, G_OPTION_ARG_STRING, &offset_text,
-      "Where to start (default 0)", "N" },
-    { "length", 'l', 0, G_OPTION_ARG_STRING, &length_text,
-      "How many bytes (default: up to the end)", "N" },
-    SHMTOOL_FOLLOW_ENTRY (follow),
     { NULL }
   };
-  g_autoptr(ShmviewSpec) spec = NULL;
+  g_auto(ShmtoolTarget) target = { NULL, };
   g_autoptr(ShmviewRegion) region = NULL;
   g_autoptr(GError) error = NULL;
-  ShmtoolRange range;
-  char *args[1];
   guint8 byte;
 
-  if (!_shmtool_parse_command_line ("fill", entries, &argc, &argv, 1, args) ||
-      !_shmtool_parse_spec ("fill", args[0], &spec) ||
-      !_shmtool_parse_range ("fill", offset_text, length_text, &range))
+  if (!_shmtool_parse_target ("fill", entries, SHMTOOL_TARGET_RANGE, &argc, &argv, &target))
     return SHMTOOL_EXIT_USAGE;
   if (byte_text == NULL)
     return _shmtool_usage_error ("fill", "fill: --byte is required");
   if (!shmview_parse_byte (byte_text, &byte, &error))
     return _shmtool_usage_error ("fill", "--byte: %s", error->message);
 
-  region = _shmtool_open (spec, SHMVIEW_OPEN_FLAGS_NONE, follow, &error);
+  region = _shmtool_open_target (&target, SHMVIEW_OPEN_FLAGS_NONE, &error);
   if (region == NULL ||
-      !_shmtool_resolve_range (&range, shmview_region_get_size (region), &error) ||
-      !shmview_region_fill (region, range.offset, range.length, byte, &error))
-    return _shmtool_fail (args[0], error);
+      !_shmtool_resolve_range (&target.range, shmview_region_get_size (region), &error) ||
+      !shmview_region_fill (region, target.range.offset, target.range.length, byte, &error))
+    return _shmtool_target_fail (&target, error);
   return SHMTOOL_EXIT_OK;
 }

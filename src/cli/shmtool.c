@@ -66,6 +66,7 @@ static const ShmtoolCommand commands[] = {
     "Print each change to a region as it happens",
     "Prints one line per changed byte range: offset (hex and decimal),\n"
     "length, old and new bytes. Size changes and removal get a line too.\n"
+    "Without --length it watches up to the end, however the region grows.\n"
     "Stops after --count reports, or on Ctrl+C (status 0).",
     _shmtool_cmd_watch },
 };
