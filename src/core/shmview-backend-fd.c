@@ -21,6 +21,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -122,11 +123,11 @@ unmap (ShmviewBackend *b)
   b->map_size = 0;
 }
 
-int
-shmview_backend_fd_attach (ShmviewBackend *b,
-                           int             fd,
-                           int             read_only,
-                           const char     *stat_path)
+static int
+fd_attach (ShmviewBackend *b,
+           int             fd,
+           int             read_only,
+           const char     *stat_path)
 {
   struct stat st;
   int err;
@@ -417,14 +418,96 @@ shmview_backend_fd_close (ShmviewBackend *b)
   b->stat_path = NULL;
 }
 
-int
-shmview_backend_fd_setup_new (int      fd,
-                              unsigned mode,
-                              uint64_t size)
+/* After creating @fd: the exact mode and size asked for. open() and
+ * shm_open() apply the umask; the mode asked for is the mode the region gets. */
+static int
+setup_new (int      fd,
+           unsigned mode,
+           uint64_t size)
 {
-  /* open() and shm_open() apply the umask; the mode asked for is the mode
-   * the region gets. */
   if (fchmod (fd, (mode_t) mode) != 0)
     return errno;
   return truncate_fd (fd, size);
+}
+
+/* How often create-or-open retries when another process creates or removes
+ * the same name between our two calls. */
+#define MAX_ATTEMPTS 8
+
+/* Creates @path, or opens it when it exists and neither exclusive nor
+ * replace was asked for. Returns the fd, or -errno. */
+static int
+create_fd (const char                 *path,
+           const ShmviewBackendTarget *t,
+           const ShmviewFdNames       *names,
+           int                        *created)
+{
+  int replace = (t->flags & SHMVIEW_BACKEND_REPLACE) != 0;
+  int exclusive = replace || (t->flags & SHMVIEW_BACKEND_EXCLUSIVE) != 0;
+
+  for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++)
+    {
+      int fd, err;
+
+      if (replace && (err = names->unlink (path)) != 0 && err != ENOENT)
+        return -err;
+
+      /* O_EXCL also refuses an existing symlink, dangling or not. */
+      fd = names->open (path, O_RDWR | O_CREAT | O_EXCL, t->mode & 0777);
+      if (fd >= 0)
+        {
+          if ((err = setup_new (fd, t->mode, t->size)) != 0)
+            {
+              names->unlink (path);
+              close (fd);
+              return -err;
+            }
+          *created = 1;
+          return fd;
+        }
+      if (fd != -EEXIST)
+        return fd;
+      if (replace)
+        continue; /* someone made it again after our unlink */
+      if (exclusive)
+        return -EEXIST;
+
+      fd = names->open (path, O_RDWR, 0);
+      if (fd != -ENOENT)
+        return fd;
+      /* Gone between our two calls: try again, unless it is a dangling
+       * symlink, through which we do not create. */
+      if (names->exists != NULL && names->exists (path))
+        return -ENOENT;
+    }
+  return -EAGAIN;
+}
+
+int
+shmview_backend_fd_open (ShmviewBackend             *b,
+                         const char                 *path,
+                         const char                 *stat_path,
+                         const ShmviewBackendTarget *t,
+                         const ShmviewFdNames       *names)
+{
+  int read_only = (t->flags & SHMVIEW_BACKEND_READ_ONLY) != 0;
+  int created = 0;
+  int fd, err;
+
+  if (t->flags & SHMVIEW_BACKEND_CREATE)
+    fd = create_fd (path, t, names, &created);
+  else
+    fd = names->open (path, read_only ? O_RDONLY : O_RDWR, 0);
+  if (fd < 0)
+    return -fd;
+
+  if ((err = fd_attach (b, fd, read_only, stat_path)) != 0)
+    {
+      if (created)
+        names->unlink (path);
+      close (fd);
+      return err;
+    }
+  b->created = created;
+  return 0;
 }

@@ -24,8 +24,6 @@
 
 #include "shmview-backend.h"
 
-#define MAX_ATTEMPTS 8
-
 /* An absolute path for @path (so a later chdir() cannot change what we
  * stat); a symlink resolved to its target when @follow. NULL with *err set. */
 static char *
@@ -96,79 +94,63 @@ unlink_regular (const char *path)
   return 0;
 }
 
-/* Returns the fd, or -errno. */
+/* O_NOFOLLOW unless following was asked for. O_NONBLOCK: should a FIFO slip
+ * past check_existing(), open() must not hang on it (it is refused after,
+ * as not a regular file); the flag is dropped again at once. */
 static int
-create_file (const char                 *path,
-             const ShmviewBackendTarget *t,
-             int                         oflags,
-             int                        *created)
+open_path (const char *path,
+           int         oflags,
+           unsigned    mode,
+           int         follow)
 {
-  int exclusive = (t->flags & (SHMVIEW_BACKEND_EXCLUSIVE | SHMVIEW_BACKEND_REPLACE)) != 0;
-  struct stat st;
+  int fd = open (path, oflags | O_CLOEXEC | O_NOCTTY | O_NONBLOCK | (follow ? 0 : O_NOFOLLOW),
+                 (mode_t) mode);
+  int fl;
 
-  for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++)
-    {
-      int fd, err;
-
-      if ((t->flags & SHMVIEW_BACKEND_REPLACE)
-          && (err = unlink_regular (path)) != 0 && err != ENOENT)
-        return -err;
-
-      /* O_EXCL also refuses an existing symlink, dangling or not. */
-      fd = open (path, O_RDWR | O_CREAT | O_EXCL | oflags, t->mode & 0777);
-      if (fd >= 0)
-        {
-          if ((err = shmview_backend_fd_setup_new (fd, t->mode, t->size)) != 0)
-            {
-              unlink (path);
-              close (fd);
-              return -err;
-            }
-          *created = 1;
-          return fd;
-        }
-      if (errno != EEXIST)
-        return -errno;
-      if (t->flags & SHMVIEW_BACKEND_REPLACE)
-        continue;
-      if (exclusive)
-        return -EEXIST;
-
-      fd = open (path, O_RDWR | oflags);
-      if (fd >= 0)
-        return fd;
-      if (errno != ENOENT)
-        return -errno;
-      /* A dangling symlink: we do not create files through links. */
-      if (lstat (path, &st) == 0)
-        return -ENOENT;
-    }
-  return -EAGAIN;
-}
-
-static int
-open_fd (const char                 *path,
-         const ShmviewBackendTarget *t,
-         int                        *created)
-{
-  int follow = (t->flags & SHMVIEW_BACKEND_FOLLOW) != 0;
-  int read_only = (t->flags & SHMVIEW_BACKEND_READ_ONLY) != 0;
-  /* O_NONBLOCK: should a FIFO slip past check_existing(), open() must not
-   * hang on it; fd_attach() refuses it afterwards. */
-  int oflags = O_CLOEXEC | O_NOCTTY | O_NONBLOCK | (follow ? 0 : O_NOFOLLOW);
-  int fd, fl;
-
-  if (t->flags & SHMVIEW_BACKEND_CREATE)
-    fd = create_file (path, t, oflags, created);
-  else if ((fd = open (path, (read_only ? O_RDONLY : O_RDWR) | oflags)) < 0)
-    fd = -errno;
   if (fd < 0)
-    return fd;
-
+    return -errno;
   if ((fl = fcntl (fd, F_GETFL)) >= 0)
     fcntl (fd, F_SETFL, fl & ~O_NONBLOCK);
   return fd;
 }
+
+static int
+open_nofollow (const char *path,
+               int         oflags,
+               unsigned    mode)
+{
+  return open_path (path, oflags, mode, 0);
+}
+
+static int
+open_follow (const char *path,
+             int         oflags,
+             unsigned    mode)
+{
+  return open_path (path, oflags, mode, 1);
+}
+
+static int
+path_exists (const char *path)
+{
+  struct stat st;
+
+  return lstat (path, &st) == 0;
+}
+
+/* A followed link was resolved to its target before these are used, so
+ * both remove only the regular file at @path itself. */
+static const ShmviewFdNames file_names = {
+  .open = open_nofollow,
+  .unlink = unlink_regular,
+  .exists = path_exists,
+};
+
+static const ShmviewFdNames followed_names = {
+  .open = open_follow,
+  .unlink = unlink_regular,
+  .exists = path_exists,
+};
 
 static int
 file_open (ShmviewBackend             *b,
@@ -176,32 +158,14 @@ file_open (ShmviewBackend             *b,
 {
   int follow = (t->flags & SHMVIEW_BACKEND_FOLLOW) != 0;
   char *path;
-  int created = 0;
   int err = 0;
-  int fd;
 
   if (t->name == NULL || t->name[0] == '\0')
     return EINVAL;
   if ((path = resolve_path (t->name, follow, &err)) == NULL)
     return err;
-  if ((err = check_existing (path, follow)) != 0)
-    goto out;
-  if ((fd = open_fd (path, t, &created)) < 0)
-    {
-      err = -fd;
-      goto out;
-    }
-
-  err = shmview_backend_fd_attach (b, fd, (t->flags & SHMVIEW_BACKEND_READ_ONLY) != 0, path);
-  if (err != 0)
-    {
-      if (created)
-        unlink (path);
-      close (fd);
-    }
-  b->created = created && err == 0;
-
-out:
+  if ((err = check_existing (path, follow)) == 0)
+    err = shmview_backend_fd_open (b, path, path, t, follow ? &followed_names : &file_names);
   free (path);
   return err;
 }
@@ -234,15 +198,7 @@ file_remove_target (const ShmviewBackendTarget *t)
 const ShmviewBackendOps shmview_backend_file_ops = {
   .name = "file",
   .open = file_open,
-  .check = shmview_backend_fd_check,
-  .remap = shmview_backend_fd_remap,
-  .read = shmview_backend_fd_read,
-  .write = shmview_backend_fd_write,
-  .fill = shmview_backend_fd_fill,
-  .copy_to_fd = shmview_backend_fd_copy_to_fd,
-  .resize = shmview_backend_fd_resize,
+  SHMVIEW_BACKEND_FD_OPS,
   .remove = file_remove,
-  .stat = shmview_backend_fd_stat,
-  .close = shmview_backend_fd_close,
   .remove_target = file_remove_target,
 };

@@ -153,10 +153,41 @@ int  shmview_backend_write_all (int             out,
                                 size_t          length);
 
 /* Shared by POSIX and file (shmview-backend-fd.c): an fd, mmap, pread, fstat. */
-int  shmview_backend_fd_attach  (ShmviewBackend     *b,
-                                 int                 fd,
-                                 int                 read_only,
-                                 const char         *stat_path);
+
+/* How a kind of name is opened and removed: shm_open and shm_unlink, or
+ * open and unlink. */
+typedef struct
+{
+  int  (*open)   (const char *path,
+                  int         oflags,
+                  unsigned    mode);   /* the fd, or -errno */
+  int  (*unlink) (const char *path);   /* 0 or errno */
+  /* Optional: whether @path names something even though opening it said
+   * ENOENT (a dangling symlink), so that create gives up at once. */
+  int  (*exists) (const char *path);
+} ShmviewFdNames;
+
+/* Opens or creates what @t names at @path, as @t's flags say (create,
+ * exclusive, replace, read-only), and maps it into @b; @stat_path is what
+ * check() lstat()s. On failure nothing stays open, and what this call
+ * created is removed again. Returns 0 or errno. */
+int  shmview_backend_fd_open    (ShmviewBackend             *b,
+                                 const char                 *path,
+                                 const char                 *stat_path,
+                                 const ShmviewBackendTarget *t,
+                                 const ShmviewFdNames       *names);
+
+/* The operations POSIX objects and files share, for their ops tables. */
+#define SHMVIEW_BACKEND_FD_OPS \
+  .check = shmview_backend_fd_check, \
+  .remap = shmview_backend_fd_remap, \
+  .read = shmview_backend_fd_read, \
+  .write = shmview_backend_fd_write, \
+  .fill = shmview_backend_fd_fill, \
+  .copy_to_fd = shmview_backend_fd_copy_to_fd, \
+  .resize = shmview_backend_fd_resize, \
+  .stat = shmview_backend_fd_stat, \
+  .close = shmview_backend_fd_close
 int  shmview_backend_fd_check   (ShmviewBackend     *b,
                                  uint64_t           *size,
                                  int                *removed);
@@ -185,7 +216,3 @@ int  shmview_backend_fd_resize  (ShmviewBackend     *b,
 int  shmview_backend_fd_stat    (ShmviewBackend     *b,
                                  ShmviewBackendInfo *info);
 void shmview_backend_fd_close   (ShmviewBackend     *b);
-/* After creating @fd: sets the exact mode and size. */
-int  shmview_backend_fd_setup_new (int                fd,
-                                   unsigned           mode,
-                                   uint64_t           size);

@@ -125,10 +125,13 @@ guard_set_ranges (Guard      *guard,
   guard->hi[1] = (uintptr_t) b + n;
 }
 
-int
-shmview_guard_copy (void       *dst,
-                    const void *src,
-                    size_t      n)
+/* memcpy (@dst, @src, @n), or memset (@dst, @byte, @n) when @src is NULL,
+ * with a SIGBUS on either range turned into EFAULT. */
+static int
+guarded (void       *dst,
+         const void *src,
+         int         byte,
+         size_t      n)
 {
   Guard guard;
   int err;
@@ -138,7 +141,7 @@ shmview_guard_copy (void       *dst,
   if ((err = shmview_guard_init ()) != 0)
     return err;
 
-  guard_set_ranges (&guard, dst, src, n);
+  guard_set_ranges (&guard, dst, src != NULL ? src : dst, n);
   /* savemask = 1: the handler runs with SIGBUS blocked, and the jump back
    * must unblock it again. */
   if (sigsetjmp (guard.jump, 1) != 0)
@@ -146,10 +149,21 @@ shmview_guard_copy (void       *dst,
   active_guard = &guard;
   /* Keep the compiler from moving the copy outside the guarded stretch. */
   atomic_signal_fence (memory_order_seq_cst);
-  memcpy (dst, src, n);
+  if (src != NULL)
+    memcpy (dst, src, n);
+  else
+    memset (dst, byte, n);
   atomic_signal_fence (memory_order_seq_cst);
   active_guard = NULL;
   return 0;
+}
+
+int
+shmview_guard_copy (void       *dst,
+                    const void *src,
+                    size_t      n)
+{
+  return guarded (dst, src, 0, n);
 }
 
 int
@@ -157,21 +171,5 @@ shmview_guard_set (void   *dst,
                    int     byte,
                    size_t  n)
 {
-  Guard guard;
-  int err;
-
-  if (n == 0)
-    return 0;
-  if ((err = shmview_guard_init ()) != 0)
-    return err;
-
-  guard_set_ranges (&guard, dst, dst, n);
-  if (sigsetjmp (guard.jump, 1) != 0)
-    return EFAULT;
-  active_guard = &guard;
-  atomic_signal_fence (memory_order_seq_cst);
-  memset (dst, byte, n);
-  atomic_signal_fence (memory_order_seq_cst);
-  active_guard = NULL;
-  return 0;
+  return guarded (dst, NULL, byte, n);
 }

@@ -631,6 +631,33 @@ check_range (ShmviewRegion  *self,
   return FALSE;
 }
 
+/* Takes the lock shared when the range is good; else sets @error and
+ * leaves the lock alone. */
+static gboolean
+lock_range (ShmviewRegion  *self,
+            guint64         offset,
+            guint64         length,
+            GError        **error)
+{
+  g_rw_lock_reader_lock (&self->lock);
+  if (check_range (self, offset, length, error))
+    return TRUE;
+  g_rw_lock_reader_unlock (&self->lock);
+  return FALSE;
+}
+
+/* Errors of read() and copy_to_fd(), which read alike. */
+static void
+set_read_error (ShmviewRegion  *self,
+                int             err,
+                GError        **error)
+{
+  if (err == ERANGE || err == EFAULT)
+    set_shrunk_error (self, "while reading", error);
+  else
+    shmview_set_error_from_errno (error, err, "Could not read the region");
+}
+
 /**
  * shmview_region_read:
  * @offset: where to start
@@ -658,19 +685,13 @@ shmview_region_read (ShmviewRegion  *self,
   g_return_val_if_fail (buffer != NULL || length == 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  g_rw_lock_reader_lock (&self->lock);
-  if (!check_range (self, offset, length, error))
-    {
-      g_rw_lock_reader_unlock (&self->lock);
-      return FALSE;
-    }
+  if (!lock_range (self, offset, length, error))
+    return FALSE;
   err = length == 0 ? 0 : self->backend.ops->read (&self->backend, offset, buffer, length, &n_read);
   if (err == 0 && n_read < length)
     err = ERANGE;
-  if (err == ERANGE || err == EFAULT)
-    set_shrunk_error (self, "while reading", error);
-  else if (err != 0)
-    shmview_set_error_from_errno (error, err, "Could not read the region");
+  if (err != 0)
+    set_read_error (self, err, error);
   g_rw_lock_reader_unlock (&self->lock);
 
   return err == 0;
@@ -740,7 +761,6 @@ shmview_region_copy_to_fd (ShmviewRegion  *self,
                            int             fd,
                            GError        **error)
 {
-  gboolean in_range;
   int out_failed = 0;
   int err;
 
@@ -748,11 +768,9 @@ shmview_region_copy_to_fd (ShmviewRegion  *self,
   g_return_val_if_fail (fd >= 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  g_rw_lock_reader_lock (&self->lock);
-  in_range = check_range (self, offset, length, error);
-  g_rw_lock_reader_unlock (&self->lock);
-  if (!in_range)
+  if (!lock_range (self, offset, length, error))
     return FALSE;
+  g_rw_lock_reader_unlock (&self->lock);
 
   /* No lock from here: the backends use the descriptor, or a System V
    * attachment, neither of which an update replaces. */
@@ -762,11 +780,38 @@ shmview_region_copy_to_fd (ShmviewRegion  *self,
     return TRUE;
   if (out_failed)
     shmview_set_error_from_errno (error, err, "Could not write the data out");
-  else if (err == ERANGE || err == EFAULT)
-    set_shrunk_error (self, "while reading", error);
   else
-    shmview_set_error_from_errno (error, err, "Could not read the region");
+    set_read_error (self, err, error);
   return FALSE;
+}
+
+/* write() and fill(): the same checks, and then @data written, or @byte
+ * when @data is NULL. */
+static gboolean
+write_or_fill (ShmviewRegion  *self,
+               guint64         offset,
+               const guint8   *data,
+               guint8          byte,
+               guint64         length,
+               GError        **error)
+{
+  const ShmviewBackendOps *ops = self->backend.ops;
+  int err;
+
+  if (self->read_only)
+    {
+      set_read_only_error (error);
+      return FALSE;
+    }
+  if (!lock_range (self, offset, length, error))
+    return FALSE;
+  err = data != NULL ? ops->write (&self->backend, offset, data, length)
+                     : ops->fill (&self->backend, offset, byte, length);
+  if (err != 0)
+    set_write_error (self, err, error);
+  g_rw_lock_reader_unlock (&self->lock);
+
+  return err == 0;
 }
 
 /**
@@ -788,29 +833,13 @@ shmview_region_write (ShmviewRegion  *self,
                       gsize           length,
                       GError        **error)
 {
-  int err;
+  static const guint8 nothing[1];
 
   g_return_val_if_fail (SHMVIEW_IS_REGION (self), FALSE);
   g_return_val_if_fail (data != NULL || length == 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (self->read_only)
-    {
-      set_read_only_error (error);
-      return FALSE;
-    }
-
-  g_rw_lock_reader_lock (&self->lock);
-  if (!check_range (self, offset, length, error))
-    {
-      g_rw_lock_reader_unlock (&self->lock);
-      return FALSE;
-    }
-  if ((err = self->backend.ops->write (&self->backend, offset, data, length)) != 0)
-    set_write_error (self, err, error);
-  g_rw_lock_reader_unlock (&self->lock);
-
-  return err == 0;
+  return write_or_fill (self, offset, data != NULL ? data : nothing, 0, length, error);
 }
 
 /**
@@ -828,28 +857,10 @@ shmview_region_fill (ShmviewRegion  *self,
                      guint8          byte,
                      GError        **error)
 {
-  int err;
-
   g_return_val_if_fail (SHMVIEW_IS_REGION (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (self->read_only)
-    {
-      set_read_only_error (error);
-      return FALSE;
-    }
-
-  g_rw_lock_reader_lock (&self->lock);
-  if (!check_range (self, offset, length, error))
-    {
-      g_rw_lock_reader_unlock (&self->lock);
-      return FALSE;
-    }
-  if ((err = self->backend.ops->fill (&self->backend, offset, byte, length)) != 0)
-    set_write_error (self, err, error);
-  g_rw_lock_reader_unlock (&self->lock);
-
-  return err == 0;
+  return write_or_fill (self, offset, NULL, byte, length, error);
 }
 
 /* ---- resize, remove, info ---------------------------------------------- */
