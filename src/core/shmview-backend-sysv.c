@@ -183,18 +183,22 @@ sysv_read (ShmviewBackend *b,
 }
 
 static int
+check_writable (ShmviewBackend *b,
+                uint64_t        offset,
+                uint64_t        length)
+{
+  return b->read_only ? EACCES : check_range (b, offset, length);
+}
+
+static int
 sysv_write (ShmviewBackend *b,
             uint64_t        offset,
             const void     *data,
             size_t          length)
 {
-  int err;
+  int err = check_writable (b, offset, length);
 
-  if (b->read_only)
-    return EACCES;
-  if ((err = check_range (b, offset, length)) != 0)
-    return err;
-  return shmview_guard_copy ((char *) b->map + offset, data, length);
+  return err != 0 ? err : shmview_guard_copy ((char *) b->map + offset, data, length);
 }
 
 static int
@@ -203,13 +207,9 @@ sysv_fill (ShmviewBackend *b,
            int             byte,
            uint64_t        length)
 {
-  int err;
+  int err = check_writable (b, offset, length);
 
-  if (b->read_only)
-    return EACCES;
-  if ((err = check_range (b, offset, length)) != 0)
-    return err;
-  return shmview_guard_set ((char *) b->map + offset, byte, (size_t) length);
+  return err != 0 ? err : shmview_guard_set ((char *) b->map + offset, byte, (size_t) length);
 }
 
 /* Straight from the attachment, with no buffer between: the kernel copies

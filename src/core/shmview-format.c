@@ -27,14 +27,16 @@
 #define HEX_COLUMN 2           /* after the offset digits */
 #define ASCII_COLUMN (HEX_COLUMN + 3 * ROW_BYTES + 2)   /* the '|' */
 
-#define PAIRS16(h) h "0" h "1" h "2" h "3" h "4" h "5" h "6" h "7" \
-                   h "8" h "9" h "a" h "b" h "c" h "d" h "e" h "f"
+/* The 256 bytes in hex, each followed by @t: HEX256 ("") is "000102…ff". */
+#define HEX16(h, t) h "0" t h "1" t h "2" t h "3" t h "4" t h "5" t h "6" t h "7" t \
+                    h "8" t h "9" t h "a" t h "b" t h "c" t h "d" t h "e" t h "f" t
+#define HEX256(t) HEX16 ("0", t) HEX16 ("1", t) HEX16 ("2", t) HEX16 ("3", t) \
+                  HEX16 ("4", t) HEX16 ("5", t) HEX16 ("6", t) HEX16 ("7", t) \
+                  HEX16 ("8", t) HEX16 ("9", t) HEX16 ("a", t) HEX16 ("b", t) \
+                  HEX16 ("c", t) HEX16 ("d", t) HEX16 ("e", t) HEX16 ("f", t)
+
 /* "000102…feff": the two digits of byte b are at hex_pairs[2 * b]. */
-static const char hex_pairs[513] =
-  PAIRS16 ("0") PAIRS16 ("1") PAIRS16 ("2") PAIRS16 ("3")
-  PAIRS16 ("4") PAIRS16 ("5") PAIRS16 ("6") PAIRS16 ("7")
-  PAIRS16 ("8") PAIRS16 ("9") PAIRS16 ("a") PAIRS16 ("b")
-  PAIRS16 ("c") PAIRS16 ("d") PAIRS16 ("e") PAIRS16 ("f");
+static const char hex_pairs[513] = HEX256 ("");
 
 /* hexdump's %_p in the C and UTF-8 locales: printable ASCII, else '.'. */
 #define P4(c) (char) (c), (char) ((c) + 1), (char) ((c) + 2), (char) ((c) + 3)
@@ -50,13 +52,7 @@ static const char ascii_map[256] = {
  * Storing four bytes per byte at a 3-byte stride writes the whole hex column,
  * spaces included: each store's last space is overwritten by the next pair,
  * except after bytes 7 and 15, where hexdump has two spaces. */
-#define QUADS16(h) h "0  " h "1  " h "2  " h "3  " h "4  " h "5  " h "6  " h "7  " \
-                   h "8  " h "9  " h "a  " h "b  " h "c  " h "d  " h "e  " h "f  "
-static const char hex_quads[1025] =
-  QUADS16 ("0") QUADS16 ("1") QUADS16 ("2") QUADS16 ("3")
-  QUADS16 ("4") QUADS16 ("5") QUADS16 ("6") QUADS16 ("7")
-  QUADS16 ("8") QUADS16 ("9") QUADS16 ("a") QUADS16 ("b")
-  QUADS16 ("c") QUADS16 ("d") QUADS16 ("e") QUADS16 ("f");
+static const char hex_quads[1025] = HEX256 ("  ");
 
 /* Everything in a row that is not data, for an 8-digit offset. */
 static const char row_template[] =

@@ -101,6 +101,19 @@ set_unexpected (GError     **error,
     set_bad_char (error, what, text, p);
 }
 
+/* "BEFORE “TEXT” AFTER", with @text quoted for a message. */
+static void
+set_quoted (GError     **error,
+            gint         code,
+            const char  *before,
+            const char  *text,
+            const char  *after)
+{
+  g_autofree char *quoted = _shmview_quote_for_message (text);
+
+  g_set_error (error, SHMVIEW_ERROR, code, "%s “%s” %s", before, quoted, after);
+}
+
 static void
 set_empty (GError     **error,
            const char  *what)
@@ -204,10 +217,10 @@ parse_number (const char  *text,
 
 too_large:
   {
-    g_autofree char *quoted = _shmview_quote_for_message (text);
+    g_autofree char *the_what = g_strconcat ("The ", what, NULL);
 
-    g_set_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_INVALID_ARGUMENT,
-                 "The %s “%s” is too large (more than 64 bits)", what, quoted);
+    set_quoted (error, SHMVIEW_ERROR_INVALID_ARGUMENT, the_what, text,
+                "is too large (more than 64 bits)");
     return FALSE;
   }
 }
@@ -271,11 +284,10 @@ shmview_parse_offset (const char  *text,
       || (text[0] == '+' && result < current)
       || result > limit)
     {
-      g_autofree char *quoted = _shmview_quote_for_message (text);
+      g_autofree char *outside = g_strdup_printf ("is outside 0 … %" G_GUINT64_FORMAT
+                                                  " (0x%" G_GINT64_MODIFIER "x)", limit, limit);
 
-      g_set_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_OUT_OF_RANGE,
-                   "Offset “%s” is outside 0 … %" G_GUINT64_FORMAT " (0x%" G_GINT64_MODIFIER "x)",
-                   quoted, limit, limit);
+      set_quoted (error, SHMVIEW_ERROR_OUT_OF_RANGE, "Offset", text, outside);
       return FALSE;
     }
   *out = result;
@@ -371,43 +383,53 @@ shmview_parse_hex (const char  *text,
 
 #define ONE_CHARACTER "a quoted byte holds one ASCII character, such as 'A'"
 
+/* The one character after the opening quote at *@p: 'A' or an escape
+ * ('\n', '\0', '\\', '\''); advances *@p past it. */
+static gboolean
+scan_quoted_char (const char   *text,
+                  const char  **p,
+                  guint8       *value,
+                  GError      **error)
+{
+  static const char escapes[] = "0\0n\nt\tr\r\\\\''";
+  const char *c = *p;
+
+  if (c[0] == '\\' && c[1] != '\0')
+    {
+      for (gsize i = 0; i < sizeof escapes - 1; i += 2)
+        if (escapes[i] == c[1])
+          {
+            *value = (guint8) escapes[i + 1];
+            *p += 2;
+            return TRUE;
+          }
+      set_bad_char (error, "escape", text, c + 1);
+      return FALSE;
+    }
+  if ((guchar) *c >= 0x20 && (guchar) *c < 0x7f && *c != '\'')
+    {
+      *value = (guint8) *c;
+      *p += 1;
+      return TRUE;
+    }
+  if (*c == '\0')
+    set_missing_hint (error, "character", text, ONE_CHARACTER);
+  else
+    set_bad_char_hint (error, "character", text, c, ONE_CHARACTER);
+  return FALSE;
+}
+
 /* 'A', '\n', '\0', '\\', '\'' */
 static gboolean
 parse_quoted_byte (const char  *text,
                    guint8      *out,
                    GError     **error)
 {
-  static const char escapes[] = "0\0n\nt\tr\r\\\\''";
   const char *p = text + 1;
   guint8 value;
 
-  if (*p == '\\' && p[1] != '\0')
-    {
-      const char *e = NULL;
-
-      for (gsize i = 0; i < sizeof escapes - 1; i += 2)
-        if (escapes[i] == p[1])
-          e = &escapes[i];
-      if (e == NULL)
-        {
-          set_bad_char (error, "escape", text, p + 1);
-          return FALSE;
-        }
-      value = (guint8) e[1];
-      p += 2;
-    }
-  else if ((guchar) *p >= 0x20 && (guchar) *p < 0x7f && *p != '\'')
-    value = (guint8) *p++;
-  else if (*p == '\0')
-    {
-      set_missing_hint (error, "character", text, ONE_CHARACTER);
-      return FALSE;
-    }
-  else
-    {
-      set_bad_char_hint (error, "character", text, p, ONE_CHARACTER);
-      return FALSE;
-    }
+  if (!scan_quoted_char (text, &p, &value, error))
+    return FALSE;
   if (*p == '\0')
     {
       set_missing (error, "closing quote", text);
@@ -451,10 +473,7 @@ shmview_parse_byte (const char  *text,
     return FALSE;
   if (value > 255)
     {
-      g_autofree char *quoted = _shmview_quote_for_message (text);
-
-      g_set_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_INVALID_ARGUMENT,
-                   "Byte value “%s” is outside 0 … 255", quoted);
+      set_quoted (error, SHMVIEW_ERROR_INVALID_ARGUMENT, "Byte value", text, "is outside 0 … 255");
       return FALSE;
     }
   *out = (guint8) value;
@@ -502,10 +521,7 @@ shmview_parse_mode (const char  *text,
       value = value * 8 + (guint) (*p - '0');
       if (value > 07777)
         {
-          g_autofree char *quoted = _shmview_quote_for_message (text);
-
-          g_set_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_INVALID_ARGUMENT,
-                       "Mode “%s” is larger than 07777", quoted);
+          set_quoted (error, SHMVIEW_ERROR_INVALID_ARGUMENT, "Mode", text, "is larger than 07777");
           return FALSE;
         }
     }
