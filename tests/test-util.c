@@ -262,6 +262,15 @@ shmview_test_sysv_private (gsize size,
   return id;
 }
 
+void
+shmview_test_note (const char *what,
+                   const char *text)
+{
+  g_autofree char *escaped = g_strescape (text, NULL);
+
+  g_test_message ("%s “%s”", what, escaped);
+}
+
 gboolean
 shmview_test_skip_without_sysv (void)
 {

@@ -40,6 +40,10 @@ void      shmview_test_track_sysv_key    (gint32      key);
 /* shmget (IPC_PRIVATE, @size, @mode) that must succeed, registered for removal. */
 int       shmview_test_sysv_private      (gsize       size,
                                           int         mode);
+/* g_test_message ("WHAT “TEXT”") with @text escaped: TAP comments must be
+ * one line of UTF-8, whatever bytes a test case holds. */
+void      shmview_test_note              (const char *what,
+                                          const char *text);
 /* TRUE (after g_test_skip) when System V shm is not usable here. */
 gboolean  shmview_test_skip_without_sysv (void);
 /* Path of a built program: $G_TEST_BUILDDIR/../<relpath>, e.g. "src/cli/shmtool".

@@ -136,6 +136,21 @@ cli_run_argv (GBytes             *input,
   return result;
 }
 
+CliResult *
+cli_run (const char *program,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  va_list args;
+
+  va_start (args, program);
+  for (const char *arg = program; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  return cli_run_argv (NULL, (const char * const *) argv->pdata);
+}
+
 /* shmtool's command line, run as nobody through setpriv when asked. */
 static GPtrArray *
 shmtool_argv (gboolean as_nobody)
@@ -189,6 +204,13 @@ cli_assert_ok (CliResult *result)
   log_stderr (result);
   g_assert_cmpint (result->status, ==, 0);
   g_assert_cmpstr (result->err, ==, "");
+}
+
+void
+cli_expect_ok (CliResult *result)
+{
+  cli_assert_ok (result);
+  cli_result_free (result);
 }
 
 void

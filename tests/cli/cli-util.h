@@ -27,6 +27,9 @@ char      *cli_helper_path  (const char         *name);
 /* Runs @argv (a whole command line) with @input on stdin (may be NULL). */
 CliResult *cli_run_argv     (GBytes             *input,
                              const char * const *argv);
+/* Runs `PROGRAM ARGS…`. */
+CliResult *cli_run          (const char         *program,
+                             ...) G_GNUC_NULL_TERMINATED;
 /* Runs `shmtool ARGS…` with @input on stdin (may be NULL), as user nobody
  * through setpriv when @as_nobody. */
 CliResult *cli_shmtool_full (GBytes             *input,
@@ -36,9 +39,13 @@ CliResult *cli_shmtool_full (GBytes             *input,
 #define cli_shmtool(...)              cli_shmtool_full (NULL, FALSE, __VA_ARGS__)
 #define cli_shmtool_input(input, ...) cli_shmtool_full ((input), FALSE, __VA_ARGS__)
 #define cli_shmtool_as_nobody(...)    cli_shmtool_full (NULL, TRUE, __VA_ARGS__)
+/* Runs `shmtool ARGS…` and asserts it succeeded (cli_assert_ok). */
+#define cli_shmtool_ok(...)           cli_expect_ok (cli_shmtool (__VA_ARGS__))
 
 /* Asserts success: status 0 and nothing on stderr. */
 void       cli_assert_ok            (CliResult  *result);
+/* The same, and frees @result. */
+void       cli_expect_ok            (CliResult  *result);
 /* Asserts a usage error: status 2, nothing on stdout, and on stderr
  * "shmtool: …" and a second line pointing at --help; @needle (if not NULL)
  * must appear in the first line. */

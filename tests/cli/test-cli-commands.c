@@ -132,8 +132,6 @@ test_create_mode_force (Fixture       *f,
 {
   g_autofree char *path = g_strconcat ("/dev/shm", f->name, NULL);
   g_autoptr(CliResult) c = cli_shmtool ("create", f->name, "--size", "4K", "--mode", "0640", NULL);
-  g_autoptr(CliResult) w = NULL;
-  g_autoptr(CliResult) forced = NULL;
   g_autoptr(GBytes) bytes = NULL;
   static const guint8 zeros[8192];
   GStatBuf st;
@@ -146,10 +144,8 @@ test_create_mode_force (Fixture       *f,
   g_assert_cmpint (st.st_mode & 07777, ==, 0640);
   g_assert_cmpint (st.st_size, ==, 4096);
 
-  w = cli_shmtool ("write", f->spec, "--text", "old", NULL);
-  cli_assert_ok (w);
-  forced = cli_shmtool ("create", f->spec, "--size", "0x2000", "--force", NULL);
-  cli_assert_ok (forced);
+  cli_shmtool_ok ("write", f->spec, "--text", "old", NULL);
+  cli_shmtool_ok ("create", f->spec, "--size", "0x2000", "--force", NULL);
   bytes = cli_posix_snapshot (f->name);
   g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), zeros, 8192);
   g_assert_no_errno (g_stat (path, &st));
@@ -160,9 +156,7 @@ static void
 test_create_sysv_private (void)
 {
   g_autoptr(CliResult) c = NULL;
-  g_autoptr(CliResult) w = NULL;
   g_autoptr(CliResult) r = NULL;
-  g_autoptr(CliResult) rm = NULL;
   g_autofree char *spec = NULL;
   struct shmid_ds ds;
   int id;
@@ -183,14 +177,12 @@ test_create_sysv_private (void)
   g_assert_cmpuint (ds.shm_segsz, ==, 4096);
   g_assert_cmpint (ds.shm_perm.mode & 0777, ==, 0600);
 
-  w = cli_shmtool ("write", spec, "--string", "ezhchai", NULL);
-  cli_assert_ok (w);
+  cli_shmtool_ok ("write", spec, "--string", "ezhchai", NULL);
   r = cli_shmtool ("read", spec, "--format", "text", NULL);
   cli_assert_ok (r);
   g_assert_cmpstr (r->out_text, ==, "ezhchai\n");
 
-  rm = cli_shmtool ("rm", spec, NULL);
-  cli_assert_ok (rm);
+  cli_shmtool_ok ("rm", spec, NULL);
   g_assert_cmpint (shmctl (id, IPC_STAT, &ds), ==, -1);
 }
 
@@ -200,36 +192,25 @@ test_write_sources (Fixture       *f,
 {
   g_autofree char *file = shmview_test_temp_path ("source.bin");
   g_autoptr(GBytes) stdin_bytes = cli_pattern_bytes (100, 7);
-  g_autoptr(CliResult) fill = NULL;
-  g_autoptr(CliResult) text = NULL;
-  g_autoptr(CliResult) string = NULL;
-  g_autoptr(CliResult) hex = NULL;
-  g_autoptr(CliResult) from_file = NULL;
   g_autoptr(CliResult) from_stdin = NULL;
-  g_autoptr(CliResult) exact_end = NULL;
 
   g_test_summary ("write --text writes S alone, --string S and a NUL, --hex the bytes, --file "
                   "and --stdin their contents, each at --offset; data that just fits is fine");
 
   create_ok (f, "256");
-  fill = cli_shmtool ("fill", f->spec, "--byte", "0xff", NULL);
-  cli_assert_ok (fill);
+  cli_shmtool_ok ("fill", f->spec, "--byte", "0xff", NULL);
 
-  text = cli_shmtool ("write", f->spec, "--text", "abc", NULL);
-  cli_assert_ok (text);
+  cli_shmtool_ok ("write", f->spec, "--text", "abc", NULL);
   assert_snapshot (f->name, 0, "abc\xff", 4);
 
-  string = cli_shmtool ("write", f->spec, "--offset", "8", "--string", "xyz", NULL);
-  cli_assert_ok (string);
+  cli_shmtool_ok ("write", f->spec, "--offset", "8", "--string", "xyz", NULL);
   assert_snapshot (f->name, 8, "xyz\0\xff", 5);
 
-  hex = cli_shmtool ("write", f->spec, "--offset", "0x10", "--hex", "de ad be ef", NULL);
-  cli_assert_ok (hex);
+  cli_shmtool_ok ("write", f->spec, "--offset", "0x10", "--hex", "de ad be ef", NULL);
   assert_snapshot (f->name, 16, "\xde\xad\xbe\xef\xff", 5);
 
   g_assert_true (g_file_set_contents (file, "from a file\0!", 13, NULL));
-  from_file = cli_shmtool ("write", f->spec, "--offset", "32", "--file", file, NULL);
-  cli_assert_ok (from_file);
+  cli_shmtool_ok ("write", f->spec, "--offset", "32", "--file", file, NULL);
   assert_snapshot (f->name, 32, "from a file\0!\xff", 14);
 
   from_stdin = cli_shmtool_input (stdin_bytes, "write", f->spec, "--offset", "100", "--stdin",
@@ -237,8 +218,7 @@ test_write_sources (Fixture       *f,
   cli_assert_ok (from_stdin);
   assert_snapshot (f->name, 100, g_bytes_get_data (stdin_bytes, NULL), 100);
 
-  exact_end = cli_shmtool ("write", f->spec, "--offset", "252", "--string", "end", NULL);
-  cli_assert_ok (exact_end);
+  cli_shmtool_ok ("write", f->spec, "--offset", "252", "--string", "end", NULL);
   assert_snapshot (f->name, 252, "end", 4);
 }
 
@@ -249,7 +229,6 @@ test_read_formats (Fixture       *f,
   g_autoptr(GBytes) content = cli_pattern_bytes (256, 3);
   const guint8 *bytes = g_bytes_get_data (content, NULL);
   g_autoptr(CliResult) w = NULL;
-  g_autoptr(CliResult) w2 = NULL;
   g_autoptr(CliResult) raw = NULL;
   g_autoptr(CliResult) part = NULL;
   g_autoptr(CliResult) c = NULL;
@@ -283,8 +262,7 @@ test_read_formats (Fixture       *f,
   g_assert_true (g_str_has_prefix (hex->out_text, "00000000  "));
   g_assert_true (g_str_has_suffix (hex->out_text, "\n00000100\n"));
 
-  w2 = cli_shmtool ("write", f->spec, "--offset", "200", "--string", "at 200", NULL);
-  cli_assert_ok (w2);
+  cli_shmtool_ok ("write", f->spec, "--offset", "200", "--string", "at 200", NULL);
   text = cli_shmtool ("read", f->spec, "--format", "text", "--offset", "200", NULL);
   cli_assert_ok (text);
   g_assert_cmpstr (text->out_text, ==, "at 200\n");
@@ -294,15 +272,13 @@ static void
 test_read_text_unterminated (Fixture       *f,
                              gconstpointer  data)
 {
-  g_autoptr(CliResult) fill = NULL;
   g_autoptr(CliResult) text = NULL;
 
   g_test_summary ("read --format text of a range without a NUL prints the whole range, then "
                   "a newline, and never reads past --length");
 
   create_ok (f, "64");
-  fill = cli_shmtool ("fill", f->spec, "--byte", "'x'", NULL);
-  cli_assert_ok (fill);
+  cli_shmtool_ok ("fill", f->spec, "--byte", "'x'", NULL);
   text = cli_shmtool ("read", f->spec, "--format", "text", "--offset", "60", NULL);
   cli_assert_ok (text);
   g_assert_cmpstr (text->out_text, ==, "xxxx\n");
@@ -318,20 +294,14 @@ test_read_text_long (Fixture       *f,
 {
   const gsize length = 700 * 1024;
   g_autofree char *expected = g_malloc (length + 2);
-  g_autoptr(CliResult) c = NULL;
-  g_autoptr(CliResult) fill = NULL;
-  g_autoptr(CliResult) nul = NULL;
   g_autoptr(CliResult) text = NULL;
 
   g_test_summary ("read --format text of a string longer than shmtool's read chunks prints "
                   "all of it up to its NUL");
 
-  c = cli_shmtool ("create", f->spec, "--size", "1M", NULL);
-  cli_assert_ok (c);
-  fill = cli_shmtool ("fill", f->spec, "--byte", "'s'", NULL);
-  cli_assert_ok (fill);
-  nul = cli_shmtool ("write", f->spec, "--offset", "716800", "--hex", "00", NULL);
-  cli_assert_ok (nul);
+  cli_shmtool_ok ("create", f->spec, "--size", "1M", NULL);
+  cli_shmtool_ok ("fill", f->spec, "--byte", "'s'", NULL);
+  cli_shmtool_ok ("write", f->spec, "--offset", "716800", "--hex", "00", NULL);
 
   text = cli_shmtool ("read", f->spec, "--format", "text", NULL);
   cli_assert_ok (text);
@@ -347,7 +317,6 @@ test_read_raw_large (Fixture       *f,
 {
   const gsize size = 3 * 1024 * 1024 + 5;
   g_autoptr(GBytes) content = cli_pattern_bytes (size, 11);
-  g_autoptr(CliResult) c = NULL;
   g_autoptr(CliResult) w = NULL;
   g_autoptr(CliResult) raw = NULL;
   g_autoptr(CliResult) tail = NULL;
@@ -355,8 +324,7 @@ test_read_raw_large (Fixture       *f,
   g_test_summary ("read --format raw streams a region many times its chunk size exactly, "
                   "whole and from an offset that is not chunk-aligned");
 
-  c = cli_shmtool ("create", f->spec, "--size", "3145733", NULL);
-  cli_assert_ok (c);
+  cli_shmtool_ok ("create", f->spec, "--size", "3145733", NULL);
   w = cli_shmtool_input (content, "write", f->spec, "--stdin", NULL);
   cli_assert_ok (w);
   raw = cli_shmtool ("read", f->spec, "--format", "raw", NULL);
@@ -451,20 +419,16 @@ static void
 test_fill (Fixture       *f,
            gconstpointer  data)
 {
-  g_autoptr(CliResult) all = NULL;
-  g_autoptr(CliResult) part = NULL;
   guint8 expected[64];
 
   g_test_summary ("fill --byte B fills the whole region; with --offset/--length only that part");
 
   create_ok (f, "64");
-  all = cli_shmtool ("fill", f->spec, "--byte", "0xab", NULL);
-  cli_assert_ok (all);
+  cli_shmtool_ok ("fill", f->spec, "--byte", "0xab", NULL);
   memset (expected, 0xab, sizeof expected);
   assert_snapshot (f->name, 0, expected, sizeof expected);
 
-  part = cli_shmtool ("fill", f->spec, "--byte", "'A'", "--offset", "10", "--length", "5", NULL);
-  cli_assert_ok (part);
+  cli_shmtool_ok ("fill", f->spec, "--byte", "'A'", "--offset", "10", "--length", "5", NULL);
   memset (expected + 10, 'A', 5);
   assert_snapshot (f->name, 0, expected, sizeof expected);
 }
@@ -492,17 +456,14 @@ test_file_region (void)
   g_autofree char *path = shmview_test_temp_path ("region.bin");
   g_autofree char *spec = g_strconcat ("file:", path, NULL);
   g_autoptr(CliResult) c = cli_shmtool ("create", spec, "--size", "100", NULL);
-  g_autoptr(CliResult) w = NULL;
   g_autoptr(CliResult) r = NULL;
-  g_autoptr(CliResult) rm = NULL;
   g_autofree char *contents = NULL;
   gsize length;
 
   g_test_summary ("file: specs work for create, write, read and rm");
 
   cli_assert_ok (c);
-  w = cli_shmtool ("write", spec, "--offset", "50", "--string", "in a file", NULL);
-  cli_assert_ok (w);
+  cli_shmtool_ok ("write", spec, "--offset", "50", "--string", "in a file", NULL);
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   g_assert_cmpuint (length, ==, 100);
   g_assert_cmpmem (contents + 50, 10, "in a file", 10);
@@ -511,8 +472,7 @@ test_file_region (void)
   cli_assert_ok (r);
   g_assert_cmpstr (r->out_text, ==, "in a file\n");
 
-  rm = cli_shmtool ("rm", spec, NULL);
-  cli_assert_ok (rm);
+  cli_shmtool_ok ("rm", spec, NULL);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
@@ -523,10 +483,8 @@ test_file_follow (void)
   g_autofree char *link = shmview_test_temp_path ("link.bin");
   g_autofree char *spec = g_strconcat ("file:", link, NULL);
   g_autoptr(CliResult) refused = NULL;
-  g_autoptr(CliResult) followed = NULL;
   g_autoptr(CliResult) read_followed = NULL;
   g_autoptr(CliResult) rm_refused = NULL;
-  g_autoptr(CliResult) rm_followed = NULL;
   g_autofree char *contents = NULL;
   gsize length;
 
@@ -543,8 +501,7 @@ test_file_follow (void)
   g_assert_cmpmem (contents, length, "0123456789", 10);
   g_clear_pointer (&contents, g_free);
 
-  followed = cli_shmtool ("write", spec, "--text", "XY", "--follow", NULL);
-  cli_assert_ok (followed);
+  cli_shmtool_ok ("write", spec, "--text", "XY", "--follow", NULL);
   g_assert_true (g_file_get_contents (target, &contents, &length, NULL));
   g_assert_cmpmem (contents, length, "XY23456789", 10);
 
@@ -557,8 +514,7 @@ test_file_follow (void)
   cli_assert_failure (rm_refused, spec, "is a symbolic link, which is not removed; "
                                         "use --follow to follow it");
   g_assert_true (g_file_test (target, G_FILE_TEST_IS_REGULAR));
-  rm_followed = cli_shmtool ("rm", spec, "--follow", NULL);
-  cli_assert_ok (rm_followed);
+  cli_shmtool_ok ("rm", spec, "--follow", NULL);
   g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
   g_assert_no_errno (g_unlink (link));
 }
@@ -576,10 +532,8 @@ test_odd_name (void)
   g_autofree char *missing = g_strdup_printf ("shmtool: /%s: No such shared memory region\n",
                                               escaped);
   g_autoptr(CliResult) c = cli_shmtool ("create", name, "--size", "16", NULL);
-  g_autoptr(CliResult) w = NULL;
   g_autoptr(CliResult) r = NULL;
   g_autoptr(CliResult) info = NULL;
-  g_autoptr(CliResult) rm = NULL;
   g_autoptr(CliResult) gone = NULL;
 
   g_test_summary ("A name with a line break, a backslash and a byte that is not UTF-8 (as "
@@ -587,16 +541,14 @@ test_odd_name (void)
                   "it escaped, on one line");
 
   cli_assert_ok (c);
-  w = cli_shmtool ("write", name, "--string", "odd", NULL);
-  cli_assert_ok (w);
+  cli_shmtool_ok ("write", name, "--string", "odd", NULL);
   r = cli_shmtool ("read", name, "--format", "text", NULL);
   cli_assert_ok (r);
   g_assert_cmpstr (r->out_text, ==, "odd\n");
   info = cli_shmtool ("info", name, NULL);
   cli_assert_ok (info);
   g_assert_nonnull (strstr (info->out_text, name_line));
-  rm = cli_shmtool ("rm", name, NULL);
-  cli_assert_ok (rm);
+  cli_shmtool_ok ("rm", name, NULL);
   gone = cli_shmtool ("rm", name, NULL);
   g_assert_cmpint (gone->status, ==, 1);
   g_assert_cmpstr (gone->err, ==, missing);

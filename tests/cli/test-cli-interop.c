@@ -65,47 +65,6 @@ unique_key (void)
   return key;
 }
 
-static CliResult *
-run (const char *first,
-     ...) G_GNUC_NULL_TERMINATED;
-
-static CliResult *
-run (const char *first,
-     ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  va_list args;
-
-  va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-  return cli_run_argv (NULL, (const char * const *) argv->pdata);
-}
-
-static void
-shmtool_ok (const char *first,
-            ...) G_GNUC_NULL_TERMINATED;
-
-static void
-shmtool_ok (const char *first,
-            ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(CliResult) r = NULL;
-  va_list args;
-
-  g_ptr_array_add (argv, cli_shmtool_path ());
-  va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, g_strdup (arg));
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-  r = cli_run_argv (NULL, (const char * const *) argv->pdata);
-  cli_assert_ok (r);
-}
-
 static void
 assert_shmtool_reads_lesson (const char *spec)
 {
@@ -128,7 +87,7 @@ test_c_server_shmtool_client (Fixture       *f,
   g_test_summary ("The lesson's C server (shm_open, ftruncate, mmap, strcpy) writes; shmtool "
                   "read --format text prints ezhchai and info shows 256 bytes");
 
-  s = run (server, f->name, NULL);
+  s = cli_run (server, f->name, NULL);
   cli_assert_ok (s);
   assert_shmtool_reads_lesson (f->spec);
   info = cli_shmtool ("info", f->spec, NULL);
@@ -147,13 +106,13 @@ test_shmtool_server_c_client (Fixture       *f,
   g_test_summary ("The lesson's C client (shm_open O_RDONLY, mmap, puts) fails cleanly before "
                   "shmtool creates MapTrans, and prints ezhchai after shmtool create + write");
 
-  early = run (client, f->name, NULL);
+  early = cli_run (client, f->name, NULL);
   g_assert_cmpint (early->status, ==, 1);
   g_assert_nonnull (strstr (early->err, "could not open"));
 
-  shmtool_ok ("create", f->spec, "--size", "256", NULL);
-  shmtool_ok ("write", f->spec, "--string", "ezhchai", NULL);
-  c = run (client, f->name, NULL);
+  cli_shmtool_ok ("create", f->spec, "--size", "256", NULL);
+  cli_shmtool_ok ("write", f->spec, "--string", "ezhchai", NULL);
+  c = cli_run (client, f->name, NULL);
   cli_assert_ok (c);
   g_assert_cmpstr (c->out_text, ==, "ezhchai\n");
 }
@@ -333,8 +292,8 @@ test_python_reads (Fixture       *f,
   if (skip_without_python_shm ())
     return;
 
-  shmtool_ok ("create", f->spec, "--size", "256", NULL);
-  shmtool_ok ("write", f->spec, "--string", "ezhchai", NULL);
+  cli_shmtool_ok ("create", f->spec, "--size", "256", NULL);
+  cli_shmtool_ok ("write", f->spec, "--string", "ezhchai", NULL);
   py = cli_run_argv (NULL, argv);
   cli_assert_ok (py);
   g_assert_cmpstr (py->out_text, ==, "ezhchai True\n");
@@ -356,7 +315,7 @@ skip_without_ipc_tools (void)
 static char **
 ipcs_row (int shmid)
 {
-  g_autoptr(CliResult) r = run (IPCS, "-m", NULL);
+  g_autoptr(CliResult) r = cli_run (IPCS, "-m", NULL);
   g_auto(GStrv) lines = NULL;
   g_autofree char *id = g_strdup_printf ("%d", shmid);
 
@@ -395,7 +354,7 @@ test_ipcmk (Fixture       *f,
   if (skip_without_ipc_tools ())
     return;
 
-  mk = run (IPCMK, "-M", "256", NULL);
+  mk = cli_run (IPCMK, "-M", "256", NULL);
   cli_assert_ok (mk);
   g_assert_true (g_str_has_prefix (mk->out_text, "Shared memory id: "));
   f->shmid = atoi (mk->out_text + strlen ("Shared memory id: "));
@@ -406,7 +365,7 @@ test_ipcmk (Fixture       *f,
   key_spec = g_strconcat ("sysv:", row[0], NULL);
   id_spec = g_strdup_printf ("sysvid:%d", f->shmid);
 
-  shmtool_ok ("write", key_spec, "--string", "ezhchai", NULL);
+  cli_shmtool_ok ("write", key_spec, "--string", "ezhchai", NULL);
   assert_shmtool_reads_lesson (key_spec);
   by_id = cli_shmtool ("read", id_spec, "--format", "raw", "--length", "8", NULL);
   cli_assert_ok (by_id);
@@ -417,7 +376,7 @@ test_ipcmk (Fixture       *f,
   cli_assert_ok (list);
   g_assert_nonnull (strstr (list->out_text, id_spec));
 
-  rm = run (IPCRM, "-m", row[1], NULL);
+  rm = cli_run (IPCRM, "-m", row[1], NULL);
   cli_assert_ok (rm);
   f->shmid = -1;
 }
@@ -436,7 +395,7 @@ test_shmtool_create_ipcs (Fixture       *f,
   if (skip_without_ipc_tools ())
     return;
 
-  shmtool_ok ("create", spec, "--size", "256", "--mode", "0644", NULL);
+  cli_shmtool_ok ("create", spec, "--size", "256", "--mode", "0644", NULL);
   id = shmget ((key_t) strtoul (spec + 5, NULL, 16), 0, 0);
   g_assert_cmpint (id, >=, 0);
   f->shmid = id;
@@ -446,7 +405,7 @@ test_shmtool_create_ipcs (Fixture       *f,
   g_assert_cmpstr (row[3], ==, "644");
   g_assert_cmpstr (row[4], ==, "256");
 
-  shmtool_ok ("rm", spec, NULL);
+  cli_shmtool_ok ("rm", spec, NULL);
   gone = ipcs_row (id);
   g_assert_null (gone);
   f->shmid = -1;
@@ -472,18 +431,18 @@ test_sysv_program (Fixture       *f,
   if (shmview_test_skip_without_sysv ())
     return;
 
-  made = run (helper, "create", key1, NULL);
+  made = cli_run (helper, "create", key1, NULL);
   cli_assert_ok (made);
   f->shmid = atoi (made->out_text);
   assert_shmtool_reads_lesson (spec1);
   shmctl (f->shmid, IPC_RMID, NULL);
 
-  shmtool_ok ("create", spec2, "--size", "256", NULL);
+  cli_shmtool_ok ("create", spec2, "--size", "256", NULL);
   id2 = shmget ((key_t) strtoul (key2, NULL, 16), 0, 0);
   g_assert_cmpint (id2, >=, 0);
   f->shmid = id2;
-  shmtool_ok ("write", spec2, "--string", "ezhchai", NULL);
-  read_back = run (helper, "read", key2, NULL);
+  cli_shmtool_ok ("write", spec2, "--string", "ezhchai", NULL);
+  read_back = cli_run (helper, "read", key2, NULL);
   cli_assert_ok (read_back);
   g_assert_cmpstr (read_back->out_text, ==, "ezhchai\n");
 }

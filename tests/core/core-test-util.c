@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "core-test-util.h"
+#include "shmview-error.h"
 #include "test-util.h"
 
 ShmviewRegion *
@@ -58,6 +59,37 @@ core_test_posix_clear (CoreTestPosix *posix)
   posix->fd = -1;
   shmview_test_posix_unlink (posix->name);
   g_clear_pointer (&posix->name, g_free);
+}
+
+static void
+assert_refused (gboolean  done,
+                GError  **error)
+{
+  g_assert_false (done);
+  g_assert_error (*error, SHMVIEW_ERROR, SHMVIEW_ERROR_PERMISSION);
+  g_assert_cmpstr ((*error)->message, ==, "This region is attached read-only");
+  g_clear_error (error);
+}
+
+void
+core_test_assert_read_only (const char *spec_text)
+{
+  g_autoptr(ShmviewRegion) ro = NULL;
+  g_autoptr(GError) error = NULL;
+  guint8 buf[CORE_TEST_LESSON_LEN];
+
+  ro = shmview_region_open_text (spec_text, SHMVIEW_OPEN_READ_ONLY, 0, 0, &error);
+  g_assert_no_error (error);
+  g_assert_true (shmview_region_is_read_only (ro));
+  g_assert_true (shmview_region_read (ro, 0, buf, sizeof buf, &error));
+  g_assert_no_error (error);
+  g_assert_cmpmem (buf, sizeof buf, CORE_TEST_LESSON, CORE_TEST_LESSON_LEN);
+
+  assert_refused (shmview_region_write (ro, 0, (const guint8 *) "XXXX", 4, &error), &error);
+  assert_refused (shmview_region_fill (ro, 0, 8, 'X', &error), &error);
+  assert_refused (shmview_region_write (ro, 1 << 20, (const guint8 *) "X", 1, &error), &error);
+  if (shmview_region_get_kind (ro) != SHMVIEW_REGION_KIND_SYSV)
+    assert_refused (shmview_region_resize (ro, 512, &error), &error);
 }
 
 void

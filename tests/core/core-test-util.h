@@ -41,6 +41,12 @@ void           core_test_posix_init    (CoreTestPosix *posix,
 /* Asserts the region is not leaked, closes the descriptor, unlinks. */
 void           core_test_posix_clear   (CoreTestPosix *posix);
 
+/* Opens @spec_text read-only, asserts it reads the lesson's bytes at 0 and
+ * refuses write, fill and (but for System V, which cannot resize at all)
+ * resize with PERMISSION, also for a range past the end, which is not even
+ * looked at. The caller checks that nothing changed. */
+void           core_test_assert_read_only (const char *spec_text);
+
 /* Asserts that the @length bytes at @offset of @fd are @expected. */
 void           core_test_assert_fd_bytes (int          fd,
                                           goffset      offset,

@@ -11,16 +11,7 @@
 
 #include "shmview-error.h"
 #include "shmview-parse.h"
-
-/* Test names go into TAP comments, which must be one line of UTF-8. */
-static void
-note (const char *what,
-      const char *text)
-{
-  g_autofree char *escaped = g_strescape (text, NULL);
-
-  g_test_message ("%s “%s”", what, escaped);
-}
+#include "test-util.h"
 
 typedef struct
 {
@@ -75,7 +66,7 @@ test_size_good (void)
       g_autoptr(GError) error = NULL;
       guint64 value = 12345;
 
-      note ("size", good[i].text);
+      shmview_test_note ("size", good[i].text);
       g_assert_true (shmview_parse_size (good[i].text, &value, &error));
       g_assert_no_error (error);
       g_assert_cmpuint (value, ==, good[i].value);
@@ -122,7 +113,7 @@ test_size_bad (void)
       g_autoptr(GError) error = NULL;
       guint64 value = 12345;
 
-      note ("size", bad[i].text);
+      shmview_test_note ("size", bad[i].text);
       g_assert_false (shmview_parse_size (bad[i].text, &value, &error));
       g_assert_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_INVALID_ARGUMENT);
       g_assert_true (g_utf8_validate (error->message, -1, NULL));
@@ -210,7 +201,7 @@ test_offset (void)
       g_autoptr(GError) error = NULL;
       guint64 value = 12345;
 
-      note ("offset", good[i].text);
+      shmview_test_note ("offset", good[i].text);
       g_assert_true (shmview_parse_offset (good[i].text, good[i].current, good[i].limit,
                                            &value, &error));
       g_assert_no_error (error);
@@ -221,7 +212,7 @@ test_offset (void)
       g_autoptr(GError) error = NULL;
       guint64 value = 12345;
 
-      note ("offset", bad[i].text);
+      shmview_test_note ("offset", bad[i].text);
       g_assert_false (shmview_parse_offset (bad[i].text, bad[i].current, bad[i].limit,
                                             &value, &error));
       g_assert_error (error, SHMVIEW_ERROR, bad[i].code);
@@ -265,7 +256,7 @@ test_hex_good (void)
       g_autoptr(GError) error = NULL;
       g_autoptr(GByteArray) bytes = NULL;
 
-      note ("hex", good[i].text);
+      shmview_test_note ("hex", good[i].text);
       bytes = shmview_parse_hex (good[i].text, &error);
       g_assert_no_error (error);
       g_assert_cmpmem (bytes->data, bytes->len, good[i].bytes, good[i].len);
@@ -323,7 +314,7 @@ test_hex_bad (void)
       g_autoptr(GError) error = NULL;
       g_autoptr(GByteArray) bytes = NULL;
 
-      note ("hex", bad[i].text);
+      shmview_test_note ("hex", bad[i].text);
       bytes = shmview_parse_hex (bad[i].text, &error);
       g_assert_null (bytes);
       g_assert_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_INVALID_ARGUMENT);
@@ -372,7 +363,7 @@ test_byte (void)
       g_autoptr(GError) error = NULL;
       guint8 value = 123;
 
-      note ("byte", good[i].text);
+      shmview_test_note ("byte", good[i].text);
       g_assert_true (shmview_parse_byte (good[i].text, &value, &error));
       g_assert_no_error (error);
       g_assert_cmpuint (value, ==, good[i].value);
@@ -382,7 +373,7 @@ test_byte (void)
       g_autoptr(GError) error = NULL;
       guint8 value = 123;
 
-      note ("byte", bad[i].text);
+      shmview_test_note ("byte", bad[i].text);
       g_assert_false (shmview_parse_byte (bad[i].text, &value, &error));
       g_assert_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_INVALID_ARGUMENT);
       g_assert_cmpstr (error->message, ==, bad[i].message);
@@ -421,7 +412,7 @@ test_mode (void)
       g_autoptr(GError) error = NULL;
       guint value = 123;
 
-      note ("mode", good[i].text);
+      shmview_test_note ("mode", good[i].text);
       g_assert_true (shmview_parse_mode (good[i].text, &value, &error));
       g_assert_no_error (error);
       g_assert_cmpuint (value, ==, good[i].value);
@@ -431,7 +422,7 @@ test_mode (void)
       g_autoptr(GError) error = NULL;
       guint value = 123;
 
-      note ("mode", bad[i].text);
+      shmview_test_note ("mode", bad[i].text);
       g_assert_false (shmview_parse_mode (bad[i].text, &value, &error));
       g_assert_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_INVALID_ARGUMENT);
       g_assert_cmpstr (error->message, ==, bad[i].message);
@@ -457,7 +448,7 @@ test_size_exhaustive_units (void)
           g_autoptr(GError) error = NULL;
           guint64 value = 0;
 
-          note ("size", text);
+          shmview_test_note ("size", text);
           g_assert_cmpint (shmview_parse_size (text, &value, &error), ==, valid);
           if (valid)
             {

@@ -202,24 +202,10 @@ static void
 test_read_only (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(ShmviewRegion) ro = NULL;
-  g_autoptr(GError) error = NULL;
-  guint8 buf[8];
+  g_test_summary ("A read-only file region reads and refuses write, fill and resize with "
+                  "PERMISSION, writing nothing");
 
-  g_test_summary ("A read-only file region reads and refuses write, fill and resize");
-
-  ro = shmview_region_open_text (f->text, SHMVIEW_OPEN_READ_ONLY, 0, 0, &error);
-  g_assert_no_error (error);
-  g_assert_true (shmview_region_read (ro, 0, buf, 8, &error));
-  g_assert_cmpmem (buf, 8, "ezhchai", 8);
-  g_assert_false (shmview_region_write (ro, 0, (const guint8 *) "XX", 2, &error));
-  g_assert_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_PERMISSION);
-  g_clear_error (&error);
-  g_assert_false (shmview_region_fill (ro, 0, 2, 'X', &error));
-  g_assert_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_PERMISSION);
-  g_clear_error (&error);
-  g_assert_false (shmview_region_resize (ro, 10, &error));
-  g_assert_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_PERMISSION);
+  core_test_assert_read_only (f->text);
   assert_file (f->path, 0, "ezhchai", 8);
   g_assert_cmpint (lstat_path (f->path).st_size, ==, 256);
 }

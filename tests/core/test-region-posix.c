@@ -274,36 +274,10 @@ static void
 test_read_only (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(ShmviewRegion) ro = NULL;
-  g_autoptr(GError) error = NULL;
-  guint8 buf[8];
-
   g_test_summary ("A read-only region reads, and refuses write, fill and resize with "
                   "PERMISSION, writing nothing");
 
-  ro = shmview_region_open (f->spec, SHMVIEW_OPEN_READ_ONLY, 0, 0, &error);
-  g_assert_no_error (error);
-  g_assert_true (shmview_region_is_read_only (ro));
-  g_assert_true (shmview_region_read (ro, 0, buf, 8, &error));
-  g_assert_cmpmem (buf, 8, "ezhchai", 8);
-
-  g_assert_false (shmview_region_write (ro, 0, (const guint8 *) "XXXX", 4, &error));
-  g_assert_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_PERMISSION);
-  g_assert_cmpstr (error->message, ==, "This region is attached read-only");
-  g_clear_error (&error);
-
-  g_assert_false (shmview_region_fill (ro, 0, 8, 'X', &error));
-  g_assert_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_PERMISSION);
-  g_clear_error (&error);
-
-  /* Also refused before the range is looked at. */
-  g_assert_false (shmview_region_write (ro, 1000, (const guint8 *) "X", 1, &error));
-  g_assert_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_PERMISSION);
-  g_clear_error (&error);
-
-  g_assert_false (shmview_region_resize (ro, 512, &error));
-  g_assert_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_PERMISSION);
-
+  core_test_assert_read_only (f->name);
   assert_bytes (f->name, 0, "ezhchai", 8);
   g_assert_cmpint (raw_stat (f->name).st_size, ==, 256);
 }

@@ -12,16 +12,7 @@
 
 #include "shmview-error.h"
 #include "shmview-spec.h"
-
-/* Test names go into TAP comments, which must be one line of UTF-8. */
-static void
-note (const char *what,
-      const char *text)
-{
-  g_autofree char *escaped = g_strescape (text, NULL);
-
-  g_test_message ("%s “%s”", what, escaped);
-}
+#include "test-util.h"
 
 typedef struct
 {
@@ -79,7 +70,7 @@ test_parse_good (void)
       g_autofree char *canonical = NULL;
       g_autofree char *display = NULL;
 
-      note ("spec", g->text);
+      shmview_test_note ("spec", g->text);
       g_assert_no_error (error);
       g_assert_nonnull (spec);
       g_assert_cmpint (spec->kind, ==, g->kind);
@@ -221,7 +212,7 @@ test_parse_bad (void)
       g_autoptr(GError) error = NULL;
       g_autoptr(ShmviewSpec) spec = shmview_spec_parse (bad[i].text, &error);
 
-      note ("spec", bad[i].text);
+      shmview_test_note ("spec", bad[i].text);
       g_assert_null (spec);
       g_assert_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_INVALID_ARGUMENT);
       g_assert_true (g_utf8_validate (error->message, -1, NULL));
@@ -317,7 +308,7 @@ test_is_private (void)
     {
       g_autoptr(ShmviewSpec) spec = shmview_spec_parse (cases[i].text, NULL);
 
-      note ("spec", cases[i].text);
+      shmview_test_note ("spec", cases[i].text);
       g_assert_nonnull (spec);
       g_assert_cmpint (shmview_spec_is_private (spec), ==, cases[i].private);
     }
