@@ -10,8 +10,22 @@
 
 #include "shmview-error.h"
 
+/**
+ * shmview_error_quark:
+ *
+ * Returns: the #GQuark of %SHMVIEW_ERROR, the domain of every error the
+ *   core reports
+ */
 G_DEFINE_QUARK (shmview-error-quark, shmview_error)
 
+/**
+ * shmview_error_from_errno:
+ * @errsv: an errno value
+ *
+ * Returns: the #ShmviewError code a caller can act on for @errsv:
+ *   %SHMVIEW_ERROR_NOT_FOUND for ENOENT, %SHMVIEW_ERROR_PERMISSION for
+ *   EACCES, and so on; %SHMVIEW_ERROR_FAILED for the rest
+ */
 ShmviewError
 shmview_error_from_errno (int errsv)
 {
@@ -47,8 +61,13 @@ shmview_error_from_errno (int errsv)
 
 /**
  * shmview_set_error_from_errno:
- * Sets @error to "<formatted context>: <strerror (errsv)>" in SHMVIEW_ERROR,
- * with the code shmview_error_from_errno() picks.
+ * @error: return location for a #GError, or %NULL
+ * @errsv: the errno value, saved right after the call that failed
+ * @format: printf()-style context, e.g. "Could not map the region"
+ * @...: the arguments of @format
+ *
+ * Sets @error to "CONTEXT: strerror (@errsv)" in %SHMVIEW_ERROR, with the
+ * code shmview_error_from_errno() picks.
  */
 void
 shmview_set_error_from_errno (GError     **error,

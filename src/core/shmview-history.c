@@ -342,6 +342,12 @@ shmview_history_redo (ShmviewHistory  *self,
   return step (self, self->redo, self->undo, FALSE, offset, length, error);
 }
 
+/**
+ * shmview_history_can_undo:
+ *
+ * Returns: whether there is an edit to undo (the #ShmviewHistory:can-undo
+ *   property)
+ */
 gboolean
 shmview_history_can_undo (ShmviewHistory *self)
 {
@@ -350,6 +356,12 @@ shmview_history_can_undo (ShmviewHistory *self)
   return self->undo->len > 0;
 }
 
+/**
+ * shmview_history_can_redo:
+ *
+ * Returns: whether there is an undone edit to redo (the
+ *   #ShmviewHistory:can-redo property)
+ */
 gboolean
 shmview_history_can_redo (ShmviewHistory *self)
 {

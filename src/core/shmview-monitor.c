@@ -443,6 +443,37 @@ forget_pending (ShmviewMonitor       *self,
     self->removed_reported = TRUE;
 }
 
+/* The start of every poll: the region re-checked, and what changed in its
+ * size or name since the last poll that worked. */
+static void
+update_region (ShmviewMonitor       *self,
+               ShmviewMonitorResult *result)
+{
+  guint64 old_size = shmview_region_get_size (self->region);
+  ShmviewRegionChange change = shmview_region_update (self->region, NULL);
+
+  memset (result, 0, sizeof *result);
+  result->new_size = shmview_region_get_size (self->region);
+  result->region_change = merge_region_change (self, change, &old_size, result->new_size);
+  result->old_size = old_size;
+  result->window_offset = self->window_offset;
+}
+
+/* The common tick: same window, same bytes. It allocates nothing; the
+ * caller redraws only for a size change or removal, or our own write. */
+static gboolean
+report_no_change (ShmviewMonitor       *self,
+                  ShmviewMonitorResult *result)
+{
+  gboolean own_write_unseen = self->own_write_unseen;
+
+  self->own_write_unseen = FALSE;
+  result->changed = dup_empty_changed (self);
+  result->previous = g_bytes_ref (self->baseline);
+  result->current = g_bytes_ref (self->baseline);
+  return own_write_unseen || result->region_change != SHMVIEW_REGION_CHANGE_NONE;
+}
+
 /**
  * shmview_monitor_poll:
  * @result: (out caller-allocates): filled on return, also on failure; clear it
@@ -467,25 +498,14 @@ shmview_monitor_poll (ShmviewMonitor        *self,
                       ShmviewMonitorResult  *result,
                       GError               **error)
 {
-  ShmviewRegionChange change;
-  guint64 old_size;
-  guint64 ignored;
   guint64 offset = self->window_offset;
-  gboolean own_write_unseen;
   gsize length;
 
   g_return_val_if_fail (SHMVIEW_IS_MONITOR (self), FALSE);
   g_return_val_if_fail (result != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  memset (result, 0, sizeof *result);
-  old_size = shmview_region_get_size (self->region);
-  change = shmview_region_update (self->region, &ignored);
-  result->new_size = shmview_region_get_size (self->region);
-  result->region_change = merge_region_change (self, change, &old_size, result->new_size);
-  result->old_size = old_size;
-  result->window_offset = offset;
-
+  update_region (self, result);
   length = clamp_window (self, result->new_size);
   ensure_spare (self, length);
   if (length > 0 && !shmview_region_read (self->region, offset, self->spare, length, error))
@@ -503,18 +523,9 @@ shmview_monitor_poll (ShmviewMonitor        *self,
       result->current = g_bytes_ref (self->baseline);
       return TRUE;
     }
-
-  /* The common tick: same window, same bytes. */
   if (offset == self->baseline_offset && length == baseline_length (self) &&
       (length == 0 || memcmp (self->spare, baseline_at (self, offset), length) == 0))
-    {
-      own_write_unseen = self->own_write_unseen;
-      self->own_write_unseen = FALSE;
-      result->changed = dup_empty_changed (self);
-      result->previous = g_bytes_ref (self->baseline);
-      result->current = g_bytes_ref (self->baseline);
-      return own_write_unseen || result->region_change != SHMVIEW_REGION_CHANGE_NONE;
-    }
+    return report_no_change (self, result);
 
   result->changed = find_changes (self, offset, length);
   result->previous = dup_previous (self, offset, length);

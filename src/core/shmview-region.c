@@ -454,6 +454,11 @@ shmview_region_open_text (const char        *text,
 
 /* ---- accessors --------------------------------------------------------- */
 
+/**
+ * shmview_region_get_kind:
+ *
+ * Returns: whether this is a POSIX object, a System V segment or a file
+ */
 ShmviewRegionKind
 shmview_region_get_kind (ShmviewRegion *self)
 {
@@ -502,6 +507,15 @@ shmview_region_dup_display_name (ShmviewRegion *self)
   return shmview_spec_to_display_name (self->spec);
 }
 
+/**
+ * shmview_region_get_size:
+ *
+ * The size as of the last open, update or resize: what reads and writes
+ * are checked against. shmview_region_update() learns of a change made by
+ * another process.
+ *
+ * Returns: the size in bytes
+ */
 guint64
 shmview_region_get_size (ShmviewRegion *self)
 {
@@ -515,6 +529,11 @@ shmview_region_get_size (ShmviewRegion *self)
   return size;
 }
 
+/**
+ * shmview_region_is_read_only:
+ *
+ * Returns: whether the region was attached read-only (writes are refused)
+ */
 gboolean
 shmview_region_is_read_only (ShmviewRegion *self)
 {
@@ -523,6 +542,13 @@ shmview_region_is_read_only (ShmviewRegion *self)
   return self->read_only;
 }
 
+/**
+ * shmview_region_is_removed:
+ *
+ * Returns: whether the region's name was seen removed, by
+ *   shmview_region_remove() or by shmview_region_update(); the region stays
+ *   attached and usable
+ */
 gboolean
 shmview_region_is_removed (ShmviewRegion *self)
 {
