@@ -86,61 +86,58 @@ text_chunk (const guint8  *data,
   return _shmtool_write_stdout (string, n, error);
 }
 
+/* hexdump -C and the C array, which turn each chunk into text. */
 typedef struct
 {
-  ShmviewHexdump hd;
-  GString       *out;  /* reused for every chunk: no fresh pages each time */
-} HexState;
+  ReadFormat     format;
+  GString       *out;       /* reused for every chunk: no fresh pages each time */
+  ShmviewHexdump hexdump;   /* FORMAT_HEX */
+  ShmviewCArray  array;     /* FORMAT_C */
+} Formatter;
 
 static gboolean
-hex_chunk (const guint8  *data,
-           gsize          length,
-           gpointer       user_data,
-           gboolean      *stop,
-           GError       **error)
+format_chunk (const guint8  *data,
+              gsize          length,
+              gpointer       user_data,
+              gboolean      *stop,
+              GError       **error)
 {
-  HexState *state = user_data;
+  Formatter *f = user_data;
 
-  g_string_truncate (state->out, 0);
-  shmview_hexdump_feed (&state->hd, data, length, state->out);
-  return _shmtool_write_stdout (state->out->str, state->out->len, error);
+  g_string_truncate (f->out, 0);
+  if (f->format == FORMAT_HEX)
+    shmview_hexdump_feed (&f->hexdump, data, length, f->out);
+  else
+    shmview_c_array_feed (&f->array, data, length, f->out);
+  return _shmtool_write_stdout (f->out->str, f->out->len, error);
 }
 
+/* Streams the range as text: a region of any size takes constant memory
+ * (the C array's declaration states the length, which the range knows). */
 static gboolean
-read_hex (ShmviewRegion      *region,
-          const ShmtoolRange *range,
-          GError            **error)
+read_formatted (ShmviewRegion      *region,
+                const ShmtoolRange *range,
+                ReadFormat          format,
+                GError            **error)
 {
-  g_autoptr(GString) out = g_string_sized_new (MIN (range->length, SHMTOOL_CHUNK_SIZE) * 5);
-  HexState state = { .out = out };
-
-  shmview_hexdump_init (&state.hd, range->offset);
-  if (!for_each_chunk (region, range, hex_chunk, &state, error))
-    return FALSE;
-  g_string_truncate (out, 0);
-  shmview_hexdump_finish (&state.hd, out);
-  return _shmtool_write_stdout (out->str, out->len, error);
-}
-
-/* The C array has to be whole before it is printed (its declaration
- * states the length), so this one format holds the range in memory. */
-static gboolean
-read_c (ShmviewRegion      *region,
-        const ShmtoolRange *range,
-        GError            **error)
-{
-  g_autoptr(GBytes) bytes = shmview_region_read_bytes (region, range->offset, range->length,
-                                                       error);
+  g_autoptr(GString) out = g_string_sized_new (MIN (range->length, SHMTOOL_CHUNK_SIZE) * 6 + 64);
   g_autofree char *name = shmview_region_dup_display_name (region);
-  g_autofree char *array = NULL;
-  gsize length;
-  const guint8 *data;
+  Formatter f = { .format = format, .out = out };
 
-  if (bytes == NULL)
+  if (format == FORMAT_HEX)
+    shmview_hexdump_init (&f.hexdump, range->offset);
+  else
+    shmview_c_array_init (&f.array, name, range->length, out);
+  if (!_shmtool_write_stdout (out->str, out->len, error) ||
+      !for_each_chunk (region, range, format_chunk, &f, error))
     return FALSE;
-  data = g_bytes_get_data (bytes, &length);
-  array = shmview_format_c_array (data, length, name);
-  return _shmtool_write_stdout (array, strlen (array), error);
+
+  g_string_truncate (out, 0);
+  if (format == FORMAT_HEX)
+    shmview_hexdump_finish (&f.hexdump, out);
+  else
+    shmview_c_array_finish (&f.array, out);
+  return _shmtool_write_stdout (out->str, out->len, error);
 }
 
 static gboolean
@@ -161,7 +158,8 @@ read_range (ShmviewRegion *region,
         return FALSE;
       break;
     case FORMAT_HEX:
-      if (!read_hex (region, range, error))
+    case FORMAT_C:
+      if (!read_formatted (region, range, format, error))
         return FALSE;
       break;
     case FORMAT_RAW:
@@ -170,10 +168,6 @@ read_range (ShmviewRegion *region,
       if (!_shmtool_flush_stdout (error) ||
           !shmview_region_copy_to_fd (region, range->offset, range->length, STDOUT_FILENO,
                                       error))
-        return FALSE;
-      break;
-    case FORMAT_C:
-      if (!read_c (region, range, error))
         return FALSE;
       break;
     default:

@@ -367,27 +367,91 @@ shmview_format_c_array (const guint8 *data,
                         gsize         len,
                         const char   *name)
 {
-  g_autofree char *id = c_identifier (name);
   GString *out;
+  ShmviewCArray array;
 
   g_return_val_if_fail (data != NULL || len == 0, NULL);
 
   out = g_string_sized_new (64 + len * 6 + len / 12 * 3);
-  g_string_append_printf (out, "unsigned char %s[%" G_GSIZE_FORMAT "] = {\n", id, len);
-  for (gsize i = 0; i < len; i++)
+  shmview_c_array_init (&array, name, len, out);
+  shmview_c_array_feed (&array, data, len, out);
+  shmview_c_array_finish (&array, out);
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * shmview_c_array_init:
+ * @array: the state to set up
+ * @name: (nullable): the array's name, made a valid C identifier
+ * @length: how many bytes will be fed in all: the declaration states it
+ * @out: where the declaration goes (appended)
+ *
+ * Starts a C array initialiser that the bytes are then fed into a piece at
+ * a time, so that a region of any size streams out in constant memory.
+ */
+void
+shmview_c_array_init (ShmviewCArray *array,
+                      const char    *name,
+                      guint64        length,
+                      GString       *out)
+{
+  g_autofree char *id = c_identifier (name);
+
+  g_return_if_fail (array != NULL);
+  g_return_if_fail (out != NULL);
+
+  array->count = 0;
+  g_string_append_printf (out, "unsigned char %s[%" G_GUINT64_FORMAT "] = {\n", id, length);
+}
+
+/**
+ * shmview_c_array_feed:
+ * @array: the state
+ * @data: the next bytes
+ * @len: how many
+ * @out: where the text goes (appended)
+ *
+ * Appends "0x65, 0x7a, …", 12 bytes a line.
+ */
+void
+shmview_c_array_feed (ShmviewCArray *array,
+                      const guint8  *data,
+                      gsize          len,
+                      GString       *out)
+{
+  g_return_if_fail (array != NULL);
+  g_return_if_fail (data != NULL || len == 0);
+  g_return_if_fail (out != NULL);
+
+  for (gsize i = 0; i < len; i++, array->count++)
     {
       char item[7] = "  0x00";
-      gboolean line_start = i % 12 == 0;
+      gboolean line_start = array->count % 12 == 0;
 
       put_pair (item + 4, data[i]);
-      if (line_start && i > 0)
+      if (line_start && array->count > 0)
         g_string_append_len (out, ",\n", 2);
       else if (!line_start)
         g_string_append_len (out, ", ", 2);
       g_string_append_len (out, line_start ? item : item + 2, line_start ? 6 : 4);
     }
-  g_string_append (out, len > 0 ? "\n};\n" : "};\n");
-  return g_string_free (out, FALSE);
+}
+
+/**
+ * shmview_c_array_finish:
+ * @array: the state
+ * @out: where the text goes (appended)
+ *
+ * Closes the initialiser: "\n};\n".
+ */
+void
+shmview_c_array_finish (ShmviewCArray *array,
+                        GString       *out)
+{
+  g_return_if_fail (array != NULL);
+  g_return_if_fail (out != NULL);
+
+  g_string_append (out, array->count > 0 ? "\n};\n" : "};\n");
 }
 
 /**

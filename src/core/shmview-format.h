@@ -53,6 +53,24 @@ char *shmview_format_c_array  (const guint8 *data,
                                gsize         len,
                                const char   *name);
 
+/* The same streamed, a piece at a time (shmtool read --format c of a region
+ * of any size): init with the total length, feed, finish. */
+typedef struct
+{
+  guint64 count;   /* bytes fed so far */
+} ShmviewCArray;
+
+void  shmview_c_array_init    (ShmviewCArray *array,
+                               const char    *name,
+                               guint64        length,
+                               GString       *out);
+void  shmview_c_array_feed    (ShmviewCArray *array,
+                               const guint8  *data,
+                               gsize          len,
+                               GString       *out);
+void  shmview_c_array_finish  (ShmviewCArray *array,
+                               GString       *out);
+
 /* The C string at the start of @data, up to the first NUL or @len, as puts would
  * print it. Returns a newly allocated string (bytes copied as they are). */
 char *shmview_format_c_string (const guint8 *data,

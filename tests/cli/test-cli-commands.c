@@ -320,9 +320,11 @@ test_read_raw_large (Fixture       *f,
   g_autoptr(CliResult) w = NULL;
   g_autoptr(CliResult) raw = NULL;
   g_autoptr(CliResult) tail = NULL;
+  g_autoptr(CliResult) c_tail = NULL;
+  g_autofree char *c_expected = NULL;
 
-  g_test_summary ("read --format raw streams a region many times its chunk size exactly, "
-                  "whole and from an offset that is not chunk-aligned");
+  g_test_summary ("read --format raw and --format c stream a region many times the read "
+                  "chunk size exactly, whole and from an offset that is not chunk-aligned");
 
   cli_shmtool_ok ("create", f->spec, "--size", "3145733", NULL);
   w = cli_shmtool_input (content, "write", f->spec, "--stdin", NULL);
@@ -335,6 +337,12 @@ test_read_raw_large (Fixture       *f,
   cli_assert_ok (tail);
   g_assert_cmpmem (g_bytes_get_data (tail->out, NULL), g_bytes_get_size (tail->out),
                    (const guint8 *) g_bytes_get_data (content, NULL) + 1048577, size - 1048577);
+
+  c_tail = cli_shmtool ("read", f->spec, "--format", "c", "--offset", "1048577", NULL);
+  cli_assert_ok (c_tail);
+  c_expected = shmview_format_c_array ((const guint8 *) g_bytes_get_data (content, NULL) + 1048577,
+                                       size - 1048577, f->spec);
+  g_assert_cmpstr (c_tail->out_text, ==, c_expected);
 }
 
 static void

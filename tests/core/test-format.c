@@ -393,6 +393,32 @@ test_c_array (void)
 }
 
 static void
+test_c_array_streamed (void)
+{
+  static const gsize pieces[] = { 1, 5, 12, 13, 100, 1000 };
+  g_autofree guint8 *data = g_malloc (1000);
+  g_autofree char *whole = NULL;
+
+  g_test_summary ("A C array fed a piece at a time, in pieces of any size, is the one made "
+                  "in one go");
+
+  for (gsize i = 0; i < 1000; i++)
+    data[i] = (guint8) (i * 37);
+  whole = shmview_format_c_array (data, 1000, "pieces");
+  for (gsize p = 0; p < G_N_ELEMENTS (pieces); p++)
+    {
+      g_autoptr(GString) out = g_string_new (NULL);
+      ShmviewCArray array;
+
+      shmview_c_array_init (&array, "pieces", 1000, out);
+      for (gsize at = 0; at < 1000; at += pieces[p])
+        shmview_c_array_feed (&array, data + at, MIN (pieces[p], 1000 - at), out);
+      shmview_c_array_finish (&array, out);
+      g_assert_cmpstr (out->str, ==, whole);
+    }
+}
+
+static void
 test_c_array_compiles_back (void)
 {
   g_autofree guint8 *data = make_test_data (1000);
@@ -516,6 +542,7 @@ main (int    argc,
   g_test_add_func ("/core/format/hexdump-above-4gib", test_hexdump_above_4gib);
   g_test_add_func ("/core/format/hex-text", test_hex_text);
   g_test_add_func ("/core/format/c-array", test_c_array);
+  g_test_add_func ("/core/format/c-array-streamed", test_c_array_streamed);
   g_test_add_func ("/core/format/c-array-reads-back", test_c_array_compiles_back);
   g_test_add_func ("/core/format/c-string", test_c_string);
   g_test_add_func ("/core/format/size", test_size);
