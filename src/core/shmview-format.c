@@ -419,22 +419,31 @@ shmview_c_array_feed (ShmviewCArray *array,
                       gsize          len,
                       GString       *out)
 {
+  gsize old_len;
+  char *dst;
+
   g_return_if_fail (array != NULL);
   g_return_if_fail (data != NULL || len == 0);
   g_return_if_fail (out != NULL);
 
+  /* Written in place, as the hexdump is: at most 8 characters a byte
+   * (",\n  0x65"), trimmed at the end. */
+  old_len = out->len;
+  g_string_set_size (out, old_len + len * 8);
+  dst = out->str + old_len;
   for (gsize i = 0; i < len; i++, array->count++)
     {
-      char item[7] = "  0x00";
-      gboolean line_start = array->count % 12 == 0;
-
-      put_pair (item + 4, data[i]);
-      if (line_start && array->count > 0)
-        g_string_append_len (out, ",\n", 2);
-      else if (!line_start)
-        g_string_append_len (out, ", ", 2);
-      g_string_append_len (out, line_start ? item : item + 2, line_start ? 6 : 4);
+      if (array->count % 12 != 0)
+        dst = (char *) memcpy (dst, ", ", 2) + 2;
+      else if (array->count > 0)
+        dst = (char *) memcpy (dst, ",\n  ", 4) + 4;
+      else
+        dst = (char *) memcpy (dst, "  ", 2) + 2;
+      memcpy (dst, "0x", 2);
+      put_pair (dst + 2, data[i]);
+      dst += 4;
     }
+  g_string_truncate (out, (gsize) (dst - out->str));
 }
 
 /**
