@@ -87,7 +87,15 @@ sigbus_handler (int        sig,
   if (guard != NULL && info != NULL && info->si_code > 0
       && guard_owns_address (guard, (uintptr_t) info->si_addr))
     {
+      sigset_t bus;
+
       active_guard = NULL;
+      /* The handler runs with SIGBUS blocked, and the jump does not restore
+       * the mask (saving it would cost a system call on every guarded copy,
+       * faulting or not): unblock it here, or the next fault would kill. */
+      sigemptyset (&bus);
+      sigaddset (&bus, SIGBUS);
+      pthread_sigmask (SIG_UNBLOCK, &bus, NULL);
       siglongjmp (guard->jump, 1);
     }
   chain_to_previous (sig, info, context);
@@ -142,9 +150,8 @@ guarded (void       *dst,
     return err;
 
   guard_set_ranges (&guard, dst, src != NULL ? src : dst, n);
-  /* savemask = 1: the handler runs with SIGBUS blocked, and the jump back
-   * must unblock it again. */
-  if (sigsetjmp (guard.jump, 1) != 0)
+  /* savemask = 0: the handler unblocks SIGBUS itself before it jumps. */
+  if (sigsetjmp (guard.jump, 0) != 0)
     return EFAULT;
   active_guard = &guard;
   /* Keep the compiler from moving the copy outside the guarded stretch. */
