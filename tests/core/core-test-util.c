@@ -71,8 +71,8 @@ assert_refused (gboolean  done,
   g_clear_error (error);
 }
 
-void
-core_test_assert_read_only (const char *spec_text)
+ShmviewRegion *
+core_test_open_lesson (const char *spec_text)
 {
   g_autoptr(ShmviewRegion) ro = NULL;
   g_autoptr(GError) error = NULL;
@@ -84,6 +84,14 @@ core_test_assert_read_only (const char *spec_text)
   g_assert_true (shmview_region_read (ro, 0, buf, sizeof buf, &error));
   g_assert_no_error (error);
   g_assert_cmpmem (buf, sizeof buf, CORE_TEST_LESSON, CORE_TEST_LESSON_LEN);
+  return g_steal_pointer (&ro);
+}
+
+void
+core_test_assert_read_only (const char *spec_text)
+{
+  g_autoptr(ShmviewRegion) ro = core_test_open_lesson (spec_text);
+  g_autoptr(GError) error = NULL;
 
   assert_refused (shmview_region_write (ro, 0, (const guint8 *) "XXXX", 4, &error), &error);
   assert_refused (shmview_region_fill (ro, 0, 8, 'X', &error), &error);

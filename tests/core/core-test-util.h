@@ -41,6 +41,10 @@ void           core_test_posix_init    (CoreTestPosix *posix,
 /* Asserts the region is not leaked, closes the descriptor, unlinks. */
 void           core_test_posix_clear   (CoreTestPosix *posix);
 
+/* Opens @spec_text read-only, as the lesson's client does, and asserts it
+ * holds the lesson's bytes at 0. */
+ShmviewRegion *core_test_open_lesson   (const char    *spec_text);
+
 /* Opens @spec_text read-only, asserts it reads the lesson's bytes at 0 and
  * refuses write, fill and (but for System V, which cannot resize at all)
  * resize with PERMISSION, also for a range past the end, which is not even
