@@ -8,7 +8,8 @@
  * Whatever a test makes outside its own memory is therefore registered here
  * as it is made, and removed when the program ends, however it ends (normal
  * exit, SIGABRT, SIGTERM, SIGINT, SIGHUP). POSIX names from
- * shmview_test_unique_posix_name() are registered by it, and the private
+ * shmview_test_unique_posix_name() are registered by it (a name a test picks
+ * itself, with shmview_test_track_posix()), and the private
  * directory of shmview_test_temp_path() goes with all it holds; System V
  * segments are registered with shmview_test_track_sysv() or
  * shmview_test_track_sysv_key(). Teardown still removes things as usual:
