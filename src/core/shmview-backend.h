@@ -81,12 +81,13 @@ struct _ShmviewBackend
   int       created;    /* open() made a new object */
   int       id;         /* System V shmid (after IPC_PRIVATE: the new one), else -1 */
   int32_t   key;        /* System V key at open (IPC_RMID turns it into 0) */
+  char     *stat_path;  /* lstat()ed to see removal: /dev/shm/NAME or the
+                         * absolute path (a followed symlink resolved); NULL
+                         * for System V. Set at open, never changed after */
 
   /* private to the backends */
   int       fd;         /* -1 when none */
   void     *handle;     /* for backends without descriptors (Win32) */
-  char     *stat_path;  /* lstat()ed to see removal: /dev/shm/NAME or the
-                         * absolute path (a followed symlink resolved) */
   uint64_t  dev;        /* identity at open: a different one at stat_path */
   uint64_t  ino;        /* means the name was removed (and maybe reused) */
 };

@@ -508,6 +508,27 @@ shmview_region_dup_display_name (ShmviewRegion *self)
 }
 
 /**
+ * shmview_region_dup_fs_path:
+ *
+ * The filesystem path that names the object, as it was opened: /dev/shm/NAME
+ * for a POSIX object, the absolute path for a file (a followed symlink
+ * resolved to its target). It is the path the region checks for removal, so
+ * a watcher of it sees what the region would. Writes through a mapping raise
+ * no inotify event, but write(), ftruncate(), unlink() and rename() do.
+ *
+ * Returns: (transfer full) (nullable): the path, or %NULL for a System V
+ *   segment, which has none
+ */
+char *
+shmview_region_dup_fs_path (ShmviewRegion *self)
+{
+  g_return_val_if_fail (SHMVIEW_IS_REGION (self), NULL);
+
+  /* Set at open and never changed after, so no lock is needed. */
+  return g_strdup (self->backend.stat_path);
+}
+
+/**
  * shmview_region_get_size:
  *
  * The size as of the last open, update or resize: what reads and writes

@@ -78,6 +78,11 @@ ShmviewRegionKind  shmview_region_get_kind         (ShmviewRegion        *self);
 const ShmviewSpec *shmview_region_get_spec         (ShmviewRegion        *self);
 char              *shmview_region_dup_spec_string  (ShmviewRegion        *self);
 char              *shmview_region_dup_display_name (ShmviewRegion        *self);
+/* The filesystem path that names the object, as opened: /dev/shm/NAME for a
+ * POSIX object, the absolute path (a followed symlink resolved) for a file;
+ * NULL for a System V segment, which has none. For watching it (inotify sees
+ * write(), ftruncate() and unlink(), though not stores through a mapping). */
+char              *shmview_region_dup_fs_path      (ShmviewRegion        *self);
 /* The size as of the last open/update, in bytes. */
 guint64            shmview_region_get_size         (ShmviewRegion        *self);
 gboolean           shmview_region_is_read_only     (ShmviewRegion        *self);

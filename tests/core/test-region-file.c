@@ -232,12 +232,14 @@ test_symlink (Fixture       *f,
   g_autofree char *link = shmview_test_temp_path ("link.bin");
   g_autofree char *text = file_text (link);
   g_autofree char *expected = NULL;
+  g_autofree char *fs_path = NULL;
   g_autoptr(ShmviewRegion) followed = NULL;
   g_autoptr(GError) error = NULL;
   ShmviewRegion *region;
 
   g_test_summary ("A symbolic link is refused with SYMLINK (also when creating), and opened "
-                  "as its target when following is asked for");
+                  "as its target when following is asked for (its filesystem path is the "
+                  "target's)");
 
   g_assert_no_errno (symlink (f->path, link));
 
@@ -264,6 +266,8 @@ test_symlink (Fixture       *f,
   followed = shmview_region_open_text (text, SHMVIEW_OPEN_FOLLOW_SYMLINKS, 0, 0, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (shmview_region_get_size (followed), ==, 256);
+  fs_path = shmview_region_dup_fs_path (followed);
+  g_assert_cmpstr (fs_path, ==, f->path);
   g_assert_true (shmview_region_write (followed, 0, (const guint8 *) "via", 3, &error));
   assert_file (f->path, 0, "viachai", 7);
   g_assert_cmpint (shmview_region_update (followed, NULL), ==, SHMVIEW_REGION_CHANGE_NONE);
@@ -432,16 +436,20 @@ test_relative_path (Fixture       *f,
   g_autofree char *dir = g_path_get_dirname (f->path);
   g_autofree char *cwd = g_get_current_dir ();
   g_autofree char *path = g_build_filename (dir, "relative.bin", NULL);
+  g_autofree char *fs_path = NULL;
   g_autoptr(ShmviewRegion) region = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_test_summary ("A relative path is taken against the directory at open; a later chdir "
-                  "does not make the region look removed");
+  g_test_summary ("A relative path is taken against the directory at open (also the "
+                  "filesystem path to watch); a later chdir does not make the region look "
+                  "removed");
 
   g_assert_no_errno (chdir (dir));
   region = shmview_region_open_text ("file:relative.bin", SHMVIEW_OPEN_CREATE, 32, 0, &error);
   g_assert_no_errno (chdir ("/"));
   g_assert_no_error (error);
+  fs_path = shmview_region_dup_fs_path (region);
+  g_assert_cmpstr (fs_path, ==, path);
   g_assert_cmpint (lstat_path (path).st_size, ==, 32);
   g_assert_cmpint (shmview_region_update (region, NULL), ==, SHMVIEW_REGION_CHANGE_NONE);
   g_assert_true (shmview_region_remove (region, &error));

@@ -486,6 +486,28 @@ test_name_reused (Fixture       *f,
 }
 
 static void
+test_fs_path (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *expected = g_strconcat ("/dev/shm", f->name, NULL);
+  g_autofree char *path = shmview_region_dup_fs_path (f->region);
+  g_autofree char *after = NULL;
+  struct stat st;
+
+  g_test_summary ("The filesystem path of a POSIX object is /dev/shm/NAME, the very object "
+                  "shm_open() gives; it stays the same after the name is removed");
+
+  g_assert_cmpstr (path, ==, expected);
+  g_assert_no_errno (stat (path, &st));
+  g_assert_cmpuint (st.st_ino, ==, raw_stat (f->name).st_ino);
+  g_assert_cmpuint (st.st_dev, ==, raw_stat (f->name).st_dev);
+
+  g_assert_true (shmview_region_remove (f->region, NULL));
+  after = shmview_region_dup_fs_path (f->region);
+  g_assert_cmpstr (after, ==, expected);
+}
+
+static void
 test_query_info (Fixture       *f,
                  gconstpointer  data)
 {
@@ -659,6 +681,7 @@ main (int   argc,
   ADD ("open-empty", test_open_empty);
   ADD ("remove", test_remove);
   ADD ("name-reused", test_name_reused);
+  ADD ("fs-path", test_fs_path);
   ADD ("query-info", test_query_info);
   ADD ("remove-spec", test_remove_spec);
   ADD ("plain-libc-interop", test_plain_libc_interop);

@@ -143,7 +143,7 @@ test_private (Fixture       *f,
   guint8 buf[8];
 
   g_test_summary ("sysv:0 creates a new IPC_PRIVATE segment whose spec becomes sysvid:ID; "
-                  "it reads, writes and reports its info");
+                  "it reads, writes and reports its info, and has no filesystem path");
   if (skip_without_sysv ())
     return;
 
@@ -156,6 +156,8 @@ test_private (Fixture       *f,
   text = shmview_region_dup_spec_string (region);
   g_assert_true (g_str_has_prefix (text, "sysvid:"));
   g_assert_cmpint (atoi (text + 7), ==, spec->id);
+  /* a segment has no name in the filesystem to watch */
+  g_assert_null (shmview_region_dup_fs_path (region));
 
   g_assert_cmpuint (shmview_region_get_size (region), ==, 1000);
   g_assert_cmpuint (raw_stat (spec->id).shm_segsz, ==, 1000);
