@@ -9,6 +9,11 @@
  *                                          -> size, data, changed ranges -> hex view,
  *                                             string pane, status line
  *
+ * A tick also follows at once (in an idle, one for any number of events)
+ * when the object's name in the filesystem reports a change: write(),
+ * ftruncate(), unlink() and rename() raise inotify events, stores through a
+ * mapping do not, so the timer stays for those.
+ *
  * One edit:
  *
  *   hex view "edit" / string pane "write" -> history.write (region write,
@@ -58,7 +63,10 @@ struct _ShmviewRegionPage
   char              *last_poll_error;  /* shown once, not on every tick */
   guint8            *string_buffer;    /* SHMVIEW_STRING_PANE_MAX_BYTES, reused */
 
+  GFileMonitor      *fs_monitor;       /* the object's name; NULL for System V */
+
   guint              tick_id;
+  guint              event_poll_id;    /* an idle poll for filesystem events */
   guint              interval;
   guint64            size;
   gboolean           paused : 1;
@@ -66,6 +74,7 @@ struct _ShmviewRegionPage
   gboolean           data_stale : 1;   /* the view needs the window's bytes even if unchanged */
   gboolean           polling : 1;
   gboolean           repoll : 1;
+  gboolean           event_pending : 1; /* an event no poll has followed yet */
 };
 
 G_DEFINE_FINAL_TYPE (ShmviewRegionPage, shmview_region_page, GTK_TYPE_BOX)
@@ -320,6 +329,7 @@ page_poll (ShmviewRegionPage *self)
     }
 
   self->polling = TRUE;
+  self->event_pending = FALSE;
   do
     {
       self->repoll = FALSE;
@@ -337,17 +347,89 @@ on_tick (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* Ticks and filesystem events poll only while the page is live. */
+static gboolean
+is_live (ShmviewRegionPage *self)
+{
+  return !self->paused && gtk_widget_get_mapped (GTK_WIDGET (self));
+}
+
 static void
 update_timer (ShmviewRegionPage *self)
 {
-  gboolean want = !self->paused && gtk_widget_get_mapped (GTK_WIDGET (self));
-
   g_clear_handle_id (&self->tick_id, g_source_remove);
-  if (want)
+  if (is_live (self))
     {
       self->tick_id = g_timeout_add (self->interval, on_tick, self);
       g_source_set_name_by_id (self->tick_id, "[shmview] region page tick");
     }
+}
+
+static gboolean
+on_event_idle (gpointer user_data)
+{
+  ShmviewRegionPage *self = SHMVIEW_REGION_PAGE (user_data);
+
+  self->event_poll_id = 0;
+  /* paused since it was queued: the event stays pending for resume */
+  if (is_live (self))
+    page_poll (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* One poll in an idle, however many events come before it runs. While
+ * paused (or off screen) the event is only remembered: resuming polls for
+ * it, and mapping polls anyway. */
+static void
+queue_event_poll (ShmviewRegionPage *self)
+{
+  self->event_pending = TRUE;
+  if (is_live (self) && self->event_poll_id == 0)
+    {
+      self->event_poll_id = g_idle_add (on_event_idle, self);
+      g_source_set_name_by_id (self->event_poll_id, "[shmview] region page event poll");
+    }
+}
+
+/* Any event on the name may mean new bytes, a new size, or a name that is
+ * gone or names another object now (deleted, renamed away, created or moved
+ * over): a poll finds out which. */
+static void
+on_fs_changed (ShmviewRegionPage *self,
+               GFile             *file,
+               GFile             *other_file,
+               GFileMonitorEvent  event)
+{
+  queue_event_poll (self);
+}
+
+/* The writer can tell us: hard links too, since another name of the object
+ * may be the one written to; moves, to see the name renamed away. */
+static void
+watch_fs_path (ShmviewRegionPage *self)
+{
+  g_autofree char *path = shmview_region_dup_fs_path (self->region);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (path == NULL)
+    return;
+
+  file = g_file_new_for_path (path);
+  self->fs_monitor = g_file_monitor_file (file, G_FILE_MONITOR_WATCH_HARD_LINKS
+                                                | G_FILE_MONITOR_WATCH_MOVES, NULL, &error);
+  if (self->fs_monitor == NULL)
+    {
+      /* the timer still shows every change, only later */
+      g_debug ("Not watching %s: %s", path, error->message);
+      return;
+    }
+  /* GIO holds back repeated "changed" events for 800 ms by default: no
+   * longer than the shortest refresh interval, so a busy writer is shown
+   * at least as often as the fastest timer would show it. */
+  g_file_monitor_set_rate_limit (self->fs_monitor, SHMVIEW_INTERVAL_MIN);
+  g_signal_connect_object (self->fs_monitor, "changed", G_CALLBACK (on_fs_changed), self,
+                           G_CONNECT_SWAPPED);
 }
 
 static void
@@ -604,6 +686,7 @@ shmview_region_page_constructed (GObject *object)
   self->history = shmview_history_new (self->region, self->monitor);
   g_signal_connect_object (self->history, "notify", G_CALLBACK (on_history_notify), self,
                            G_CONNECT_SWAPPED);
+  watch_fs_path (self);
 
   shmview_hex_view_set_read_only (self->hex_view, read_only);
   shmview_hex_view_set_region_size (self->hex_view, self->size);
@@ -624,6 +707,10 @@ shmview_region_page_dispose (GObject *object)
   ShmviewRegionPage *self = SHMVIEW_REGION_PAGE (object);
 
   g_clear_handle_id (&self->tick_id, g_source_remove);
+  g_clear_handle_id (&self->event_poll_id, g_source_remove);
+  if (self->fs_monitor != NULL)
+    g_file_monitor_cancel (self->fs_monitor);
+  g_clear_object (&self->fs_monitor);
   g_clear_object (&self->history);
   g_clear_object (&self->monitor);
   g_clear_object (&self->region);
@@ -839,6 +926,8 @@ shmview_region_page_set_paused (ShmviewRegionPage *self,
   self->paused = paused;
   update_timer (self);
   update_live_label (self);
+  if (!paused && self->event_pending)
+    queue_event_poll (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAUSED]);
 }
 

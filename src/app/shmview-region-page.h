@@ -4,9 +4,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The page is the controller of one region. It owns the region, its monitor
- * and its history; a timer polls the monitor for the visible window and feeds
- * the hex view; edits from the hex view and the string pane go through the
- * history (region write, monitor told it was ours).
+ * and its history; a timer (and any filesystem event on the object's name)
+ * polls the monitor for the visible window and feeds the hex view; edits
+ * from the hex view and the string pane go through the history (region
+ * write, monitor told it was ours).
  */
 #pragma once
 

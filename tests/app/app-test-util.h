@@ -36,16 +36,19 @@ void      shmview_app_test_save_screenshot    (GtkWidget  *window,
 /* A 50 ms timer that keeps the main loop turning (remove it when done). */
 guint     shmview_app_test_add_wakeup         (void);
 
-/* Runs the main loop until @cond holds; fails the test after 10 s (a
+/* Runs the main loop until @cond holds; fails the test after @seconds (a
  * safety net, not a goal). */
-#define SHMVIEW_APP_TEST_RUN_UNTIL(cond)                                   \
+#define SHMVIEW_APP_TEST_RUN_UNTIL_WITHIN(cond, seconds)                   \
   G_STMT_START {                                                           \
-    gint64 _deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;     \
+    gint64 _deadline = g_get_monotonic_time () + (seconds) * G_USEC_PER_SEC; \
     guint _wake = shmview_app_test_add_wakeup ();                          \
     while (!(cond) && g_get_monotonic_time () < _deadline)                 \
       g_main_context_iteration (NULL, TRUE);                               \
     g_source_remove (_wake);                                               \
     g_assert_true (cond);                                                  \
   } G_STMT_END
+
+/* The same with a bound of 10 s. */
+#define SHMVIEW_APP_TEST_RUN_UNTIL(cond) SHMVIEW_APP_TEST_RUN_UNTIL_WITHIN (cond, 10)
 
 G_END_DECLS

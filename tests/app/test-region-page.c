@@ -50,6 +50,8 @@ typedef struct
   ShmviewStringPane *pane;
   ShmviewStatusBar  *status;
   GPtrArray         *messages;  /* texts of "message" */
+  GFileMonitor      *watch;     /* the test's own watch on the object's name */
+  gboolean           changes_done; /* it saw a burst of events end */
 } Fixture;
 
 static void
@@ -137,30 +139,38 @@ finish_setup (Fixture          *f,
   open_page (f, flags);
 }
 
-static void
-setup_common (Fixture          *f,
-              ShmviewOpenFlags  flags)
+/* The other program's POSIX object, @size bytes; FALSE when the size
+ * cannot be had. */
+static gboolean
+make_posix (Fixture *f,
+            guint64  size)
 {
   begin_setup (f);
   f->name = shmview_test_unique_posix_name ("page");
   f->fd = shm_open (f->name, O_RDWR | O_CREAT | O_EXCL, 0600);
   g_assert_cmpint (f->fd, >=, 0);
-  g_assert_no_errno (ftruncate (f->fd, REGION_SIZE));
-  finish_setup (f, flags);
+  if (size > G_MAXSIZE)
+    {
+      errno = EFBIG;  /* more than this process can map */
+      return FALSE;
+    }
+  return ftruncate (f->fd, (off_t) size) == 0;
 }
 
 static void
 setup (Fixture       *f,
        gconstpointer  data)
 {
-  setup_common (f, SHMVIEW_OPEN_FLAGS_NONE);
+  g_assert_true (make_posix (f, REGION_SIZE));
+  finish_setup (f, SHMVIEW_OPEN_FLAGS_NONE);
 }
 
 static void
 setup_read_only (Fixture       *f,
                  gconstpointer  data)
 {
-  setup_common (f, SHMVIEW_OPEN_READ_ONLY);
+  g_assert_true (make_posix (f, REGION_SIZE));
+  finish_setup (f, SHMVIEW_OPEN_READ_ONLY);
 }
 
 /* A System V segment (IPC_PRIVATE), attached by id */
@@ -197,6 +207,11 @@ static void
 teardown (Fixture       *f,
           gconstpointer  data)
 {
+  if (f->watch != NULL)
+    {
+      g_file_monitor_cancel (f->watch);
+      g_clear_object (&f->watch);
+    }
   if (f->window != NULL)
     {
       shmview_app_test_save_screenshot (f->window, "region-page");
@@ -210,7 +225,7 @@ teardown (Fixture       *f,
       shmctl (f->sysv_id, IPC_RMID, NULL);
     }
   else if (f->path != NULL)
-    g_assert_no_errno (unlink (f->path));
+    g_assert_true (unlink (f->path) == 0 || errno == ENOENT);  /* or renamed away */
   else if (f->name != NULL)
     shmview_test_posix_unlink (f->name);
   if (f->fd >= 0)
@@ -767,6 +782,173 @@ test_other_kinds (Fixture       *f,
 }
 
 /* ------------------------------------------------------------------ */
+/* refreshed by filesystem events                                      */
+
+/* All the waits of one test for events end within this many seconds of its
+ * start, when it also set the page's interval to SHMVIEW_INTERVAL_MAX
+ * (10 s): what shows up in time was brought by an event, never by a tick. */
+#define EVENT_BUDGET_S 8
+
+static double
+budget_left (gint64 start)
+{
+  return EVENT_BUDGET_S - (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC;
+}
+
+#define RUN_UNTIL_EVENT(start, cond) \
+  SHMVIEW_APP_TEST_RUN_UNTIL_WITHIN (cond, budget_left (start))
+
+/* The start of the budget: the page's timer is restarted with 10 s. */
+static gint64
+begin_events (Fixture *f)
+{
+  gint64 start = g_get_monotonic_time ();
+
+  shmview_region_page_set_interval (f->page, SHMVIEW_INTERVAL_MAX);
+  return start;
+}
+
+static gboolean
+visible_text_has (Fixture    *f,
+                  const char *needle)
+{
+  g_autofree char *text = shmview_hex_view_dup_visible_text (f->hex);
+
+  return text != NULL && strstr (text, needle) != NULL;
+}
+
+static gboolean
+status_has (Fixture    *f,
+            const char *needle)
+{
+  g_autofree char *text = shmview_status_bar_dup_text (f->status);
+
+  return strstr (text, needle) != NULL;
+}
+
+static void
+on_changes_done (GFileMonitor      *monitor,
+                 GFile             *file,
+                 GFile             *other_file,
+                 GFileMonitorEvent  event,
+                 gpointer           user_data)
+{
+  Fixture *f = user_data;
+
+  if (event == G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT)
+    f->changes_done = TRUE;
+}
+
+/* The test's own watch on the name, made as the page makes its own. */
+static void
+watch_name (Fixture *f)
+{
+  g_autofree char *path = shmview_region_dup_fs_path (f->region);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  f->watch = g_file_monitor_file (file, G_FILE_MONITOR_WATCH_HARD_LINKS
+                                        | G_FILE_MONITOR_WATCH_MOVES, NULL, &error);
+  g_assert_no_error (error);
+  g_signal_connect (f->watch, "changed", G_CALLBACK (on_changes_done), f);
+}
+
+/* A further program opens the object, changes it and closes it: pwrite()
+ * @data at @offset, or with @data NULL ftruncate() to @offset. The close
+ * ends GIO's burst of events with "changes done" at once (a descriptor kept
+ * open would get a made-up one 2 s later, which could stand in for the
+ * event of the next step). */
+static void
+other_change_and_close (Fixture    *f,
+                        off_t       offset,
+                        const char *data)
+{
+  int fd = f->path != NULL ? open (f->path, O_RDWR | O_CLOEXEC)
+                           : shm_open (f->name, O_RDWR, 0);
+
+  g_assert_no_errno (fd);
+  if (data != NULL)
+    g_assert_cmpint (pwrite (fd, data, strlen (data), offset), ==, (ssize_t) strlen (data));
+  else
+    g_assert_no_errno (ftruncate (fd, offset));
+  f->changes_done = FALSE;
+  close (fd);
+}
+
+/* Once the test's watch has "changes done", so has the page: it has had
+ * every event of the burst. */
+static void
+end_burst (Fixture *f,
+           gint64   start)
+{
+  RUN_UNTIL_EVENT (start, f->changes_done);
+  shmview_app_test_drain ();
+}
+
+/* The other program takes the name away: shm_unlink() for a POSIX object,
+ * for a file a rename() elsewhere (teardown's unlink then finds nothing). */
+static void
+other_remove_name (Fixture *f)
+{
+  g_autofree char *moved = NULL;
+
+  if (f->path == NULL)
+    {
+      g_assert_no_errno (shm_unlink (f->name));
+      return;
+    }
+  moved = g_strconcat (f->path, ".moved", NULL);
+  g_assert_no_errno (rename (f->path, moved));
+}
+
+static void
+test_fs_events (Fixture       *f,
+                gconstpointer  data)
+{
+  gint64 start;
+
+  g_test_summary ("With a 10 s interval, another program's pwrite() and ftruncate() and the "
+                  "name's removal are shown at once: the object's name in the filesystem "
+                  "reports them");
+
+  watch_name (f);
+  start = begin_events (f);
+  g_assert_false (visible_text_has (f, "|EVENT"));
+
+  other_change_and_close (f, 0x30, "EVENT");
+  RUN_UNTIL_EVENT (start, visible_text_has (f, "|EVENT"));
+  end_burst (f, start);
+
+  other_change_and_close (f, 4096, NULL);
+  RUN_UNTIL_EVENT (start, shmview_hex_view_get_region_size (f->hex) == 4096);
+  g_assert_true (has_message (f, "grew from 256 to 4096 bytes"));
+  end_burst (f, start);
+
+  other_remove_name (f);
+  RUN_UNTIL_EVENT (start, status_has (f, "removed (still attached)"));
+}
+
+static void
+test_fs_event_paused (Fixture       *f,
+                      gconstpointer  data)
+{
+  gint64 start;
+
+  g_test_summary ("Events while paused leave the page as it was; resuming shows the "
+                  "change at once, without waiting for a tick");
+
+  watch_name (f);
+  start = begin_events (f);
+  shmview_region_page_set_paused (f->page, TRUE);
+  other_change_and_close (f, 0x30, "PAUSE");
+  end_burst (f, start);
+  g_assert_false (visible_text_has (f, "|PAUSE"));
+
+  shmview_region_page_set_paused (f->page, FALSE);
+  RUN_UNTIL_EVENT (start, visible_text_has (f, "|PAUSE"));
+}
+
+/* ------------------------------------------------------------------ */
 /* pure parts: no region needed                                       */
 
 /* Grows the region to @size behind the page's back and lets the page see it. */
@@ -929,6 +1111,10 @@ main (int   argc,
   ADD ("copy-too-long", test_copy_too_long);
   g_test_add ("/app/region-page/sysv", Fixture, NULL, setup_sysv, test_other_kinds, teardown);
   g_test_add ("/app/region-page/file", Fixture, NULL, setup_file, test_other_kinds, teardown);
+  ADD ("fs-events", test_fs_events);
+  ADD ("fs-event-paused", test_fs_event_paused);
+  g_test_add ("/app/region-page/fs-events-file", Fixture, NULL, setup_file, test_fs_events,
+              teardown);
 
   return g_test_run ();
 }
