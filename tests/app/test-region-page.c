@@ -19,6 +19,7 @@
 #include <sys/ipc.h>
 #include <sys/mman.h>
 #include <sys/shm.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <gtk/gtk.h>
@@ -35,6 +36,8 @@
 #include "test-util.h"
 
 #define REGION_SIZE 256
+/* The sparse region: its last row starts at fffffff0. */
+#define SPARSE_SIZE (G_GUINT64_CONSTANT (4) << 30)
 
 typedef struct
 {
@@ -171,6 +174,23 @@ setup_read_only (Fixture       *f,
 {
   g_assert_true (make_posix (f, REGION_SIZE));
   finish_setup (f, SHMVIEW_OPEN_READ_ONLY);
+}
+
+/* 4 GiB with nothing allocated: only the pages written take memory. */
+static void
+setup_sparse (Fixture       *f,
+              gconstpointer  data)
+{
+  int err;
+
+  if (!make_posix (f, SPARSE_SIZE))
+    {
+      err = errno;
+      g_test_skip_printf ("/dev/shm cannot hold a sparse 4 GiB object here (%s)",
+                          g_strerror (err));
+      return;
+    }
+  finish_setup (f, SHMVIEW_OPEN_FLAGS_NONE);
 }
 
 /* A System V segment (IPC_PRIVATE), attached by id */
@@ -949,6 +969,44 @@ test_fs_event_paused (Fixture       *f,
 }
 
 /* ------------------------------------------------------------------ */
+/* a sparse 4 GiB region                                               */
+
+static void
+test_sparse_4gib (Fixture       *f,
+                  gconstpointer  data)
+{
+  const char *last_row = "fffffff0  00 00 00 00 00 00 00 00  00 00 00 00 00 00 00 00  "
+                         "|................|";
+  const char *typed_row = "fffffff0  00 00 00 00 00 00 00 00  00 00 00 00 00 00 00 a5  "
+                          "|................|";
+  guint8 byte = 0;
+  struct stat st;
+
+  g_test_summary ("A sparse 4 GiB POSIX object: Ctrl+End shows the last row at fffffff0, "
+                  "typing two hex digits there changes the last byte, and the object still "
+                  "holds only a few pages (the page never read or touched all of it)");
+
+  if (f->window == NULL)
+    return; /* skipped in setup */
+
+  shmview_app_test_send_key (f->window, GDK_KEY_End, GDK_CONTROL_MASK);
+  g_assert_cmpuint (shmview_hex_view_get_cursor (f->hex), ==, SPARSE_SIZE - 1);
+  SHMVIEW_APP_TEST_RUN_UNTIL (visible_text_has (f, last_row));
+
+  shmview_app_test_send_key (f->window, GDK_KEY_a, 0);
+  shmview_app_test_send_key (f->window, GDK_KEY_5, 0);
+  other_read (f, (off_t) (SPARSE_SIZE - 1), &byte, 1);
+  g_assert_cmpuint (byte, ==, 0xa5);
+  SHMVIEW_APP_TEST_RUN_UNTIL (visible_text_has (f, typed_row));
+
+  /* the lesson's page and the last one; a few more pages of slack */
+  g_assert_no_errno (fstat (f->fd, &st));
+  g_test_message ("allocated: %" G_GUINT64_FORMAT " bytes", (guint64) st.st_blocks * 512);
+  g_assert_cmpuint ((guint64) st.st_size, ==, SPARSE_SIZE);
+  g_assert_cmpuint ((guint64) st.st_blocks * 512, <=, 16 * 4096);
+}
+
+/* ------------------------------------------------------------------ */
 /* pure parts: no region needed                                       */
 
 /* Grows the region to @size behind the page's back and lets the page see it. */
@@ -1114,6 +1172,8 @@ main (int   argc,
   ADD ("fs-events", test_fs_events);
   ADD ("fs-event-paused", test_fs_event_paused);
   g_test_add ("/app/region-page/fs-events-file", Fixture, NULL, setup_file, test_fs_events,
+              teardown);
+  g_test_add ("/app/region-page/sparse-4gib", Fixture, NULL, setup_sparse, test_sparse_4gib,
               teardown);
 
   return g_test_run ();
