@@ -1,9 +1,12 @@
-/* shmview-region-browser-private.h: the region list's model, for its tests
+/* shmview-region-browser-private.h: the region list's model and where it
+ * lists from, for its tests
  *
  * Copyright 2026 The shmview authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
+
+#include "shmview-region-browser.h"
 
 G_BEGIN_DECLS
 
@@ -27,5 +30,13 @@ enum {
   SHMVIEW_REGION_BROWSER_COL_MARKUP,  /* what the row shows */
   SHMVIEW_REGION_BROWSER_N_COLS
 };
+
+/* Lists @posix_dir (laid out like /dev/shm) and @sysvipc_path (like
+ * /proc/sysvipc/shm; NULL or missing: no segments) from now on instead of
+ * the machine, as shmview_region_list_from() does: a test's own, empty or
+ * not, whatever else runs on the machine. A listing in flight is dropped. */
+void _shmview_region_browser_list_from (ShmviewRegionBrowser *self,
+                                        const char           *posix_dir,
+                                        const char           *sysvipc_path);
 
 G_END_DECLS

@@ -57,6 +57,10 @@ struct _ShmviewRegionBrowser
   GtkInfoBar         *error_bar;
   GtkLabel           *error_label;
   GtkTreeView        *tree_view;
+  GtkStack           *list_stack;
+  GtkLabel           *empty_title;
+  GtkWidget          *empty_hint;
+  GtkWidget          *empty_create_button;
   GtkListStore       *store;
   GtkTreeModelFilter *filter;
   GtkTreeModelSort   *sort;
@@ -69,6 +73,8 @@ struct _ShmviewRegionBrowser
   GCancellable       *cancellable;   /* the listing in flight, if any */
   char               *filter_text;   /* case-folded, NULL for none */
   char               *last_error;
+  char               *posix_dir;     /* where to list: NULL for the machine, */
+  char               *sysvipc_path;  /* else a test's own directory and file */
   guint               timer_id;
   guint               ticks_since_count;
   gboolean            listing_failed;  /* the error shown is about listing */
@@ -326,6 +332,41 @@ update_count (ShmviewRegionBrowser *self)
   gtk_label_set_text (self->count_label, text);
 }
 
+/* In place of a list without rows, why it has none: nothing on the machine,
+ * or nothing that matches the filter. Not before the first listing, which
+ * would flash "no regions" at every start. */
+static void
+update_empty_state (ShmviewRegionBrowser *self)
+{
+  gboolean none_at_all = self->last != NULL && self->last->len == 0;
+  g_autofree char *title = NULL;
+
+  if (self->last == NULL || shmview_region_browser_get_n_visible (self) > 0)
+    {
+      gtk_stack_set_visible_child_name (self->list_stack, "list");
+      return;
+    }
+
+  if (none_at_all)
+    title = g_strdup (_("No shared memory regions yet"));
+  else
+    /* Translators: in place of the region list when the filter text matches no region */
+    title = g_strdup_printf (_("No regions match “%s”"),
+                             gtk_entry_get_text (GTK_ENTRY (self->search_entry)));
+  gtk_label_set_text (self->empty_title, title);
+  gtk_widget_set_visible (self->empty_hint, none_at_all);
+  gtk_widget_set_visible (self->empty_create_button, none_at_all);
+  gtk_stack_set_visible_child_name (self->list_stack, "empty");
+}
+
+/* What follows a change of the rows or of the filter. */
+static void
+update_shown (ShmviewRegionBrowser *self)
+{
+  update_count (self);
+  update_empty_state (self);
+}
+
 /* Updates the rows still listed and drops the others; what remains in
  * @pending (spec -> entry) is new. */
 static void
@@ -391,7 +432,7 @@ apply_list (ShmviewRegionBrowser *self,
 
   g_clear_pointer (&self->last, g_ptr_array_unref);
   self->last = g_ptr_array_ref (entries);
-  update_count (self);
+  update_shown (self);
 }
 
 static void
@@ -424,6 +465,18 @@ apply_listing (ShmviewRegionBrowser *self,
   apply_list (self, entries);
 }
 
+/* The core's listing: of the machine, or of the places a test chose. */
+static GPtrArray *
+list_regions (const char        *posix_dir,
+              const char        *sysvipc_path,
+              ShmviewListFlags   flags,
+              GError           **error)
+{
+  if (posix_dir == NULL)
+    return shmview_region_list (flags, error);
+  return shmview_region_list_from (posix_dir, sysvipc_path, flags, error);
+}
+
 void
 shmview_region_browser_reload (ShmviewRegionBrowser *self)
 {
@@ -432,8 +485,26 @@ shmview_region_browser_reload (ShmviewRegionBrowser *self)
 
   g_return_if_fail (SHMVIEW_IS_REGION_BROWSER (self));
 
-  entries = shmview_region_list (SHMVIEW_LIST_COUNT_POSIX_ATTACHES, &error);
+  entries = list_regions (self->posix_dir, self->sysvipc_path,
+                          SHMVIEW_LIST_COUNT_POSIX_ATTACHES, &error);
   apply_listing (self, entries, error);
+}
+
+/* What a listing in the worker thread needs, copied: it never reads the
+ * browser itself. */
+typedef struct
+{
+  ShmviewListFlags  flags;
+  char             *posix_dir;
+  char             *sysvipc_path;
+} ListJob;
+
+static void
+list_job_free (ListJob *job)
+{
+  g_free (job->posix_dir);
+  g_free (job->sysvipc_path);
+  g_free (job);
 }
 
 static void
@@ -442,13 +513,13 @@ list_in_thread (GTask        *task,
                 gpointer      task_data,
                 GCancellable *cancellable)
 {
-  ShmviewListFlags flags = GPOINTER_TO_UINT (task_data);
+  ListJob *job = task_data;
   GError *error = NULL;
   GPtrArray *entries;
 
   /* Off the main loop: counting attaches reads every /proc/PID/maps. The
    * core is GTK-free, so this thread touches no widget. */
-  entries = shmview_region_list (flags, &error);
+  entries = list_regions (job->posix_dir, job->sysvipc_path, job->flags, &error);
   if (entries == NULL)
     g_task_return_error (task, error);
   else
@@ -502,7 +573,7 @@ on_list_ready (GObject      *object,
                gpointer      user_data)
 {
   ShmviewRegionBrowser *self = SHMVIEW_REGION_BROWSER (object);
-  ShmviewListFlags flags = GPOINTER_TO_UINT (g_task_get_task_data (G_TASK (result)));
+  ListJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -511,7 +582,7 @@ on_list_ready (GObject      *object,
     return;
 
   g_clear_object (&self->cancellable);
-  if (entries != NULL && (flags & SHMVIEW_LIST_COUNT_POSIX_ATTACHES) == 0
+  if (entries != NULL && (job->flags & SHMVIEW_LIST_COUNT_POSIX_ATTACHES) == 0
       && !keep_counts (self, entries))
     {
       /* Show the new region with its count, not with a blank one first. */
@@ -526,16 +597,21 @@ reload_async (ShmviewRegionBrowser *self,
               ShmviewListFlags      flags)
 {
   g_autoptr(GTask) task = NULL;
+  ListJob *job;
 
   if (self->cancellable != NULL)
     return; /* the previous listing is still running: skip this tick */
 
   if ((flags & SHMVIEW_LIST_COUNT_POSIX_ATTACHES) != 0)
     self->ticks_since_count = 0;
+  job = g_new0 (ListJob, 1);
+  job->flags = flags;
+  job->posix_dir = g_strdup (self->posix_dir);
+  job->sysvipc_path = g_strdup (self->sysvipc_path);
   self->cancellable = g_cancellable_new ();
   task = g_task_new (self, self->cancellable, on_list_ready, NULL);
   g_task_set_source_tag (task, reload_async);
-  g_task_set_task_data (task, GUINT_TO_POINTER (flags), NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) list_job_free);
   g_task_set_return_on_cancel (task, TRUE);
   g_task_run_in_thread (task, list_in_thread);
 }
@@ -582,13 +658,20 @@ on_timer (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* A listing in flight is dropped: its result will not be applied. */
+static void
+cancel_listing (ShmviewRegionBrowser *self)
+{
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+}
+
 static void
 stop_refreshing (ShmviewRegionBrowser *self)
 {
   g_clear_handle_id (&self->timer_id, g_source_remove);
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  cancel_listing (self);
 }
 
 static void
@@ -651,7 +734,7 @@ apply_filter (ShmviewRegionBrowser *self,
     self->filter_text = g_utf8_casefold (text, -1);
 
   gtk_tree_model_filter_refilter (self->filter);
-  update_count (self);
+  update_shown (self);
 }
 
 static void
@@ -806,6 +889,8 @@ shmview_region_browser_finalize (GObject *object)
 
   g_free (self->filter_text);
   g_free (self->last_error);
+  g_free (self->posix_dir);
+  g_free (self->sysvipc_path);
 
   G_OBJECT_CLASS (shmview_region_browser_parent_class)->finalize (object);
 }
@@ -831,6 +916,10 @@ shmview_region_browser_class_init (ShmviewRegionBrowserClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShmviewRegionBrowser, error_bar);
   gtk_widget_class_bind_template_child (widget_class, ShmviewRegionBrowser, error_label);
   gtk_widget_class_bind_template_child (widget_class, ShmviewRegionBrowser, tree_view);
+  gtk_widget_class_bind_template_child (widget_class, ShmviewRegionBrowser, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, ShmviewRegionBrowser, empty_title);
+  gtk_widget_class_bind_template_child (widget_class, ShmviewRegionBrowser, empty_hint);
+  gtk_widget_class_bind_template_child (widget_class, ShmviewRegionBrowser, empty_create_button);
   gtk_widget_class_bind_template_child (widget_class, ShmviewRegionBrowser, store);
   gtk_widget_class_bind_template_child (widget_class, ShmviewRegionBrowser, filter);
   gtk_widget_class_bind_template_child (widget_class, ShmviewRegionBrowser, sort);
@@ -1006,4 +1095,20 @@ shmview_region_browser_get_error (ShmviewRegionBrowser *self)
     return NULL;
 
   return self->last_error;
+}
+
+void
+_shmview_region_browser_list_from (ShmviewRegionBrowser *self,
+                                   const char           *posix_dir,
+                                   const char           *sysvipc_path)
+{
+  g_return_if_fail (SHMVIEW_IS_REGION_BROWSER (self));
+  g_return_if_fail (posix_dir != NULL);
+
+  /* what is being listed of the machine now must not land after this */
+  cancel_listing (self);
+  g_free (self->posix_dir);
+  g_free (self->sysvipc_path);
+  self->posix_dir = g_strdup (posix_dir);
+  self->sysvipc_path = g_strdup (sysvipc_path);
 }

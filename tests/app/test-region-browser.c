@@ -17,6 +17,7 @@
 #include <sys/shm.h>
 #include <unistd.h>
 
+#include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
 #include "app-test-util.h"
@@ -89,6 +90,26 @@ row_value (Fixture    *f,
       g_free (value);
     }
   return NULL;
+}
+
+/* What the list area shows: "list", or "empty" with its message. */
+static const char *
+list_area (Fixture *f)
+{
+  return gtk_stack_get_visible_child_name (GTK_STACK (child (f, "list_stack")));
+}
+
+static const char *
+empty_message (Fixture *f)
+{
+  return gtk_label_get_text (GTK_LABEL (child (f, "empty_title")));
+}
+
+static gboolean
+shows_rows (Fixture *f,
+            guint    n)
+{
+  return shmview_region_browser_get_n_visible (f->browser) == n;
 }
 
 static void
@@ -270,7 +291,7 @@ test_filter (Fixture       *f,
   guint all;
 
   g_test_summary ("The filter entry hides rows that do not match (case-insensitively) and "
-                  "shows them again when cleared");
+                  "shows them again when cleared; matching nothing says so in place of the rows");
 
   all = shmview_region_browser_get_n_visible (f->browser);
   g_assert_cmpuint (all, >=, 1);
@@ -279,9 +300,15 @@ test_filter (Fixture       *f,
   g_assert_cmpuint (shmview_region_browser_get_n_visible (f->browser), ==, 1);
   g_assert_true (shmview_region_browser_select (f->browser, f->name));
 
+  g_assert_cmpstr (list_area (f), ==, "list");
   shmview_region_browser_set_filter (f->browser, "no-such-region-zz");
   g_assert_cmpuint (shmview_region_browser_get_n_visible (f->browser), ==, 0);
   g_assert_false (shmview_region_browser_select (f->browser, f->name));
+  g_assert_cmpstr (list_area (f), ==, "empty");
+  g_assert_cmpstr (empty_message (f), ==, "No regions match “no-such-region-zz”");
+  g_assert_false (gtk_widget_get_visible (child (f, "empty_hint")));
+  g_assert_false (gtk_widget_get_visible (child (f, "empty_create_button")));
+  shmview_app_test_save_screenshot (f->window, "browser-no-match");
   /* hidden, not forgotten: completion still offers it */
   g_assert_true (lists (f, f->name));
 
@@ -289,9 +316,50 @@ test_filter (Fixture       *f,
   gtk_entry_set_text (GTK_ENTRY (child (f, "search_entry")), f->name + 1);
   while (shmview_region_browser_get_n_visible (f->browser) != 1)
     g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (list_area (f), ==, "list");
 
   shmview_region_browser_set_filter (f->browser, "");
   g_assert_cmpuint (shmview_region_browser_get_n_visible (f->browser), >=, all);
+}
+
+static void
+test_empty_machine (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *dir = shmview_test_temp_path ("empty-shm");
+  g_autofree char *sysvipc = shmview_test_temp_path ("no-sysvipc");
+  g_autofree char *first = NULL;
+
+  g_test_summary ("With no region at all the list says so, with the way to create one; "
+                  "the first region to appear takes its place");
+
+  /* a /dev/shm of the test's own, and no System V segments */
+  g_assert_no_errno (g_mkdir (dir, 0700));
+  _shmview_region_browser_list_from (f->browser, dir, sysvipc);
+  shmview_region_browser_reload (f->browser);
+
+  g_assert_cmpuint (shmview_region_browser_get_n_visible (f->browser), ==, 0);
+  g_assert_cmpstr (list_area (f), ==, "empty");
+  g_assert_cmpstr (empty_message (f), ==, "No shared memory regions yet");
+  g_assert_true (gtk_widget_get_visible (child (f, "empty_hint")));
+  g_assert_true (gtk_widget_get_visible (child (f, "empty_create_button")));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (child (f, "empty_create_button"))),
+                   ==, "win.create");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (f, "count_label"))), ==, "0 regions");
+  shmview_app_test_save_screenshot (f->window, "browser-empty");
+
+  /* with nothing listed, a filter changes nothing: there is nothing to match */
+  shmview_region_browser_set_filter (f->browser, "zz");
+  g_assert_cmpstr (empty_message (f), ==, "No shared memory regions yet");
+  shmview_region_browser_set_filter (f->browser, "");
+
+  /* the browser's own refresh finds the newcomer */
+  first = g_build_filename (dir, "first", NULL);
+  g_assert_true (g_file_set_contents (first, "ezhchai", 8, NULL));
+  SHMVIEW_APP_TEST_RUN_UNTIL (shows_rows (f, 1));
+  g_assert_true (lists (f, "/first"));
+  g_assert_cmpstr (list_area (f), ==, "list");
+  g_assert_no_errno (g_unlink (first));
 }
 
 static void
@@ -448,6 +516,7 @@ main (int   argc,
   ADD ("removed-segment", test_removed_segment);
   ADD ("library-label", test_library_label);
   ADD ("filter", test_filter);
+  ADD ("empty-machine", test_empty_machine);
   ADD ("updates-in-place", test_updates_in_place);
   ADD ("attach-signals", test_attach_signals);
   ADD ("context-menu", test_context_menu);
