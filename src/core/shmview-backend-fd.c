@@ -483,6 +483,19 @@ create_fd (const char                 *path,
   return -EAGAIN;
 }
 
+/* Opening a FIFO for reading blocks until a writer comes, and anyone may
+ * plant one in /dev/shm: every open is O_NONBLOCK (the names' open() adds
+ * it), so it returns at once and fd_attach() refuses what is not a regular
+ * file. The flag is dropped again before anything else uses @fd. */
+static void
+clear_nonblock (int fd)
+{
+  int fl = fcntl (fd, F_GETFL);
+
+  if (fl >= 0 && (fl & O_NONBLOCK))
+    fcntl (fd, F_SETFL, fl & ~O_NONBLOCK);
+}
+
 int
 shmview_backend_fd_open (ShmviewBackend             *b,
                          const char                 *path,
@@ -500,6 +513,7 @@ shmview_backend_fd_open (ShmviewBackend             *b,
     fd = names->open (path, read_only ? O_RDONLY : O_RDWR, 0);
   if (fd < 0)
     return -fd;
+  clear_nonblock (fd);
 
   if ((err = fd_attach (b, fd, read_only, stat_path)) != 0)
     {

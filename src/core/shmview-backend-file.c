@@ -96,7 +96,7 @@ unlink_regular (const char *path)
 
 /* O_NOFOLLOW unless following was asked for. O_NONBLOCK: should a FIFO slip
  * past check_existing(), open() must not hang on it (it is refused after,
- * as not a regular file); the flag is dropped again at once. */
+ * as not a regular file, and the flag dropped by shmview_backend_fd_open). */
 static int
 open_path (const char *path,
            int         oflags,
@@ -105,13 +105,8 @@ open_path (const char *path,
 {
   int fd = open (path, oflags | O_CLOEXEC | O_NOCTTY | O_NONBLOCK | (follow ? 0 : O_NOFOLLOW),
                  (mode_t) mode);
-  int fl;
 
-  if (fd < 0)
-    return -errno;
-  if ((fl = fcntl (fd, F_GETFL)) >= 0)
-    fcntl (fd, F_SETFL, fl & ~O_NONBLOCK);
-  return fd;
+  return fd >= 0 ? fd : -errno;
 }
 
 static int

@@ -27,7 +27,7 @@ posix_open_name (const char *name,
                  int         oflags,
                  unsigned    mode)
 {
-  int fd = shm_open (name, oflags | O_CLOEXEC, (mode_t) mode);
+  int fd = shm_open (name, oflags | O_CLOEXEC | O_NONBLOCK, (mode_t) mode);
 
   return fd >= 0 ? fd : -errno;
 }

@@ -159,6 +159,8 @@ int  shmview_backend_write_all (int             out,
  * open and unlink. */
 typedef struct
 {
+  /* Opens with O_NONBLOCK and O_CLOEXEC added to @oflags (a FIFO must not
+   * block the open; shmview_backend_fd_open() drops O_NONBLOCK after). */
   int  (*open)   (const char *path,
                   int         oflags,
                   unsigned    mode);   /* the fd, or -errno */

@@ -270,6 +270,33 @@ test_open_missing (Fixture       *f,
   g_assert_null (region);
 }
 
+/* Anyone may plant a FIFO in the world-writable /dev/shm; opening one for
+ * reading would wait for a writer forever. */
+static void
+test_open_fifo (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *name = shmview_test_unique_posix_name ("fifo");
+  g_autofree char *path = g_strconcat ("/dev/shm", name, NULL);
+  g_autofree char *expected = g_strdup_printf ("“%s” is not a regular file", name);
+  static const ShmviewOpenFlags flags[] = { SHMVIEW_OPEN_READ_ONLY, SHMVIEW_OPEN_FLAGS_NONE };
+
+  g_test_summary ("A FIFO under /dev/shm is refused at once as not a regular file, "
+                  "read-only or not, instead of hanging the open");
+
+  g_assert_no_errno (mkfifo (path, 0600));
+  for (gsize i = 0; i < G_N_ELEMENTS (flags); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      ShmviewRegion *region = shmview_region_open_text (name, flags[i], 0, 0, &error);
+
+      g_assert_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_INVALID_ARGUMENT);
+      g_assert_cmpstr (error->message, ==, expected);
+      g_assert_null (region);
+    }
+  shmview_test_posix_unlink (name);
+}
+
 static void
 test_read_only (Fixture       *f,
                 gconstpointer  data)
@@ -674,6 +701,7 @@ main (int   argc,
   ADD ("replace", test_replace);
   ADD ("bad-open-args", test_bad_open_args);
   ADD ("open-missing", test_open_missing);
+  ADD ("open-fifo", test_open_fifo);
   ADD ("read-only", test_read_only);
   ADD ("out-of-range", test_out_of_range);
   ADD ("fill", test_fill);
