@@ -121,6 +121,22 @@ shmview_app_test_send_key (GtkWidget       *window,
     }
 }
 
+/* Xvfb has no window manager to give a window the keyboard focus; tell
+ * @window that it has it, as a focused window on a desktop would be. */
+void
+shmview_app_test_focus_window (GtkWidget *window)
+{
+  GdkDisplay *display = gtk_widget_get_display (window);
+  GdkEvent *event = gdk_event_new (GDK_FOCUS_CHANGE);
+
+  event->focus_change.window = g_object_ref (gtk_widget_get_window (window));
+  event->focus_change.send_event = TRUE;
+  event->focus_change.in = TRUE;
+  gdk_event_set_device (event, gdk_seat_get_keyboard (gdk_display_get_default_seat (display)));
+  gtk_main_do_event (event);
+  gdk_event_free (event);
+}
+
 void
 shmview_app_test_save_screenshot (GtkWidget  *window,
                                   const char *prefix)

@@ -29,6 +29,9 @@ void      shmview_app_test_wait               (guint       ms);
 void      shmview_app_test_send_key           (GtkWidget  *window,
                                                guint       keyval,
                                                GdkModifierType state);
+/* Gives @window the keyboard focus (Xvfb has no window manager to do it),
+ * so its focus widget has the focus. */
+void      shmview_app_test_focus_window       (GtkWidget  *window);
 /* With SHMVIEW_TEST_SCREENSHOTS=DIR: DIR/<prefix><test path>.png of @window. */
 void      shmview_app_test_save_screenshot    (GtkWidget  *window,
                                                const char *prefix);

@@ -142,23 +142,6 @@ setup_region (Fixture *f,
   feed_visible (f);
 }
 
-/* Xvfb has no window manager to give the window the keyboard focus; tell
- * it that it has it, as a focused window on a desktop would be. */
-static void
-send_focus_in (Fixture *f)
-{
-  GdkDisplay *display = gtk_widget_get_display (f->window);
-  GdkEvent *event = gdk_event_new (GDK_FOCUS_CHANGE);
-
-  event->focus_change.window = g_object_ref (gtk_widget_get_window (f->window));
-  event->focus_change.send_event = TRUE;
-  event->focus_change.in = TRUE;
-  gdk_event_set_device (event, gdk_seat_get_keyboard (gdk_display_get_default_seat (display)));
-  gtk_main_do_event (event);
-  gdk_event_free (event);
-  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (f->view)));
-}
-
 static void
 setup (Fixture       *f,
        gconstpointer  data)
@@ -183,7 +166,8 @@ setup (Fixture       *f,
   gtk_widget_show_all (f->window);
   gtk_widget_grab_focus (GTK_WIDGET (f->view));
   SHMVIEW_APP_TEST_RUN_UNTIL (view_is_allocated (f));
-  send_focus_in (f);
+  shmview_app_test_focus_window (f->window);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (f->view)));
   shmview_app_test_drain ();
 }
 
