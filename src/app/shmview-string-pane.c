@@ -31,7 +31,7 @@ struct _ShmviewStringPane
   guint64    offset;
   gboolean   available : 1;
   gboolean   read_only : 1;
-  gboolean   dirty : 1;     /* the user changed the text and has not written it */
+  gboolean   dirty : 1;     /* the user changed the text and has not written or dropped it */
   gboolean   updating : 1;  /* we are setting the entry's text ourselves */
 };
 
@@ -199,6 +199,7 @@ show_entry_text (ShmviewStringPane *self)
   g_autofree char *text = NULL;
   gsize length = 0;
   const guint8 *data = NULL;
+  int position;
 
   if (self->raw != NULL)
     data = g_bytes_get_data (self->raw, &length);
@@ -207,16 +208,12 @@ show_entry_text (ShmviewStringPane *self)
   if (g_strcmp0 (gtk_entry_get_text (self->entry), text) == 0)
     return;
 
+  /* The caret stays where it was: a focused entry follows memory too. */
+  position = gtk_editable_get_position (GTK_EDITABLE (self->entry));
   self->updating = TRUE;
   gtk_entry_set_text (self->entry, text);
   self->updating = FALSE;
-}
-
-/* The user is editing: keep their text until they write it or leave. */
-static gboolean
-user_is_editing (ShmviewStringPane *self)
-{
-  return self->dirty || gtk_widget_has_focus (GTK_WIDGET (self->entry));
+  gtk_editable_set_position (GTK_EDITABLE (self->entry), position);
 }
 
 static void
@@ -307,7 +304,10 @@ shmview_string_pane_set_bytes (ShmviewStringPane *self,
       self->raw = g_bytes_new (data, string_length);
     }
 
-  if (!user_is_editing (self))
+  /* Only an edit is held back: text the user merely looks at, focused or
+   * not, follows memory, so it is never a stale copy that could be written
+   * back over another program's data. */
+  if (!self->dirty)
     show_entry_text (self);
 }
 
@@ -467,10 +467,14 @@ on_entry_changed (ShmviewStringPane *self)
   shmview_string_pane_set_error (self, NULL);
 }
 
+/* Plain Enter writes an edit only: Enter is pressed out of habit, and an
+ * unedited text is just what memory held at the last tick. Ctrl+Enter and
+ * the button are the explicit ways to write it as it stands. */
 static void
 on_entry_activate (ShmviewStringPane *self)
 {
-  shmview_string_pane_write (self);
+  if (self->dirty)
+    shmview_string_pane_write (self);
 }
 
 static void
@@ -507,16 +511,6 @@ on_entry_key_press (ShmviewStringPane *self,
     default:
       return GDK_EVENT_PROPAGATE;
     }
-}
-
-static gboolean
-on_entry_focus_out (ShmviewStringPane *self)
-{
-  /* Updates were held back while the entry had the focus: catch up. */
-  if (!self->dirty)
-    show_entry_text (self);
-
-  return GDK_EVENT_PROPAGATE;
 }
 
 static void
@@ -638,7 +632,6 @@ shmview_string_pane_class_init (ShmviewStringPaneClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_entry_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_key_press);
-  gtk_widget_class_bind_template_callback (widget_class, on_entry_focus_out);
   gtk_widget_class_bind_template_callback (widget_class, on_write_clicked);
   gtk_widget_class_set_css_name (widget_class, "shmview-string-pane");
 }

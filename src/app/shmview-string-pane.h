@@ -6,10 +6,10 @@
  * The pane shows what puts() would print at the cursor: the bytes up to the
  * first NUL, decoded as UTF-8 (bytes that are not valid UTF-8, control
  * characters and the backslash shown as C escapes: \x01, \\) or as Latin-1.
- * Write (Enter or Ctrl+Enter in the entry) turns the text back into bytes,
- * undoing those escapes, adds the terminating NUL as strcpy would, and emits
- * "write"; the page writes it through the core. The pane never reads or
- * writes the region itself.
+ * Write (the button, Ctrl+Enter, or Enter after an edit) turns the text
+ * back into bytes, undoing those escapes, adds the terminating NUL as strcpy
+ * would, and emits "write"; the page writes it through the core. The pane
+ * never reads or writes the region itself.
  */
 #pragma once
 
@@ -37,7 +37,8 @@ G_DECLARE_FINAL_TYPE (ShmviewStringPane, shmview_string_pane, SHMVIEW, STRING_PA
 GtkWidget *shmview_string_pane_new            (void);
 /* @data: the bytes read at @offset (at most SHMVIEW_STRING_PANE_MAX_BYTES);
  * @at_end TRUE when they reach the end of the region. The entry is updated
- * unless the user is editing it (focused or changed and not yet written). */
+ * unless the user has changed its text and not yet written it (or dropped
+ * the change with Escape, or moved to another offset). */
 void       shmview_string_pane_set_bytes      (ShmviewStringPane *self,
                                                guint64            offset,
                                                const guint8      *data,

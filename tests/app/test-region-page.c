@@ -528,6 +528,39 @@ test_string_pane_keeps_typing (Fixture       *f,
 }
 
 static void
+test_string_pane_focused_unedited (Fixture       *f,
+                                   gconstpointer  data)
+{
+  GtkWidget *entry = template_child (f->pane, SHMVIEW_TYPE_STRING_PANE, "entry");
+  char buf[11];
+
+  g_test_summary ("A focused String entry that was not edited follows outside writes, and "
+                  "plain Enter in it never writes the old text back; edited text it writes");
+
+  shmview_app_test_focus_window (f->window);
+  gtk_widget_grab_focus (entry);
+  g_assert_true (gtk_widget_has_focus (entry));
+  other_write (f, 0, "HELLOWORLD", 11);
+  shmview_region_page_refresh (f->page);
+  g_assert_cmpstr (shmview_string_pane_get_text (f->pane), ==, "HELLOWORLD");
+
+  shmview_app_test_send_key (f->window, GDK_KEY_Return, 0);
+  other_read (f, 0, buf, 11);
+  g_assert_cmpmem (buf, 11, "HELLOWORLD", 11);
+  g_assert_false (shmview_region_page_can_undo (f->page));
+
+  shmview_string_pane_set_text (f->pane, "typed");
+  shmview_app_test_send_key (f->window, GDK_KEY_Return, 0);
+  other_read (f, 0, buf, 7);
+  g_assert_cmpmem (buf, 7, "typed\0O", 7);
+
+  /* written, the entry follows memory again */
+  other_write (f, 0, "again", 5);
+  shmview_region_page_refresh (f->page);
+  g_assert_cmpstr (shmview_string_pane_get_text (f->pane), ==, "again");
+}
+
+static void
 test_string_write (Fixture       *f,
                    gconstpointer  data)
 {
@@ -1158,6 +1191,7 @@ main (int   argc,
               teardown);
   ADD ("outside-change", test_outside_change);
   ADD ("string-pane-keeps-typing", test_string_pane_keeps_typing);
+  ADD ("string-pane-focused-unedited", test_string_pane_focused_unedited);
   ADD ("string-write", test_string_write);
   ADD ("string-too-long", test_string_too_long);
   ADD ("string-encoding-setting", test_string_encoding_setting);

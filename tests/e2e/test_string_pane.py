@@ -4,8 +4,8 @@
 # Copyright 2026 The shmview authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The string pane shows the C string at the cursor and follows outside
-writes; Write (the button and Ctrl+Enter) stores the text plus a NUL, as
-strcpy would, and a second process (shmtool, then a Python program with its
+writes, focused or not; Write (the button, Ctrl+Enter, and Enter after an
+edit) stores the text plus a NUL, as strcpy would, and a second process (shmtool, then a Python program with its
 own mapping) reads it back. A string too long for the region writes
 nothing."""
 from shmview_e2e import main, poll, python_reader, rawinput, shmtool, shmtool_text
@@ -35,6 +35,23 @@ def body(t):
     strcpy(model, 0, "changed outside")
     shown, _ = poll(lambda: entry.text == "changed outside", WAIT)
     t.check("it follows a write by another process", shown, repr(entry.text))
+
+    # Clicked into but not edited, it still follows; Enter then writes only
+    # once the text was edited (keys arrive in order: once the edit is in
+    # memory, the plain Enter before it has been handled).
+    entry.grabFocus()
+    shmtool("write", name, "--string", "HELLOWORLD")
+    strcpy(model, 0, "HELLOWORLD")
+    shown, _ = poll(lambda: entry.text == "HELLOWORLD", WAIT)
+    t.check("a focused, unedited entry follows it too", shown, repr(entry.text))
+    rawinput.pressKey("Return")
+    rawinput.pressKey("End")
+    rawinput.typeText("!")
+    rawinput.pressKey("Return")
+    strcpy(model, 0, "HELLOWORLD!")
+    ok, _ = poll(lambda: shmtool_text(name) == "HELLOWORLD!", WAIT)
+    t.check("Enter writes an edit, and nothing before it", ok and t.raw(name) == bytes(model),
+            repr(t.raw(name)[:24]))
 
     entry.text = "hello there"
     button.doActionNamed("click")
