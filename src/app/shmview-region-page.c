@@ -5,7 +5,8 @@
  *
  * The page is the controller of one region. One tick:
  *
- *   timer -> monitor.poll (visible window) -> nothing changed: stop here
+ *   timer -> monitor.poll (visible window) -> nothing changed: the string and
+ *                                             value at the cursor only
  *                                          -> size, data, changed ranges -> hex view,
  *                                             string pane, status line
  *
@@ -313,6 +314,11 @@ poll_once (ShmviewRegionPage *self)
 
   if (error == NULL && (changed || self->data_stale))
     apply_result (self, &result);
+  else if (error == NULL)
+    /* The monitor watches the visible window only, and the cursor may be
+     * off screen: its few bytes are read again (the widgets change only
+     * when they do). */
+    update_cursor_info (self);
 
   shmview_monitor_result_clear (&result);
 }

@@ -286,6 +286,25 @@ emit_edit (Fixture    *f,
   return ok;
 }
 
+static gboolean
+status_has (Fixture    *f,
+            const char *needle)
+{
+  g_autofree char *text = shmview_status_bar_dup_text (f->status);
+
+  return strstr (text, needle) != NULL;
+}
+
+/* Grows the region to @size behind the page's back and lets the page see it. */
+static void
+grow_region (Fixture *f,
+             guint64  size)
+{
+  g_assert_no_errno (ftruncate (f->fd, (off_t) size));
+  shmview_region_page_refresh (f->page);
+  g_assert_cmpuint (shmview_hex_view_get_region_size (f->hex), ==, size);
+}
+
 /* ------------------------------------------------------------------ */
 
 static void
@@ -508,6 +527,30 @@ test_outside_change (Fixture       *f,
   other_write (f, 0, "EZ", 2);
   shmview_region_page_refresh (f->page);
   g_assert_cmpstr (shmview_string_pane_get_text (f->pane), ==, "EZhchai");
+}
+
+static void
+test_cursor_off_screen (Fixture       *f,
+                        gconstpointer  data)
+{
+  GtkAdjustment *vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (f->hex));
+  guint64 first = 0, visible = 0;
+
+  g_test_summary ("With the cursor scrolled off screen, a tick still shows another "
+                  "program's write at the cursor in the string pane and the status line");
+
+  grow_region (f, 0x100000);
+  g_assert_cmpuint (shmview_hex_view_get_cursor (f->hex), ==, 0);
+  gtk_adjustment_set_value (vadj, gtk_adjustment_get_upper (vadj));
+  shmview_hex_view_get_visible_range (f->hex, &first, &visible);
+  g_assert_cmpuint (first, >, SHMVIEW_STRING_PANE_MAX_BYTES);
+
+  other_write (f, 0, "FAR", 3);
+  shmview_region_page_refresh (f->page);
+  g_assert_cmpstr (shmview_string_pane_get_text (f->pane), ==, "FARchai");
+  g_assert_true (status_has (f, "Value 0x46 = 70 = ‘F’"));
+  shmview_hex_view_get_visible_range (f->hex, &first, &visible);
+  g_assert_cmpuint (first, >, SHMVIEW_STRING_PANE_MAX_BYTES);
 }
 
 static void
@@ -870,15 +913,6 @@ visible_text_has (Fixture    *f,
   return text != NULL && strstr (text, needle) != NULL;
 }
 
-static gboolean
-status_has (Fixture    *f,
-            const char *needle)
-{
-  g_autofree char *text = shmview_status_bar_dup_text (f->status);
-
-  return strstr (text, needle) != NULL;
-}
-
 static void
 on_changes_done (GFileMonitor      *monitor,
                  GFile             *file,
@@ -1042,16 +1076,6 @@ test_sparse_4gib (Fixture       *f,
 /* ------------------------------------------------------------------ */
 /* pure parts: no region needed                                       */
 
-/* Grows the region to @size behind the page's back and lets the page see it. */
-static void
-grow_region (Fixture *f,
-             guint64  size)
-{
-  g_assert_no_errno (ftruncate (f->fd, (off_t) size));
-  shmview_region_page_refresh (f->page);
-  g_assert_cmpuint (shmview_hex_view_get_region_size (f->hex), ==, size);
-}
-
 static void
 test_copy_whole_selection (Fixture       *f,
                            gconstpointer  data)
@@ -1190,6 +1214,7 @@ main (int   argc,
   g_test_add ("/app/region-page/read-only", Fixture, NULL, setup_read_only, test_read_only,
               teardown);
   ADD ("outside-change", test_outside_change);
+  ADD ("cursor-off-screen", test_cursor_off_screen);
   ADD ("string-pane-keeps-typing", test_string_pane_keeps_typing);
   ADD ("string-pane-focused-unedited", test_string_pane_focused_unedited);
   ADD ("string-write", test_string_write);
