@@ -28,6 +28,9 @@ typedef enum
   SHMVIEW_ERROR_SHRUNK,           /* the object got smaller under us */
   SHMVIEW_ERROR_SYMLINK,          /* file: path is a symbolic link, and following was not asked */
   SHMVIEW_ERROR_UNSUPPORTED,      /* e.g. resizing a System V segment */
+  SHMVIEW_ERROR_NO_SPACE,         /* a write stopped part way though the size still covered it:
+                                   * no page to be had (a full tmpfs, a quota) or an I/O error;
+                                   * part of the data may have been written */
 } ShmviewError;
 
 GQuark       shmview_error_quark          (void);

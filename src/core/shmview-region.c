@@ -285,10 +285,36 @@ set_shrunk_error (ShmviewRegion  *self,
                  "The region shrank %s", while_doing);
 }
 
-/* Errors of write() and fill(), which share their failure modes. */
+/* EFAULT from a write: a SIGBUS stopped the copy part way. Either the object
+ * shrank under it, or a page of it could not be had although the size still
+ * covers it: tmpfs answers a store it has no room for (full, or over quota)
+ * with SIGBUS, and a file mapping does so for an I/O error. The size now
+ * tells the two apart. */
+static void
+set_fault_error (ShmviewRegion  *self,
+                 guint64         offset,
+                 guint64         length,
+                 GError        **error)
+{
+  uint64_t size = 0;
+  int removed = 0;
+
+  if (self->backend.ops->check (&self->backend, &size, &removed) == 0 &&
+      size >= offset + length)
+    g_set_error_literal (error, SHMVIEW_ERROR, SHMVIEW_ERROR_NO_SPACE,
+                         "No space left for the region's pages (or an I/O error): "
+                         "part of the data may have been written");
+  else
+    set_shrunk_error (self, "while writing", error);
+}
+
+/* Errors of write() and fill(), which share their failure modes; @offset
+ * and @length are the range, already checked against the size. */
 static void
 set_write_error (ShmviewRegion  *self,
                  int             err,
+                 guint64         offset,
+                 guint64         length,
                  GError        **error)
 {
   switch (err)
@@ -297,7 +323,7 @@ set_write_error (ShmviewRegion  *self,
       set_shrunk_error (self, "(nothing was written)", error);
       break;
     case EFAULT:
-      set_shrunk_error (self, "while writing", error);
+      set_fault_error (self, offset, length, error);
       break;
     case EACCES:
       set_read_only_error (error);
@@ -373,7 +399,8 @@ target_from_spec (const ShmviewSpec    *spec,
  * @spec: what to open
  * @flags: create, exclusive, replace, read-only, follow symlinks
  * @size: the size of a region created now (> 0); ignored otherwise
- * @mode: permission bits of a region created now; 0 means 0600
+ * @mode: permission bits of a region created now (0 to 0777); 0 is taken as
+ *   "no mode given" and means 0600
  * @error: return location for a #GError in %SHMVIEW_ERROR
  *
  * Opens (or creates, by @flags) the region @spec names and maps it. Creating
@@ -855,7 +882,7 @@ write_or_fill (ShmviewRegion  *self,
   err = data != NULL ? ops->write (&self->backend, offset, data, length)
                      : ops->fill (&self->backend, offset, byte, length);
   if (err != 0)
-    set_write_error (self, err, error);
+    set_write_error (self, err, offset, length, error);
   g_rw_lock_reader_unlock (&self->lock);
 
   return err == 0;
@@ -868,8 +895,11 @@ write_or_fill (ShmviewRegion  *self,
  * Writes through the mapping, all or nothing: %SHMVIEW_ERROR_PERMISSION on a
  * read-only region, %SHMVIEW_ERROR_OUT_OF_RANGE past the end,
  * %SHMVIEW_ERROR_SHRUNK when the object shrank under us; in each case nothing
- * is written. (Only a shrink that races the copy itself can leave part of it
- * written; it is still reported as SHRUNK, never as SIGBUS.)
+ * is written. Two failures can strike during the copy itself and then leave
+ * part of the data written (never a SIGBUS): a shrink racing the copy, still
+ * reported as %SHMVIEW_ERROR_SHRUNK, and a page that cannot be had although
+ * the size covers it (a full tmpfs or quota, an I/O error on a file),
+ * reported as %SHMVIEW_ERROR_NO_SPACE.
  *
  * Returns: %TRUE when all bytes were written
  */

@@ -58,8 +58,10 @@ typedef struct
 G_DECLARE_FINAL_TYPE (ShmviewRegion, shmview_region, SHMVIEW, REGION, GObject)
 
 /* Opens (or creates, by @flags) the region @spec names. @size and @mode are used
- * only when creating; @mode 0 means 0600. Never replaces an existing region
- * unless SHMVIEW_OPEN_REPLACE is set. */
+ * only when creating. @mode is applied exactly, whatever the umask, with one
+ * exception: 0 is not "no permissions" but "no mode given", and means the
+ * default 0600 (a caller that wants to refuse a typed 0 must do so itself).
+ * Never replaces an existing region unless SHMVIEW_OPEN_REPLACE is set. */
 ShmviewRegion     *shmview_region_open             (const ShmviewSpec    *spec,
                                                     ShmviewOpenFlags      flags,
                                                     guint64               size,
@@ -117,13 +119,17 @@ gboolean           shmview_region_copy_to_fd       (ShmviewRegion        *self,
 
 /* Writes through the mapping, all or nothing: PERMISSION on a read-only
  * region, OUT_OF_RANGE past the end, SHRUNK when the object shrank under us;
- * in each case nothing is written. */
+ * in each case nothing is written. Only a failure during the copy itself can
+ * leave PART of the data written: SHRUNK when a shrink races the copy, and
+ * NO_SPACE when a page cannot be had although the size still covers the range
+ * (a full tmpfs or quota, or an I/O error on a file). Never a SIGBUS. */
 gboolean           shmview_region_write            (ShmviewRegion        *self,
                                                     guint64               offset,
                                                     const guint8         *data,
                                                     gsize                 length,
                                                     GError              **error);
-/* Fills @length bytes at @offset with @byte, all or nothing like write(). */
+/* Fills @length bytes at @offset with @byte, all or nothing like write() (and
+ * with the same two exceptions, SHRUNK or NO_SPACE during the copy). */
 gboolean           shmview_region_fill             (ShmviewRegion        *self,
                                                     guint64               offset,
                                                     guint64               length,

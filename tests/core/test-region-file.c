@@ -11,8 +11,11 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <sched.h>
 #include <string.h>
+#include <sys/mount.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <glib.h>
@@ -511,6 +514,98 @@ test_copy_to_fd (Fixture       *f,
     }
 }
 
+/* Mounts a 64 KiB tmpfs on @dir in a mount namespace of the calling process
+ * alone, changes to which never reach the rest of the machine. */
+static int
+mount_small_tmpfs (const char *dir)
+{
+  if (unshare (CLONE_NEWNS) != 0 ||
+      mount (NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) != 0 ||
+      mount ("tmpfs", dir, "tmpfs", 0, "size=64k") != 0)
+    return errno;
+  return 0;
+}
+
+/* Whether mount_small_tmpfs() works here (root, and a kernel or container
+ * that lets us have a mount namespace): tried in a child that only makes
+ * system calls and exits, so its namespace dies with it. */
+static int
+small_tmpfs_error (const char *dir)
+{
+  int status = 0;
+  pid_t pid = fork ();
+
+  g_assert_no_errno (pid);
+  if (pid == 0)
+    _exit (mount_small_tmpfs (dir));
+  g_assert_no_errno (waitpid (pid, &status, 0));
+  g_assert_true (WIFEXITED (status));
+  return WEXITSTATUS (status);
+}
+
+/* In the subprocess: a 1 MiB sparse file on the 64 KiB tmpfs, so the
+ * 17th page written cannot be had. */
+static void
+check_no_space (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "full.bin", NULL);
+  g_autofree char *text = file_text (path);
+  g_autofree guint8 *data = g_malloc0 (256 * 1024);
+  ShmviewRegion *region;
+  g_autoptr(GError) error = NULL;
+  static const char message[] = "No space left for the region's pages (or an I/O error): "
+                                "part of the data may have been written";
+
+  g_assert_nonnull (dir);
+  g_assert_cmpint (mount_small_tmpfs (dir), ==, 0);
+  region = shmview_region_open_text (text, SHMVIEW_OPEN_CREATE, 1024 * 1024, 0, &error);
+  g_assert_no_error (error);
+
+  g_assert_false (shmview_region_fill (region, 0, 1024 * 1024, 0x41, &error));
+  g_assert_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_NO_SPACE);
+  g_assert_cmpstr (error->message, ==, message);
+  g_clear_error (&error);
+  g_assert_false (shmview_region_write (region, 128 * 1024, data, 256 * 1024, &error));
+  g_assert_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_NO_SPACE);
+  g_assert_cmpuint (lstat_path (path).st_size, ==, 1024 * 1024);
+
+  g_assert_finalize_object (region);
+  g_assert_no_errno (umount2 (dir, MNT_DETACH));
+}
+
+/* The subprocess mounts on the parent's directory (it inherits the
+ * environment): should it fail, its mount dies with its namespace and the
+ * parent's cleanup removes a plain empty directory. */
+#define MOUNT_DIR_VARIABLE "SHMVIEW_TEST_SMALL_TMPFS"
+
+static void
+test_no_space (void)
+{
+  g_autofree char *dir = NULL;
+  int err;
+
+  g_test_summary ("A write that a full tmpfs stops part way, though the file's size still "
+                  "covers it, is NO_SPACE and says part may be written, not “shrank”");
+
+  if (g_test_subprocess ())
+    {
+      check_no_space (g_getenv (MOUNT_DIR_VARIABLE));
+      return;
+    }
+  dir = shmview_test_temp_path ("small-tmpfs");
+  g_assert_no_errno (g_mkdir (dir, 0700));
+  if ((err = small_tmpfs_error (dir)) != 0)
+    {
+      g_test_skip_printf ("Cannot mount a small tmpfs in a private mount namespace "
+                          "(needs root): %s", g_strerror (err));
+      return;
+    }
+  g_setenv (MOUNT_DIR_VARIABLE, dir, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_unsetenv (MOUNT_DIR_VARIABLE);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -535,6 +630,7 @@ main (int   argc,
   ADD ("resize-info", test_resize_info);
   ADD ("copy-to-fd", test_copy_to_fd);
 #undef ADD
+  g_test_add_func ("/core/region-file/no-space", test_no_space);
 
   return g_test_run ();
 }
