@@ -210,6 +210,15 @@ create_tab_label (ShmviewRegionPage *page)
   gtk_style_context_add_class (gtk_widget_get_style_context (close), "tab-close-button");
   g_signal_connect_object (close, "clicked", G_CALLBACK (tab_close_clicked_cb), page, 0);
 
+  /* A name can have a read-only and a read-write tab side by side. */
+  if (shmview_region_is_read_only (shmview_region_page_get_region (page)))
+    {
+      GtkWidget *lock = gtk_image_new_from_icon_name ("changes-prevent-symbolic",
+                                                      GTK_ICON_SIZE_MENU);
+
+      atk_object_set_name (gtk_widget_get_accessible (lock), _("read-only"));
+      gtk_container_add (GTK_CONTAINER (box), lock);
+    }
   gtk_container_add (GTK_CONTAINER (box), label);
   gtk_container_add (GTK_CONTAINER (box), close);
   g_object_set_data (G_OBJECT (box), "shmview-tab-title", label);
@@ -282,9 +291,14 @@ notebook_switch_page_cb (ShmviewWindow *self,
   _shmview_window_update_actions (self);
 }
 
+/* The tab to focus rather than attach @spec again: one with the same
+ * access, since asking for read-only must never end in a tab that writes,
+ * and whose object still has the name: a name removed and made again names
+ * a new object, which gets a tab of its own. */
 static ShmviewRegionPage *
 find_page (ShmviewWindow     *self,
-           const ShmviewSpec *spec)
+           const ShmviewSpec *spec,
+           gboolean           read_only)
 {
   guint n = gtk_notebook_get_n_pages (self->notebook);
 
@@ -293,7 +307,12 @@ find_page (ShmviewWindow     *self,
       ShmviewRegionPage *page = shmview_window_get_nth_page (self, i);
       ShmviewRegion *region = shmview_region_page_get_region (page);
 
-      if (shmview_spec_equal (shmview_region_get_spec (region), spec))
+      if (!shmview_spec_equal (shmview_region_get_spec (region), spec)
+          || !shmview_region_is_read_only (region) != !read_only)
+        continue;
+      /* a removal since the page's last tick counts too */
+      shmview_region_page_refresh (page);
+      if (!shmview_region_is_removed (region))
         return page;
     }
   return NULL;
@@ -319,7 +338,8 @@ shmview_window_open_region (ShmviewWindow *self,
   g_return_val_if_fail (SHMVIEW_IS_WINDOW (self), NULL);
   g_return_val_if_fail (SHMVIEW_IS_REGION (region), NULL);
 
-  page = find_page (self, shmview_region_get_spec (region));
+  page = find_page (self, shmview_region_get_spec (region),
+                    shmview_region_is_read_only (region));
   if (page == NULL)
     {
       page = SHMVIEW_REGION_PAGE (shmview_region_page_new (region));
@@ -354,7 +374,7 @@ shmview_window_open_spec (ShmviewWindow  *self,
     return FALSE;
 
   /* Attaching twice would give two pages fighting over one undo history. */
-  page = find_page (self, parsed);
+  page = find_page (self, parsed, read_only);
   if (page != NULL)
     {
       focus_page (self, page);

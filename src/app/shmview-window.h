@@ -24,7 +24,8 @@ G_DECLARE_FINAL_TYPE (ShmviewWindow, shmview_window, SHMVIEW, WINDOW, GtkApplica
 ShmviewWindow     *shmview_window_new                (GtkApplication  *application);
 
 /* Opens a tab for @region, or focuses the tab that already shows the same
- * spec (then @region is not used). Returns the page (borrowed). */
+ * spec with the same access, unless its name was removed since (then
+ * @region is not used). Returns the page (borrowed). */
 ShmviewRegionPage *shmview_window_open_region        (ShmviewWindow   *self,
                                                       ShmviewRegion   *region);
 /* Parses and opens @spec (read-only when asked), or focuses its tab. On

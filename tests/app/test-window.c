@@ -235,6 +235,79 @@ test_open_same_spec_focuses (Fixture       *fixture,
   g_assert_cmpuint (shmview_window_get_n_pages (fixture->window), ==, 2);
 }
 
+static GtkWidget *
+first_tab_child (Fixture           *fixture,
+                 ShmviewRegionPage *page)
+{
+  GtkWidget *tab = gtk_notebook_get_tab_label (fixture->window->notebook, GTK_WIDGET (page));
+  g_autoptr(GList) children = gtk_container_get_children (GTK_CONTAINER (tab));
+
+  return children->data;
+}
+
+static void
+test_read_only_own_tab (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShmviewRegion) again = NULL;
+  ShmviewRegionPage *rw, *ro;
+
+  g_test_summary ("Asking for read-only never gets a tab that can write: it opens a read-only "
+                  "tab of its own, which later read-only requests focus");
+
+  rw = open_spec (fixture, fixture->names[0], FALSE);
+  ro = open_spec (fixture, fixture->names[0], TRUE);
+  g_assert_true (ro != rw);
+  g_assert_true (shmview_region_is_read_only (shmview_region_page_get_region (ro)));
+  g_assert_false (shmview_region_is_read_only (shmview_region_page_get_region (rw)));
+  g_assert_cmpuint (shmview_window_get_n_pages (fixture->window), ==, 2);
+
+  g_assert_true (open_spec (fixture, fixture->names[0], FALSE) == rw);
+  g_assert_true (open_spec (fixture, fixture->names[0], TRUE) == ro);
+  /* the two tabs of one name tell themselves apart: a lock on the read-only one */
+  g_assert_true (GTK_IS_LABEL (first_tab_child (fixture, rw)));
+  g_assert_true (GTK_IS_IMAGE (first_tab_child (fixture, ro)));
+
+  /* the region list's "Attach read-only" and a dialog's region */
+  gtk_notebook_set_current_page (fixture->window->notebook, 0);
+  g_signal_emit_by_name (fixture->window->browser, "attach", fixture->names[0], TRUE);
+  shmview_app_test_drain ();
+  g_assert_true (shmview_window_get_current_page (fixture->window) == ro);
+  again = shmview_region_open_text (fixture->names[0], SHMVIEW_OPEN_READ_ONLY, 0, 0, &error);
+  g_assert_no_error (error);
+  g_assert_true (shmview_window_open_region (fixture->window, again) == ro);
+  g_assert_cmpuint (shmview_window_get_n_pages (fixture->window), ==, 2);
+}
+
+static void
+test_recreated_name_new_tab (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShmviewRegion) made = NULL;
+  ShmviewRegionPage *old, *page;
+
+  g_test_summary ("A name removed and made again opens a new tab on the new object, not the "
+                  "tab that still holds the old one");
+
+  old = open_spec (fixture, fixture->names[0], FALSE);
+  shmview_test_posix_unlink (fixture->names[0]);
+  made = shmview_region_open_text (fixture->names[0], SHMVIEW_OPEN_CREATE | SHMVIEW_OPEN_EXCLUSIVE,
+                                   512, 0600, &error);
+  g_assert_no_error (error);
+
+  page = open_spec (fixture, fixture->names[0], FALSE);
+  g_assert_true (page != old);
+  g_assert_cmpuint (shmview_window_get_n_pages (fixture->window), ==, 2);
+  g_assert_cmpuint (shmview_region_get_size (shmview_region_page_get_region (page)), ==, 512);
+  g_assert_true (shmview_region_is_removed (shmview_region_page_get_region (old)));
+
+  /* the new one is not removed: asking again focuses it */
+  gtk_notebook_set_current_page (fixture->window->notebook, 0);
+  g_assert_true (open_spec (fixture, fixture->names[0], FALSE) == page);
+}
+
 static void
 test_open_errors (Fixture       *fixture,
                   gconstpointer  data)
@@ -666,6 +739,8 @@ main (int   argc,
   ADD ("open-spec", test_open_spec);
   ADD ("open-read-only", test_open_read_only);
   ADD ("open-same-spec-focuses", test_open_same_spec_focuses);
+  ADD ("read-only-own-tab", test_read_only_own_tab);
+  ADD ("recreated-name-new-tab", test_recreated_name_new_tab);
   ADD ("open-errors", test_open_errors);
   ADD ("undo-redo-actions", test_undo_redo_actions);
   ADD ("close-tab", test_close_tab);
