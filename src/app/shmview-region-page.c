@@ -637,14 +637,17 @@ shmview_region_page_key_press_event (GtkWidget   *widget,
   ShmviewRegionPage *self = SHMVIEW_REGION_PAGE (widget);
   GdkModifierType mods = event->state & gtk_accelerator_get_default_mod_mask ();
   guint key = gdk_keyval_to_lower (event->keyval);
+  /* Undo is for the hex view's writes: a Ctrl+Z that an entry let through
+   * is about its text and must not reach memory. */
+  gboolean in_hex = gtk_widget_is_focus (GTK_WIDGET (self->hex_view));
 
   /* The window's accelerators usually get these first; this keeps the page
    * usable on its own (tests, other containers). */
   if (mods == GDK_CONTROL_MASK && key == GDK_KEY_l)
     shmview_region_page_show_goto (self);
-  else if (mods == GDK_CONTROL_MASK && key == GDK_KEY_z)
+  else if (in_hex && mods == GDK_CONTROL_MASK && key == GDK_KEY_z)
     shmview_region_page_undo (self);
-  else if (mods == (GDK_CONTROL_MASK | GDK_SHIFT_MASK) && key == GDK_KEY_z)
+  else if (in_hex && mods == (GDK_CONTROL_MASK | GDK_SHIFT_MASK) && key == GDK_KEY_z)
     shmview_region_page_redo (self);
   else
     return GTK_WIDGET_CLASS (shmview_region_page_parent_class)->key_press_event (widget, event);

@@ -138,18 +138,20 @@ _shmview_window_update_actions (ShmviewWindow *self)
   ShmviewRegionPage *page = shmview_window_get_current_page (self);
   GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (self));
   gboolean have_page = page != NULL;
+  gboolean in_hex;
 
   /* Called from set_focus too, which can run before the actions exist. */
   if (g_action_map_lookup_action (G_ACTION_MAP (self), "refresh") == NULL)
     return;
 
+  /* While an action is disabled its accelerator is not consumed, so Ctrl+C
+   * and Ctrl+Z go on to the focused entry as usual: there they are about
+   * its text, never about shared memory. */
+  in_hex = have_page && focus != NULL && focus == shmview_region_page_get_hex_view (page);
   set_enabled (self, "refresh", have_page);
   set_enabled (self, "goto", have_page);
   set_enabled (self, "close-tab", have_page);
-  set_enabled (self, "undo", have_page && shmview_region_page_can_undo (page));
-  set_enabled (self, "redo", have_page && shmview_region_page_can_redo (page));
-  /* While the action is disabled its accelerator is not consumed, so Ctrl+C
-   * goes on to the focused entry as usual. */
-  set_enabled (self, "copy",
-               have_page && focus != NULL && focus == shmview_region_page_get_hex_view (page));
+  set_enabled (self, "undo", in_hex && shmview_region_page_can_undo (page));
+  set_enabled (self, "redo", in_hex && shmview_region_page_can_redo (page));
+  set_enabled (self, "copy", in_hex);
 }

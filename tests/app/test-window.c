@@ -380,6 +380,54 @@ test_undo_redo_actions (Fixture       *fixture,
   g_assert_true (action_enabled (fixture, "undo"));
 }
 
+/* Ctrl+Z and Ctrl+Shift+Z, as typed in the window. */
+static void
+send_undo_key (Fixture  *fixture,
+               gboolean  redo)
+{
+  shmview_app_test_send_key (GTK_WIDGET (fixture->window), GDK_KEY_z,
+                             GDK_CONTROL_MASK | (redo ? GDK_SHIFT_MASK : 0));
+  shmview_app_test_drain ();
+}
+
+static void
+test_undo_follows_focus (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  ShmviewRegionPage *page;
+  GtkWidget *hex, *entry;
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("\x42", 1);
+  gboolean written = FALSE;
+
+  g_test_summary ("Undo and redo are enabled only while the hex view has the focus: Ctrl+Z "
+                  "and Ctrl+Shift+Z in a text entry never write to shared memory");
+
+  page = open_spec (fixture, fixture->names[0], FALSE);
+  hex = shmview_region_page_get_hex_view (page);
+  entry = find_widget (GTK_WIDGET (page), NULL, GTK_TYPE_ENTRY);
+  g_signal_emit_by_name (hex, "edit", (guint64) 5, bytes, &written);
+  g_assert_true (written);
+
+  gtk_widget_grab_focus (entry);
+  shmview_app_test_drain ();
+  g_assert_false (action_enabled (fixture, "undo"));
+  send_undo_key (fixture, FALSE);
+  g_assert_cmpuint (read_byte (page, 5), ==, 0x42);
+
+  gtk_widget_grab_focus (hex);
+  shmview_app_test_drain ();
+  g_assert_true (action_enabled (fixture, "undo"));
+  send_undo_key (fixture, FALSE);
+  g_assert_cmpuint (read_byte (page, 5), ==, 0x00);
+  g_assert_true (action_enabled (fixture, "redo"));
+
+  gtk_widget_grab_focus (entry);
+  shmview_app_test_drain ();
+  g_assert_false (action_enabled (fixture, "redo"));
+  send_undo_key (fixture, TRUE);
+  g_assert_cmpuint (read_byte (page, 5), ==, 0x00);
+}
+
 static void
 test_close_tab (Fixture       *fixture,
                 gconstpointer  data)
@@ -743,6 +791,7 @@ main (int   argc,
   ADD ("recreated-name-new-tab", test_recreated_name_new_tab);
   ADD ("open-errors", test_open_errors);
   ADD ("undo-redo-actions", test_undo_redo_actions);
+  ADD ("undo-follows-focus", test_undo_follows_focus);
   ADD ("close-tab", test_close_tab);
   ADD ("settings-reach-pages", test_settings_reach_pages);
   ADD ("interval-override", test_interval_override);
