@@ -237,7 +237,7 @@ report_open_error (GApplicationCommandLine *cmdline,
                    const GError            *error,
                    const char              *spec)
 {
-  g_autofree char *message = shmview_describe_error (error, spec);
+  g_autofree char *message = shmview_describe_spec_error (error, spec);
 
   g_application_command_line_printerr (cmdline, "shmview: %s\n", message);
   shmview_window_show_error (window, message);

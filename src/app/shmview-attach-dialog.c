@@ -69,7 +69,7 @@ try_attach (ShmviewAttachDialog *self)
   region = shmview_region_open_text (text, flags, 0, 0, &error);
   if (region == NULL)
     {
-      g_autofree char *message = shmview_describe_error (error, text);
+      g_autofree char *message = shmview_describe_spec_error (error, text);
 
       show_error (self, message);
       return FALSE;
@@ -171,8 +171,11 @@ shmview_attach_dialog_new (GtkWindow          *parent,
                        "destroy-with-parent", TRUE,
                        NULL);
 
+  /* A name that is not UTF-8 cannot be shown or typed in an entry: the
+   * region list, which shows it escaped, attaches it. */
   for (guint i = 0; specs != NULL && specs[i] != NULL; i++)
-    gtk_list_store_insert_with_values (self->specs_store, NULL, -1, 0, specs[i], -1);
+    if (g_utf8_validate (specs[i], -1, NULL))
+      gtk_list_store_insert_with_values (self->specs_store, NULL, -1, 0, specs[i], -1);
 
   return GTK_WIDGET (self);
 }

@@ -14,6 +14,7 @@
 
 #include "shmview-error.h"
 #include "shmview-errors-ui.h"
+#include "shmview-format.h"
 
 static char *
 describe_shmview_error (const GError *error,
@@ -70,6 +71,27 @@ shmview_describe_error (const GError *error,
     return describe_shmview_error (error, what);
 
   return g_strdup_printf (_("Something went wrong with “%s”: %s"), what, error->message);
+}
+
+/**
+ * shmview_describe_spec_error:
+ * @error: a failure from the core (any domain)
+ * @spec: the spec as given, any bytes
+ *
+ * Returns: (transfer full): a translated sentence, valid UTF-8 however
+ *   @spec is spelled.
+ */
+char *
+shmview_describe_spec_error (const GError *error,
+                             const char   *spec)
+{
+  g_autofree char *shown = NULL;
+
+  g_return_val_if_fail (error != NULL, NULL);
+  g_return_val_if_fail (spec != NULL, NULL);
+
+  shown = shmview_format_escaped (spec);
+  return shmview_describe_error (error, shown);
 }
 
 const char *

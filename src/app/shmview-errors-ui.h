@@ -17,6 +17,11 @@ G_BEGIN_DECLS
 char *shmview_describe_error (const GError *error,
                               const char   *what);
 
+/* The same about the spec @spec as the user gave it (a command line, the
+ * region list), shown escaped where it is not UTF-8. */
+char *shmview_describe_spec_error (const GError *error,
+                                   const char   *spec);
+
 /* "POSIX", "System V", "File", translated (context "region kind"). */
 const char *shmview_describe_kind (ShmviewRegionKind kind);
 

@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "shmview-errors-ui.h"
+#include "shmview-format.h"
 #include "shmview-region-browser.h"
 #include "shmview-region-browser-private.h"
 #include "shmview-region-list.h"
@@ -178,11 +179,13 @@ set_string (GtkListStore *store,
 
 static char *
 make_tooltip (const ShmviewRegionEntry *entry,
+              const char               *shown_name,
               const char               *size_text,
               const char               *owner)
 {
-  g_autofree char *name = g_markup_escape_text (entry->name, -1);
-  g_autofree char *spec = g_markup_escape_text (entry->spec, -1);
+  g_autofree char *shown_spec = shmview_format_escaped (entry->spec);
+  g_autofree char *name = g_markup_escape_text (shown_name, -1);
+  g_autofree char *spec = g_markup_escape_text (shown_spec, -1);
   g_autofree char *who = g_markup_escape_text (owner, -1);
   g_autofree char *made_by = NULL;
 
@@ -235,9 +238,10 @@ make_details (const ShmviewRegionEntry *entry,
  * to miss. */
 static char *
 make_markup (const ShmviewRegionEntry *entry,
+             const char               *shown_name,
              const char               *details)
 {
-  g_autofree char *name = g_markup_escape_text (entry->name, -1);
+  g_autofree char *name = g_markup_escape_text (shown_name, -1);
   g_autofree char *second = g_markup_escape_text (details, -1);
   g_autofree char *label = NULL;
   g_autofree char *removed = NULL;
@@ -297,12 +301,15 @@ update_row (ShmviewRegionBrowser     *self,
   g_autofree char *mode = g_strdup_printf ("%04o", entry->info.mode & 07777);
   g_autofree char *attached = entry->info.nattch >= 0 ? g_strdup_printf ("%d", entry->info.nattch)
                                                        : NULL;
+  /* A POSIX name is bytes, and GTK draws only UTF-8: the row shows the name
+   * escaped, and keeps the spec as it is, to attach that very object. */
+  g_autofree char *shown_name = shmview_format_escaped (entry->name);
   g_autofree char *details = make_details (entry, short_size, owner);
-  g_autofree char *markup = make_markup (entry, details);
-  g_autofree char *tooltip = make_tooltip (entry, size_text, owner);
+  g_autofree char *markup = make_markup (entry, shown_name, details);
+  g_autofree char *tooltip = make_tooltip (entry, shown_name, size_text, owner);
 
   set_string (self->store, iter, COL_SPEC, entry->spec);
-  set_string (self->store, iter, COL_NAME, entry->name);
+  set_string (self->store, iter, COL_NAME, shown_name);
   set_string (self->store, iter, COL_LABEL, entry->label);
   set_string (self->store, iter, COL_KIND, shmview_describe_kind (entry->info.kind));
   set_string (self->store, iter, COL_SIZE_TEXT, short_size);
@@ -712,12 +719,15 @@ row_visible (GtkTreeModel *model,
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     {
       g_autofree char *value = NULL;
+      g_autofree char *shown = NULL;
       g_autofree char *folded = NULL;
 
       gtk_tree_model_get (model, iter, columns[i], &value, -1);
       if (value == NULL)
         continue;
-      folded = g_utf8_casefold (value, -1);
+      /* the spec is kept as bytes: match what the row shows */
+      shown = shmview_format_escaped (value);
+      folded = g_utf8_casefold (shown, -1);
       if (strstr (folded, self->filter_text) != NULL)
         return TRUE;
     }
@@ -1054,6 +1064,7 @@ shmview_region_browser_remove_selected (ShmviewRegionBrowser *self)
 {
   g_autofree char *spec = NULL;
   g_autofree char *name = NULL;
+  g_autofree char *shown_spec = NULL;
   GtkWidget *toplevel;
   GtkWidget *dialog;
   GtkWidget *button;
@@ -1063,6 +1074,7 @@ shmview_region_browser_remove_selected (ShmviewRegionBrowser *self)
   if (!get_selected (self, &spec, &name))
     return NULL;
 
+  shown_spec = shmview_format_escaped (spec);
   toplevel = gtk_widget_get_toplevel (GTK_WIDGET (self));
   dialog = gtk_message_dialog_new (GTK_IS_WINDOW (toplevel) ? GTK_WINDOW (toplevel) : NULL,
                                    GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
@@ -1072,7 +1084,7 @@ shmview_region_browser_remove_selected (ShmviewRegionBrowser *self)
                                             _("Its name (%s) goes away at once, so no program "
                                               "can attach it any more. Programs that have it "
                                               "attached keep their memory until they let go. "
-                                              "This cannot be undone."), spec);
+                                              "This cannot be undone."), shown_spec);
   gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL);
   button = gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Remove"), GTK_RESPONSE_ACCEPT);
   gtk_style_context_add_class (gtk_widget_get_style_context (button), "destructive-action");

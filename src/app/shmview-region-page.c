@@ -101,6 +101,16 @@ static guint signals[N_SIGNALS];
 
 static void page_poll (ShmviewRegionPage *self);
 
+/* A POSIX name may hold any byte but NUL and '/', and GTK shows only UTF-8:
+ * names are shown escaped ("\xff"), as the region list shows them. */
+static char *
+escape_name (char *text)
+{
+  g_autofree char *owned = text;
+
+  return shmview_format_escaped (owned);
+}
+
 static void
 show_message (ShmviewRegionPage *self,
               GtkMessageType     type,
@@ -688,8 +698,8 @@ shmview_region_page_constructed (GObject *object)
   g_assert (SHMVIEW_IS_REGION (self->region));
 
   read_only = shmview_region_is_read_only (self->region);
-  self->title = shmview_region_dup_display_name (self->region);
-  self->spec_text = shmview_region_dup_spec_string (self->region);
+  self->title = escape_name (shmview_region_dup_display_name (self->region));
+  self->spec_text = escape_name (shmview_region_dup_spec_string (self->region));
   self->size = shmview_region_get_size (self->region);
   self->monitor = shmview_monitor_new (self->region);
   self->history = shmview_history_new (self->region, self->monitor);
@@ -896,6 +906,14 @@ shmview_region_page_get_title (ShmviewRegionPage *self)
   g_return_val_if_fail (SHMVIEW_IS_REGION_PAGE (self), NULL);
 
   return self->title;
+}
+
+const char *
+shmview_region_page_get_spec_text (ShmviewRegionPage *self)
+{
+  g_return_val_if_fail (SHMVIEW_IS_REGION_PAGE (self), NULL);
+
+  return self->spec_text;
 }
 
 void

@@ -28,7 +28,8 @@ G_DECLARE_FINAL_TYPE (ShmviewRegionPage, shmview_region_page, SHMVIEW, REGION_PA
 
 /* Properties:
  *   "region"       ShmviewRegion*  (construct-only)
- *   "title"        string   display name for the tab and window title
+ *   "title"        string   display name for the tab and window title (escaped
+ *                           where the name is not UTF-8: "Map\xff")
  *   "interval"     guint    refresh interval in ms (10..10000, default 100)
  *   "paused"       gboolean live refresh stopped
  *   "can-undo" "can-redo" gboolean
@@ -39,6 +40,9 @@ G_DECLARE_FINAL_TYPE (ShmviewRegionPage, shmview_region_page, SHMVIEW, REGION_PA
 GtkWidget     *shmview_region_page_new          (ShmviewRegion     *region);
 ShmviewRegion *shmview_region_page_get_region   (ShmviewRegionPage *self);
 const char    *shmview_region_page_get_title    (ShmviewRegionPage *self);
+/* The region's spec for people to read ("/MapTrans"); like the title,
+ * escaped where the name is not UTF-8 ("/Map\xff"). */
+const char    *shmview_region_page_get_spec_text (ShmviewRegionPage *self);
 void           shmview_region_page_set_interval (ShmviewRegionPage *self,
                                                  guint              interval_ms);
 guint          shmview_region_page_get_interval (ShmviewRegionPage *self);

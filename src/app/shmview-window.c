@@ -128,9 +128,8 @@ static char *
 describe_page_region (ShmviewRegionPage *page)
 {
   ShmviewRegion *region = shmview_region_page_get_region (page);
-  g_autofree char *spec = shmview_region_dup_spec_string (region);
 
-  return g_strdup_printf ("%s — %s", spec,
+  return g_strdup_printf ("%s — %s", shmview_region_page_get_spec_text (page),
                           shmview_region_is_read_only (region) ? _("read-only")
                                                                : _("read-write"));
 }
@@ -418,7 +417,7 @@ browser_attach_cb (ShmviewWindow *self,
 
   if (!shmview_window_open_spec (self, spec, read_only, &error))
     {
-      g_autofree char *message = shmview_describe_error (error, spec);
+      g_autofree char *message = shmview_describe_spec_error (error, spec);
 
       shmview_window_show_error (self, message);
     }

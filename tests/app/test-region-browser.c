@@ -284,6 +284,45 @@ test_library_label (Fixture       *f,
 }
 
 static void
+test_name_not_utf8 (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *base = shmview_test_unique_posix_name ("browser-bad");
+  g_autofree char *bad = g_strconcat (base, "\xff", NULL);
+  g_autofree char *shown = g_strconcat (base + 1, "\\xff", NULL);
+  g_autofree char *name = NULL;
+  g_autofree char *markup = NULL;
+  g_autofree char *tooltip = NULL;
+  g_autofree char *text = NULL;
+  GtkTreeView *tree = GTK_TREE_VIEW (child (f, "tree_view"));
+  g_autoptr(GtkTreePath) path = NULL;
+
+  g_test_summary ("A POSIX name that is not UTF-8 is listed escaped (\\xff), drawn without "
+                  "warnings, and its row attaches that very object");
+
+  make_region (f, bad, 16);
+  shmview_region_browser_reload (f->browser);
+  shmview_app_test_drain ();
+
+  name = row_value (f, bad, SHMVIEW_REGION_BROWSER_COL_NAME);
+  g_assert_cmpstr (name, ==, shown);
+  markup = row_value (f, bad, SHMVIEW_REGION_BROWSER_COL_MARKUP);
+  g_assert_true (pango_parse_markup (markup, -1, 0, NULL, &text, NULL, NULL));
+  g_assert_true (g_str_has_prefix (text, shown));
+  tooltip = row_value (f, bad, SHMVIEW_REGION_BROWSER_COL_TOOLTIP);
+  g_assert_true (g_utf8_validate (tooltip, -1, NULL));
+
+  /* found by its escaped name too */
+  shmview_region_browser_set_filter (f->browser, shown);
+  g_assert_cmpuint (shmview_region_browser_get_n_visible (f->browser), ==, 1);
+  g_assert_true (shmview_region_browser_select (f->browser, bad));
+  gtk_tree_view_get_cursor (tree, &path, NULL);
+  gtk_tree_view_row_activated (tree, path, gtk_tree_view_get_column (tree, 0));
+  g_assert_cmpstr (f->attach_spec, ==, bad);
+  shmview_app_test_drain ();
+}
+
+static void
 test_filter (Fixture       *f,
              gconstpointer  data)
 {
@@ -515,6 +554,7 @@ main (int   argc,
   ADD ("row-shows-details", test_row_shows_details);
   ADD ("removed-segment", test_removed_segment);
   ADD ("library-label", test_library_label);
+  ADD ("name-not-utf8", test_name_not_utf8);
   ADD ("filter", test_filter);
   ADD ("empty-machine", test_empty_machine);
   ADD ("updates-in-place", test_updates_in_place);

@@ -17,6 +17,7 @@
 #include "shmview-hex-view.h"
 #include "shmview-preferences-dialog.h"
 #include "shmview-region.h"
+#include "shmview-status-bar.h"
 #include "shmview-window-private.h"
 #include "test-util.h"
 
@@ -306,6 +307,45 @@ test_recreated_name_new_tab (Fixture       *fixture,
   /* the new one is not removed: asking again focuses it */
   gtk_notebook_set_current_page (fixture->window->notebook, 0);
   g_assert_true (open_spec (fixture, fixture->names[0], FALSE) == page);
+}
+
+static void
+test_name_not_utf8 (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *bad = g_strconcat (fixture->names[3], "\xff", NULL);
+  g_autofree char *shown = g_strconcat (fixture->display[3], "\\xff", NULL);
+  g_autofree char *subtitle_text = g_strdup_printf ("/%s — read-write", shown);
+  g_autofree char *status = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShmviewRegion) made = NULL;
+  ShmviewRegionPage *page;
+  ShmviewStatusBar *bar;
+
+  g_test_summary ("A region whose name is not UTF-8 shows it escaped (\\xff) in the tab, the "
+                  "titles, the status line and the messages about it");
+
+  shmview_test_track_posix (bad);
+  made = shmview_region_open_text (bad, SHMVIEW_OPEN_CREATE | SHMVIEW_OPEN_EXCLUSIVE, 64, 0600,
+                                   &error);
+  g_assert_no_error (error);
+  page = open_spec (fixture, bad, FALSE);
+  g_assert_cmpstr (shmview_region_page_get_title (page), ==, shown);
+  g_assert_cmpstr (_shmview_window_get_tab_label_text (fixture->window, page), ==, shown);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, shown);
+  g_assert_cmpstr (subtitle (fixture), ==, subtitle_text);
+  bar = SHMVIEW_STATUS_BAR (shmview_region_page_get_status_bar (page));
+  status = shmview_status_bar_dup_text (bar);
+  g_assert_nonnull (strstr (status, shown));
+
+  /* the page's own message, and the window's for one that cannot be opened */
+  shmview_test_posix_unlink (bad);
+  shmview_region_page_refresh (page);
+  g_assert_true (g_str_has_prefix (shmview_region_page_get_info_message (page), shown));
+  g_signal_emit_by_name (fixture->window->browser, "attach", bad, FALSE);
+  shmview_app_test_drain ();
+  g_assert_true (gtk_info_bar_get_revealed (fixture->window->info_bar));
+  g_assert_nonnull (strstr (gtk_label_get_text (fixture->window->info_label), shown));
 }
 
 static void
@@ -789,6 +829,7 @@ main (int   argc,
   ADD ("open-same-spec-focuses", test_open_same_spec_focuses);
   ADD ("read-only-own-tab", test_read_only_own_tab);
   ADD ("recreated-name-new-tab", test_recreated_name_new_tab);
+  ADD ("name-not-utf8", test_name_not_utf8);
   ADD ("open-errors", test_open_errors);
   ADD ("undo-redo-actions", test_undo_redo_actions);
   ADD ("undo-follows-focus", test_undo_follows_focus);
