@@ -3,12 +3,15 @@
  * Copyright 2026 The shmview authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Both are a descriptor plus a MAP_SHARED mapping of it. Reads use pread():
- * it returns a short count past the end instead of raising SIGBUS, and it
- * reads the holes of a sparse tmpfs object as zeros without allocating them
- * (touching a hole through a mapping would allocate a page). Writes go through
- * the mapping, after fstat() confirmed the object is still big enough, inside
- * the SIGBUS guard in case it shrinks during the copy.
+ * Both are a descriptor. Reads use pread(): it returns a short count past
+ * the end instead of raising SIGBUS, and it reads the holes of a sparse tmpfs
+ * object as zeros without allocating them (touching a hole through a mapping
+ * would allocate a page). Writes go through a MAP_SHARED mapping of the part
+ * written, made for the write and dropped after, once fstat() confirmed the
+ * object is still big enough, inside the SIGBUS guard in case it shrinks
+ * during the copy. No mapping is kept, so no mapping has to follow the size
+ * and an object far larger than the address space (a sparse 200 TiB one)
+ * opens, reads and takes writes like any other.
  *
  * Streaming a range out to another descriptor uses sendfile(), which reads
  * like pread (no SIGBUS, holes as zeros without allocating them) but moves
@@ -29,6 +32,7 @@
 #include <sys/mman.h>
 #include <sys/sendfile.h>
 #include <sys/stat.h>
+#include <sys/vfs.h>
 #include <unistd.h>
 
 #include "shmview-backend.h"
@@ -41,6 +45,11 @@
 
 /* sendfile() moves at most this much per call (Linux caps it there). */
 #define SENDFILE_MAX ((size_t) 0x7ffff000)
+
+/* A write maps the aligned window of this size that holds its bytes, one
+ * window at a time: address space is cheap (only the pages touched cost
+ * anything), and 1 GiB alignment suits every huge page size too. */
+#define WRITE_WINDOW ((uint64_t) 1 << 30)
 
 void
 shmview_backend_init (ShmviewBackend *b)
@@ -91,36 +100,28 @@ shmview_backend_write_all (int         out,
   return 0;
 }
 
-static int
-map_fd (int       fd,
-        int       read_only,
-        uint64_t  size,
-        void    **map)
+/* The window of WRITE_WINDOW bytes at @start (a multiple of it), mapped
+ * for writing; NULL with *err set. */
+static char *
+map_window (ShmviewBackend *b,
+            uint64_t        start,
+            int            *err)
 {
   void *addr;
 
-  *map = NULL;
-  if (size == 0)
-    return 0;
-  if (size > SIZE_MAX)
-    return EFBIG;
-  addr = mmap (NULL, (size_t) size, PROT_READ | (read_only ? 0 : PROT_WRITE),
-               MAP_SHARED, fd, 0);
-  if (addr == MAP_FAILED)
-    /* ENODEV here means "this filesystem cannot mmap", not "not a regular
-     * file", which is what ENODEV says elsewhere in the backends. */
-    return errno == ENODEV ? EOPNOTSUPP : errno;
-  *map = addr;
-  return 0;
-}
-
-static void
-unmap (ShmviewBackend *b)
-{
-  if (b->map != NULL)
-    munmap (b->map, (size_t) b->map_size);
-  b->map = NULL;
-  b->map_size = 0;
+  if (start > (uint64_t) INT64_MAX)
+    {
+      *err = EFBIG;
+      return NULL;
+    }
+  addr = mmap (NULL, (size_t) WRITE_WINDOW, PROT_READ | PROT_WRITE, MAP_SHARED, b->fd,
+               (off_t) start);
+  if (addr != MAP_FAILED)
+    return addr;
+  /* ENODEV here means "this filesystem cannot mmap", not "not a regular
+   * file", which is what ENODEV says elsewhere in the backends. */
+  *err = errno == ENODEV ? EOPNOTSUPP : errno;
+  return NULL;
 }
 
 static int
@@ -130,7 +131,6 @@ fd_attach (ShmviewBackend *b,
            const char     *stat_path)
 {
   struct stat st;
-  int err;
 
   if (fstat (fd, &st) != 0)
     return errno;
@@ -138,18 +138,12 @@ fd_attach (ShmviewBackend *b,
     return EISDIR;
   if (!S_ISREG (st.st_mode))
     return ENODEV;
-  if ((err = map_fd (fd, read_only, (uint64_t) st.st_size, &b->map)) != 0)
-    return err;
-
   b->stat_path = strdup (stat_path);
   if (b->stat_path == NULL)
-    {
-      unmap (b);
-      return ENOMEM;
-    }
+    return ENOMEM;
   b->fd = fd;
   b->read_only = read_only;
-  b->map_size = (uint64_t) st.st_size;
+  b->open_size = (uint64_t) st.st_size;
   b->dev = (uint64_t) st.st_dev;
   b->ino = (uint64_t) st.st_ino;
   return 0;
@@ -172,25 +166,6 @@ shmview_backend_fd_check (ShmviewBackend *b,
     *removed = (errno == ENOENT || errno == ENOTDIR);
   else
     *removed = ((uint64_t) st.st_dev != b->dev || (uint64_t) st.st_ino != b->ino);
-  return 0;
-}
-
-int
-shmview_backend_fd_remap (ShmviewBackend *b,
-                          uint64_t        size)
-{
-  void *map;
-  int err;
-
-  if (size == b->map_size && (size == 0) == (b->map == NULL))
-    return 0;
-  /* Map the new size before dropping the old mapping, so a failure leaves
-   * the region as it was. */
-  if ((err = map_fd (b->fd, b->read_only, size, &map)) != 0)
-    return err;
-  unmap (b);
-  b->map = map;
-  b->map_size = size;
   return 0;
 }
 
@@ -301,8 +276,8 @@ shmview_backend_fd_copy_to_fd (ShmviewBackend *b,
   return copy_range (b, offset, end, out, out_failed);
 }
 
-/* Everything a write must know before it touches the mapping: the range is
- * mapped, and the object (fstat now) still covers it. */
+/* Everything a write must know before it maps anything: the object (fstat
+ * now) still covers the range. */
 static int
 check_writable_range (ShmviewBackend *b,
                       uint64_t        offset,
@@ -312,12 +287,43 @@ check_writable_range (ShmviewBackend *b,
 
   if (b->read_only)
     return EACCES;
-  if (offset > b->map_size || length > b->map_size - offset)
-    return ERANGE;
   if (fstat (b->fd, &st) != 0)
     return errno;
-  if ((uint64_t) st.st_size < offset + length)
+  if (offset > (uint64_t) st.st_size || length > (uint64_t) st.st_size - offset)
     return ERANGE;
+  return 0;
+}
+
+/* Stores @data, or @byte when @data is NULL, window by window. */
+static int
+store (ShmviewBackend *b,
+       uint64_t        offset,
+       const char     *data,
+       int             byte,
+       uint64_t        length)
+{
+  int err;
+
+  if ((err = check_writable_range (b, offset, length)) != 0)
+    return err;
+  while (length > 0)
+    {
+      uint64_t start = offset & ~(WRITE_WINDOW - 1);
+      uint64_t rest = start + WRITE_WINDOW - offset;
+      size_t n = (size_t) (length < rest ? length : rest);
+      char *window = map_window (b, start, &err);
+
+      if (window == NULL)
+        return err;
+      err = data != NULL ? shmview_guard_copy (window + (offset - start), data, n)
+                         : shmview_guard_set (window + (offset - start), byte, n);
+      munmap (window, (size_t) WRITE_WINDOW);
+      if (err != 0)
+        return err;
+      offset += n;
+      length -= n;
+      data = data != NULL ? data + n : NULL;
+    }
   return 0;
 }
 
@@ -327,13 +333,7 @@ shmview_backend_fd_write (ShmviewBackend *b,
                           const void     *data,
                           size_t          length)
 {
-  int err;
-
-  if (length == 0)
-    return 0;
-  if ((err = check_writable_range (b, offset, length)) != 0)
-    return err;
-  return shmview_guard_copy ((char *) b->map + offset, data, length);
+  return length == 0 ? 0 : store (b, offset, data, 0, length);
 }
 
 int
@@ -342,13 +342,7 @@ shmview_backend_fd_fill (ShmviewBackend *b,
                          int             byte,
                          uint64_t        length)
 {
-  int err;
-
-  if (length == 0)
-    return 0;
-  if ((err = check_writable_range (b, offset, length)) != 0)
-    return err;
-  return shmview_guard_set ((char *) b->map + offset, byte, (size_t) length);
+  return length == 0 ? 0 : store (b, offset, NULL, byte, length);
 }
 
 static int
@@ -367,13 +361,9 @@ int
 shmview_backend_fd_resize (ShmviewBackend *b,
                            uint64_t        size)
 {
-  int err;
-
   if (b->read_only)
     return EACCES;
-  if ((err = truncate_fd (b->fd, size)) != 0)
-    return err;
-  return shmview_backend_fd_remap (b, size);
+  return truncate_fd (b->fd, size);
 }
 
 int
@@ -407,10 +397,18 @@ shmview_backend_fd_stat (ShmviewBackend     *b,
   return 0;
 }
 
+int
+shmview_backend_fd_is_full (ShmviewBackend *b)
+{
+  struct statfs st;
+
+  /* Free blocks for root or for the rest (root may have a reserve). */
+  return fstatfs (b->fd, &st) == 0 && (st.f_bfree == 0 || (geteuid () != 0 && st.f_bavail == 0));
+}
+
 void
 shmview_backend_fd_close (ShmviewBackend *b)
 {
-  unmap (b);
   if (b->fd >= 0)
     close (b->fd);
   b->fd = -1;

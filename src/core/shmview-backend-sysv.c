@@ -113,6 +113,7 @@ sysv_open (ShmviewBackend             *b,
 
   b->map = addr;
   b->map_size = ds.shm_segsz;
+  b->open_size = ds.shm_segsz;
   b->read_only = read_only;
   b->created = created;
   b->id = id;
@@ -145,13 +146,6 @@ sysv_check (ShmviewBackend *b,
   *removed = (ds.shm_perm.mode & SHM_DEST) != 0
              || (int32_t) ds.shm_perm.__key != b->key;
   return 0;
-}
-
-static int
-sysv_remap (ShmviewBackend *b,
-            uint64_t        size)
-{
-  return size == b->map_size ? 0 : ENOTSUP;
 }
 
 static int
@@ -307,7 +301,6 @@ const ShmviewBackendOps shmview_backend_sysv_ops = {
   .name = "sysv",
   .open = sysv_open,
   .check = sysv_check,
-  .remap = sysv_remap,
   .read = sysv_read,
   .write = sysv_write,
   .fill = sysv_fill,

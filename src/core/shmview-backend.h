@@ -9,11 +9,14 @@
  * region (shmview-region.c) turns those into GErrors with words for people.
  *
  * Conventions every backend keeps:
- * - map/map_size describe the current mapping (NULL/0 when the size is 0).
- *   The region reads them only under its lock and never hands them out.
+ * - open() sets open_size; check() tells the size from then on. Nothing
+ *   has to follow a change of size: POSIX objects and files are mapped only
+ *   for the moment of a write (the part written), System V segments cannot
+ *   change size.
  * - write() and fill() answer ERANGE when the object is now smaller than the
- *   range (checked before copying: nothing written), and EFAULT when a
- *   SIGBUS hit part way (the object shrank during the copy).
+ *   range (checked before copying: nothing written), EFAULT when a SIGBUS
+ *   hit part way (the object shrank during the copy, or a page could not be
+ *   had), and the errno of mmap() when the part to write cannot be mapped.
  * - read() returns the count it could read in *n_read; a short count means
  *   the object ended early (it shrank). copy_to_fd() answers ERANGE then.
  * - ENOTSUP for an operation the kind cannot do (resizing a System V segment).
@@ -75,8 +78,7 @@ struct _ShmviewBackend
   const ShmviewBackendOps *ops;
 
   /* read by the region */
-  void     *map;        /* the mapping or attachment; NULL when none */
-  uint64_t  map_size;   /* bytes mapped: the size as of open/remap */
+  uint64_t  open_size;  /* the object's size when opened */
   int       read_only;
   int       created;    /* open() made a new object */
   int       id;         /* System V shmid (after IPC_PRIVATE: the new one), else -1 */
@@ -86,6 +88,8 @@ struct _ShmviewBackend
                          * for System V. Set at open, never changed after */
 
   /* private to the backends */
+  void     *map;        /* System V: the attachment; NULL when none */
+  uint64_t  map_size;   /* System V: the segment's size */
   int       fd;         /* -1 when none */
   void     *handle;     /* for backends without descriptors (Win32) */
   uint64_t  dev;        /* identity at open: a different one at stat_path */
@@ -105,10 +109,6 @@ struct _ShmviewBackendOps
   int  (*check)         (ShmviewBackend             *b,
                          uint64_t                   *size,
                          int                        *removed);
-  /* Maps @size bytes in place of the current mapping (0 = no mapping). On
-   * failure the old mapping stays. */
-  int  (*remap)         (ShmviewBackend             *b,
-                         uint64_t                    size);
   int  (*read)          (ShmviewBackend             *b,
                          uint64_t                    offset,
                          void                       *buffer,
@@ -129,13 +129,16 @@ struct _ShmviewBackendOps
                          uint64_t                    length,
                          int                         out,
                          int                        *out_failed);
-  /* Changes the object's size and remaps. */
+  /* Changes the object's size. */
   int  (*resize)        (ShmviewBackend             *b,
                          uint64_t                    size);
-  /* Removes the name; the mapping stays valid. */
+  /* Removes the name; the region stays open and usable. */
   int  (*remove)        (ShmviewBackend             *b);
   int  (*stat)          (ShmviewBackend             *b,
                          ShmviewBackendInfo         *info);
+  /* Optional: whether the filesystem holding the object has no free block
+   * left (so a write that faulted could not get a page). */
+  int  (*is_full)       (ShmviewBackend             *b);
   void (*close)         (ShmviewBackend             *b);
   /* Removes what @target names without opening or mapping it. */
   int  (*remove_target) (const ShmviewBackendTarget *target);
@@ -171,7 +174,7 @@ typedef struct
 } ShmviewFdNames;
 
 /* Opens or creates what @t names at @path, as @t's flags say (create,
- * exclusive, replace, read-only), and maps it into @b; @stat_path is what
+ * exclusive, replace, read-only), into @b; @stat_path is what
  * check() lstat()s. On failure nothing stays open, and what this call
  * created is removed again. Returns 0 or errno. */
 int  shmview_backend_fd_open    (ShmviewBackend             *b,
@@ -183,19 +186,17 @@ int  shmview_backend_fd_open    (ShmviewBackend             *b,
 /* The operations POSIX objects and files share, for their ops tables. */
 #define SHMVIEW_BACKEND_FD_OPS \
   .check = shmview_backend_fd_check, \
-  .remap = shmview_backend_fd_remap, \
   .read = shmview_backend_fd_read, \
   .write = shmview_backend_fd_write, \
   .fill = shmview_backend_fd_fill, \
   .copy_to_fd = shmview_backend_fd_copy_to_fd, \
   .resize = shmview_backend_fd_resize, \
   .stat = shmview_backend_fd_stat, \
+  .is_full = shmview_backend_fd_is_full, \
   .close = shmview_backend_fd_close
 int  shmview_backend_fd_check   (ShmviewBackend     *b,
                                  uint64_t           *size,
                                  int                *removed);
-int  shmview_backend_fd_remap   (ShmviewBackend     *b,
-                                 uint64_t            size);
 int  shmview_backend_fd_read    (ShmviewBackend     *b,
                                  uint64_t            offset,
                                  void               *buffer,
@@ -218,4 +219,5 @@ int  shmview_backend_fd_resize  (ShmviewBackend     *b,
                                  uint64_t            size);
 int  shmview_backend_fd_stat    (ShmviewBackend     *b,
                                  ShmviewBackendInfo *info);
+int  shmview_backend_fd_is_full (ShmviewBackend     *b);
 void shmview_backend_fd_close   (ShmviewBackend     *b);

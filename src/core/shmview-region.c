@@ -9,9 +9,9 @@
  * say what happened in plain words. Messages never repeat the spec: the CLI
  * prints "shmtool: SPEC: message" and the app shows the name itself.
  *
- * Locking: reads and writes hold the lock shared; anything that replaces the
- * mapping (update, resize) holds it exclusively, so a monitor thread can read
- * while the main thread updates.
+ * Locking: reads and writes hold the lock shared; anything that changes the
+ * size they are checked against (update, resize) holds it exclusively, so a
+ * monitor thread can read while the main thread updates.
  */
 #include "config.h"
 
@@ -285,27 +285,51 @@ set_shrunk_error (ShmviewRegion  *self,
                  "The region shrank %s", while_doing);
 }
 
-/* EFAULT from a write: a SIGBUS stopped the copy part way. Either the object
- * shrank under it, or a page of it could not be had although the size still
- * covers it: tmpfs answers a store it has no room for (full, or over quota)
- * with SIGBUS, and a file mapping does so for an I/O error. The size now
- * tells the two apart. */
+/* Whether the object, as fstat (or IPC_STAT) sees it now, covers the range. */
+static gboolean
+still_covers (ShmviewRegion *self,
+              guint64        offset,
+              guint64        length)
+{
+  uint64_t size = 0;
+  int removed = 0;
+
+  return self->backend.ops->check (&self->backend, &size, &removed) == 0 &&
+         size >= offset + length;
+}
+
+/* EFAULT from a write that was tried twice (see write_or_fill()): a SIGBUS
+ * stopped the copy part way. The object shrank under it; or a page of it
+ * could not be had although the size covers it: tmpfs answers a store it
+ * has no room for with SIGBUS, as a file mapping does a full disk, a quota
+ * or an I/O error. The size and the filesystem's free space now tell which,
+ * except when the object has grown back since, which looks like a quota. */
 static void
 set_fault_error (ShmviewRegion  *self,
                  guint64         offset,
                  guint64         length,
                  GError        **error)
 {
+  const ShmviewBackendOps *ops = self->backend.ops;
   uint64_t size = 0;
   int removed = 0;
 
-  if (self->backend.ops->check (&self->backend, &size, &removed) == 0 &&
-      size >= offset + length)
+  if (ops->check (&self->backend, &size, &removed) != 0)
+    set_shrunk_error (self, "while writing", error);
+  else if (size < offset + length)
+    g_set_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_SHRUNK,
+                 "The region shrank to %" G_GUINT64_FORMAT " bytes while writing",
+                 (guint64) size);
+  else if (ops->is_full != NULL && ops->is_full (&self->backend))
     g_set_error_literal (error, SHMVIEW_ERROR, SHMVIEW_ERROR_NO_SPACE,
                          "No space left for the region's pages (or an I/O error): "
                          "part of the data may have been written");
   else
-    set_shrunk_error (self, "while writing", error);
+    g_set_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_SHRUNK,
+                 "The write was cut short, though the region has %" G_GUINT64_FORMAT
+                 " bytes now: it shrank and grew again meanwhile, or a page could not "
+                 "be had (a quota, an I/O error); part of the data may have been written",
+                 (guint64) size);
 }
 
 /* Errors of write() and fill(), which share their failure modes; @offset
@@ -327,6 +351,13 @@ set_write_error (ShmviewRegion  *self,
       break;
     case EACCES:
       set_read_only_error (error);
+      break;
+    case ENOMEM:
+    case EOPNOTSUPP:
+    case EFBIG:
+      /* Only mapping the part to write fails like this: before the first
+       * byte, unless a write of more than 1 GiB failed at a later GiB. */
+      shmview_set_error_from_errno (error, err, "Could not map the part of the region to write");
       break;
     default:
       shmview_set_error_from_errno (error, err, "Could not write to the region");
@@ -403,9 +434,12 @@ target_from_spec (const ShmviewSpec    *spec,
  *   "no mode given" and means 0600
  * @error: return location for a #GError in %SHMVIEW_ERROR
  *
- * Opens (or creates, by @flags) the region @spec names and maps it. Creating
- * never replaces an existing region unless %SHMVIEW_OPEN_REPLACE is set; the
- * mode of a new region is exactly @mode, whatever the umask.
+ * Opens (or creates, by @flags) the region @spec names. A System V segment is
+ * attached now; a POSIX object or a file is mapped only for the moment of
+ * each write, and only the part written, so one of any size opens (a sparse
+ * object larger than the address space too). Creating never replaces an
+ * existing region unless %SHMVIEW_OPEN_REPLACE is set; the mode of a new
+ * region is exactly @mode, whatever the umask.
  *
  * Returns: (transfer full) (nullable): the region, or %NULL with @error set
  */
@@ -449,7 +483,7 @@ shmview_region_open (const ShmviewSpec  *spec,
     self->spec = shmview_spec_new_sysv_id (self->backend.id);
   else
     self->spec = shmview_spec_copy (spec);
-  self->size = self->backend.map_size;
+  self->size = self->backend.open_size;
   self->read_only = (flags & SHMVIEW_OPEN_READ_ONLY) != 0;
 
   return g_steal_pointer (&self);
@@ -607,17 +641,16 @@ shmview_region_is_removed (ShmviewRegion *self)
 
 /* ---- size changes ------------------------------------------------------ */
 
-/* Maps @size bytes (under the write lock). When that fails the old mapping
- * stays, and the region's size is what both the object and the mapping
- * still cover. Returns errno. */
-static int
-apply_size (ShmviewRegion *self,
-            guint64        size)
+/* The size reads and writes are checked against from now on. Nothing else
+ * follows it: no mapping is kept (see shmview-backend-fd.c), so a size
+ * that could never be mapped whole is taken like any other. */
+static void
+set_size (ShmviewRegion *self,
+          guint64        size)
 {
-  int err = self->backend.ops->remap (&self->backend, size);
-
-  self->size = err == 0 ? size : MIN (size, self->backend.map_size);
-  return err;
+  g_rw_lock_writer_lock (&self->lock);
+  self->size = size;
+  g_rw_lock_writer_unlock (&self->lock);
 }
 
 static void
@@ -634,8 +667,9 @@ mark_removed (ShmviewRegion *self)
  * @old_size: (out) (optional): the size before this update
  *
  * Re-checks the object's size and existence (an fstat and a stat, or one
- * IPC_STAT), remaps when the size changed, and says what changed since the
- * last call. Growth, shrinking and removal are each reported once.
+ * IPC_STAT) and says what changed since the last call. Growth, shrinking
+ * and removal are each reported once; every new size is taken, however
+ * large, since reads need no mapping and writes map only what they write.
  *
  * Returns: what changed
  */
@@ -663,20 +697,9 @@ shmview_region_update (ShmviewRegion *self,
 
   if (size != before)
     {
-      guint64 after;
-
-      g_rw_lock_writer_lock (&self->lock);
-      if ((err = apply_size (self, size)) != 0)
-        g_warning ("Could not map the region's new size (%" G_GUINT64_FORMAT " bytes): %s",
-                   (guint64) size, g_strerror (err));
-      after = self->size;
-      g_rw_lock_writer_unlock (&self->lock);
-
-      if (after != before)
-        {
-          change |= after > before ? SHMVIEW_REGION_CHANGE_GREW : SHMVIEW_REGION_CHANGE_SHRANK;
-          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIZE]);
-        }
+      set_size (self, size);
+      change |= size > before ? SHMVIEW_REGION_CHANGE_GREW : SHMVIEW_REGION_CHANGE_SHRANK;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIZE]);
     }
 
   if (removed)
@@ -879,8 +902,16 @@ write_or_fill (ShmviewRegion  *self,
     }
   if (!lock_range (self, offset, length, error))
     return FALSE;
-  err = data != NULL ? ops->write (&self->backend, offset, data, length)
-                     : ops->fill (&self->backend, offset, byte, length);
+  /* A fault although the size covers the range again is a shrink undone in
+   * the meantime, or a page that cannot be had: a second try, which writes
+   * the same bytes to the same place, succeeds only in the first case. */
+  for (int attempt = 0; attempt < 2; attempt++)
+    {
+      err = data != NULL ? ops->write (&self->backend, offset, data, length)
+                         : ops->fill (&self->backend, offset, byte, length);
+      if (err != EFAULT || !still_covers (self, offset, length))
+        break;
+    }
   if (err != 0)
     set_write_error (self, err, offset, length, error);
   g_rw_lock_reader_unlock (&self->lock);
@@ -946,7 +977,7 @@ shmview_region_fill (ShmviewRegion  *self,
  * shmview_region_resize:
  * @size: the new size in bytes
  *
- * Changes the size of a POSIX object or a file and remaps it.
+ * Changes the size of a POSIX object or a file.
  * %SHMVIEW_ERROR_UNSUPPORTED for System V segments, which have a fixed size.
  *
  * Returns: %TRUE on success
@@ -987,7 +1018,7 @@ shmview_region_resize (ShmviewRegion  *self,
   if ((err = self->backend.ops->resize (&self->backend, size)) == 0)
     self->size = size;
   else if (self->backend.ops->check (&self->backend, &actual, &removed) == 0)
-    apply_size (self, actual);
+    self->size = actual;
   after = self->size;
   g_rw_lock_writer_unlock (&self->lock);
 

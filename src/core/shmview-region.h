@@ -3,11 +3,13 @@
  * Copyright 2026 The shmview authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A region is a POSIX shm object, a System V segment or a file, opened and
- * mapped MAP_SHARED. Reads copy out (with pread where there is a descriptor,
- * so they never raise SIGBUS on a shrunk object and never allocate the holes
- * of a sparse one); writes go through the mapping, all or nothing, guarded
- * against SIGBUS. The region never hands out pointers into the mapping.
+ * A region is a POSIX shm object, a System V segment or a file. Reads copy
+ * out (with pread where there is a descriptor, so they never raise SIGBUS on
+ * a shrunk object and never allocate the holes of a sparse one); writes go
+ * through a MAP_SHARED mapping (of the part written, made for the write, or
+ * a System V segment's attachment), all or nothing, guarded against SIGBUS.
+ * No mapping has to follow the size, so a region of any size opens. The
+ * region never hands out pointers into a mapping.
  */
 #pragma once
 
@@ -91,8 +93,8 @@ gboolean           shmview_region_is_read_only     (ShmviewRegion        *self);
 /* TRUE once update() saw the name removed; the region stays attached and usable. */
 gboolean           shmview_region_is_removed       (ShmviewRegion        *self);
 
-/* Re-checks size and existence (an fstat and a stat, or one IPC_STAT), remaps
- * when the size changed, and says what changed. Cheap enough for every tick. */
+/* Re-checks size and existence (an fstat and a stat, or one IPC_STAT) and says
+ * what changed; any new size is taken, however large. Cheap enough for every tick. */
 ShmviewRegionChange shmview_region_update          (ShmviewRegion        *self,
                                                     guint64              *old_size);
 
@@ -136,7 +138,7 @@ gboolean           shmview_region_fill             (ShmviewRegion        *self,
                                                     guint8                byte,
                                                     GError              **error);
 
-/* POSIX and file only (UNSUPPORTED for System V); remaps. */
+/* POSIX and file only (UNSUPPORTED for System V). */
 gboolean           shmview_region_resize           (ShmviewRegion        *self,
                                                     guint64               size,
                                                     GError              **error);

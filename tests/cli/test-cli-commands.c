@@ -346,6 +346,34 @@ test_read_raw_large (Fixture       *f,
 }
 
 static void
+test_huge_sparse (Fixture       *f,
+                  gconstpointer  data)
+{
+  /* 200 TiB: more than the address space, so it can never be mapped whole. */
+  g_autofree char *offset = g_strdup_printf ("%" G_GUINT64_FORMAT, ((guint64) 200 << 40) - 16);
+  g_autofree char *path = g_strconcat ("/dev/shm", f->name, NULL);
+  g_autoptr(CliResult) text = NULL;
+  g_autoptr(CliResult) hex = NULL;
+  GStatBuf st;
+
+  g_test_summary ("A sparse 200 TiB object opens for read, write and fill near its end "
+                  "(no “Could not map”), and only what was written is allocated");
+
+  cli_posix_make (f->name, (gsize) 200 << 40, "", 0);
+  cli_shmtool_ok ("write", f->spec, "--offset", offset, "--string", "far away", NULL);
+  cli_shmtool_ok ("fill", f->spec, "--byte", "0x41", "--offset", "1T", "--length", "4K", NULL);
+  text = cli_shmtool ("read", f->spec, "--offset", offset, "--length", "16", "--format", "text",
+                      NULL);
+  cli_assert_ok (text);
+  g_assert_cmpstr (text->out_text, ==, "far away\n");
+  hex = cli_shmtool ("read", f->spec, "--offset", "1T", "--length", "2", NULL);
+  cli_assert_ok (hex);
+  g_assert_true (g_str_has_prefix (hex->out_text, "10000000000  41 41 "));
+  g_assert_no_errno (g_stat (path, &st));
+  g_assert_cmpint (st.st_blocks, <=, 64);
+}
+
+static void
 test_info (Fixture       *f,
            gconstpointer  data)
 {
@@ -357,6 +385,7 @@ test_info (Fixture       *f,
   const char *watch_args[] = { "watch", f->spec, NULL };
   g_autoptr(CliRunning) watch = NULL;
   g_autoptr(CliResult) attached = NULL;
+  g_autoptr(CliPosixMap) map = NULL;
   g_autofree char *ready = NULL;
 
   g_test_summary ("info prints key: value lines: spec, name, kind, size, owner, mode, and "
@@ -375,7 +404,9 @@ test_info (Fixture       *f,
   /* shmtool does not count itself. */
   g_assert_nonnull (strstr (info->out_text, "\nattaches: 0\n"));
 
-  /* A running shmtool watch maps it: one attach. */
+  /* This process maps it: one attach. A running shmtool watch reads with
+   * pread() and maps nothing, so it does not count. */
+  map = cli_posix_map (f->name);
   watch = cli_running_start (FALSE, watch_args);
   ready = cli_running_read_line (watch, watch->err);
   g_assert_nonnull (ready);
@@ -590,6 +621,7 @@ main (int    argc,
   ADD ("/cli/commands/read-text-unterminated", test_read_text_unterminated);
   ADD ("/cli/commands/read-text-long", test_read_text_long);
   ADD ("/cli/commands/read-raw-large", test_read_raw_large);
+  ADD ("/cli/commands/huge-sparse", test_huge_sparse);
   ADD ("/cli/commands/info", test_info);
   g_test_add_func ("/cli/commands/info-sysv", test_info_sysv);
   ADD ("/cli/commands/fill", test_fill);

@@ -381,7 +381,7 @@ test_resize_and_update (Fixture       *f,
   guint64 old_size = 0;
   guint8 buf[4];
 
-  g_test_summary ("resize() changes the object and remaps; another region sees GREW or "
+  g_test_summary ("resize() changes the object; another region sees GREW or "
                   "SHRANK once on update, with the old size");
 
   other = shmview_region_open (f->spec, SHMVIEW_OPEN_READ_ONLY, 0, 0, &error);
@@ -419,6 +419,49 @@ test_resize_and_update (Fixture       *f,
   g_assert_true (shmview_region_read (f->region, 0, buf, 0, &error));
   g_assert_false (shmview_region_read (f->region, 0, buf, 1, &error));
   g_assert_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_OUT_OF_RANGE);
+}
+
+/* Far more than the 128 TiB of address space a process has: no mapping of
+ * the whole could ever be made. */
+#define HUGE_SIZE ((guint64) 200 << 40)
+
+static void
+test_huge_sparse (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(ShmviewRegion) other = NULL;
+  g_autoptr(GError) error = NULL;
+  static const guint8 tail[16] = "end of 200 TiB!";
+  guint8 buf[16], zeros[16] = { 0, };
+  guint64 old_size = 0;
+  int fd = shm_open (f->name, O_RDWR, 0);
+
+  g_test_summary ("A sparse object of 200 TiB, more than can ever be mapped: growth to it "
+                  "is reported once (no warning), it opens, reads and takes writes and "
+                  "fills near its end, and only the pages written are allocated");
+
+  g_assert_no_errno (fd);
+  g_assert_no_errno (ftruncate (fd, (off_t) HUGE_SIZE));
+  g_assert_cmpint (shmview_region_update (f->region, &old_size), ==, SHMVIEW_REGION_CHANGE_GREW);
+  g_assert_cmpuint (old_size, ==, 256);
+  g_assert_cmpuint (shmview_region_get_size (f->region), ==, HUGE_SIZE);
+  g_assert_cmpint (shmview_region_update (f->region, NULL), ==, SHMVIEW_REGION_CHANGE_NONE);
+
+  other = shmview_region_open (f->spec, SHMVIEW_OPEN_READ_ONLY, 0, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (shmview_region_get_size (other), ==, HUGE_SIZE);
+  g_assert_true (shmview_region_read (other, HUGE_SIZE - 16, buf, 16, &error));
+  g_assert_cmpmem (buf, 16, zeros, 16);
+
+  g_assert_true (shmview_region_write (f->region, HUGE_SIZE - 16, tail, 16, &error));
+  g_assert_no_error (error);
+  g_assert_true (shmview_region_fill (f->region, HUGE_SIZE / 2, 4096, 0x41, &error));
+  g_assert_no_error (error);
+  core_test_assert_fd_bytes (fd, (goffset) (HUGE_SIZE - 16), tail, 16);
+  g_assert_true (shmview_region_read (other, HUGE_SIZE / 2 + 4095, buf, 1, &error));
+  g_assert_cmpuint (buf[0], ==, 0x41);
+  g_assert_cmpint (raw_stat (f->name).st_blocks, <=, 64);
+  close (fd);
 }
 
 static void
@@ -706,6 +749,7 @@ main (int   argc,
   ADD ("out-of-range", test_out_of_range);
   ADD ("fill", test_fill);
   ADD ("resize-and-update", test_resize_and_update);
+  ADD ("huge-sparse", test_huge_sparse);
   ADD ("open-empty", test_open_empty);
   ADD ("remove", test_remove);
   ADD ("name-reused", test_name_reused);
