@@ -31,6 +31,7 @@
 #include "shmview-history.h"
 #include "shmview-monitor.h"
 #include "shmview-parse.h"
+#include "shmview-region-page-private.h"
 #include "shmview-region-page.h"
 #include "shmview-status-bar.h"
 #include "shmview-string-pane.h"
@@ -69,6 +70,7 @@ struct _ShmviewRegionPage
   guint              tick_id;
   guint              event_poll_id;    /* an idle poll for filesystem events */
   guint              interval;
+  guint              n_view_updates;   /* for the tests: ticks that changed the view */
   guint64            size;
   gboolean           paused : 1;
   gboolean           removed : 1;
@@ -274,7 +276,10 @@ apply_result (ShmviewRegionPage    *self,
   apply_size (self, result);
 
   if (result->current != NULL)
-    shmview_hex_view_set_data (self->hex_view, result->window_offset, result->current);
+    {
+      shmview_hex_view_set_data (self->hex_view, result->window_offset, result->current);
+      self->n_view_updates++;
+    }
   self->data_stale = FALSE;
 
   if (result->changed != NULL && result->changed->len > 0)
@@ -906,6 +911,22 @@ shmview_region_page_get_title (ShmviewRegionPage *self)
   g_return_val_if_fail (SHMVIEW_IS_REGION_PAGE (self), NULL);
 
   return self->title;
+}
+
+ShmviewMonitor *
+_shmview_region_page_get_monitor (ShmviewRegionPage *self)
+{
+  g_return_val_if_fail (SHMVIEW_IS_REGION_PAGE (self), NULL);
+
+  return self->monitor;
+}
+
+guint
+_shmview_region_page_get_n_view_updates (ShmviewRegionPage *self)
+{
+  g_return_val_if_fail (SHMVIEW_IS_REGION_PAGE (self), 0);
+
+  return self->n_view_updates;
 }
 
 const char *

@@ -29,6 +29,7 @@
 #include "shmview-format.h"
 #include "shmview-hex-view-private.h"
 #include "shmview-hex-view.h"
+#include "shmview-region-page-private.h"
 #include "shmview-region-page.h"
 #include "shmview-region.h"
 #include "shmview-status-bar.h"
@@ -527,6 +528,46 @@ test_outside_change (Fixture       *f,
   other_write (f, 0, "EZ", 2);
   shmview_region_page_refresh (f->page);
   g_assert_cmpstr (shmview_string_pane_get_text (f->pane), ==, "EZhchai");
+}
+
+static gboolean
+count_draw (GtkWidget *widget,
+            cairo_t   *cr,
+            guint     *n_draws)
+{
+  (*n_draws)++;
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+test_unchanged_tick_is_quiet (Fixture       *f,
+                              gconstpointer  data)
+{
+  guint n_draws = 0;
+  guint updates;
+
+  g_test_summary ("A tick that finds nothing changed hands the hex view nothing and redraws "
+                  "nothing; a tick that finds a change does both");
+
+  /* the first frames drawn and the opening highlight faded */
+  SHMVIEW_APP_TEST_RUN_UNTIL (!_shmview_hex_view_is_animating (f->hex));
+  shmview_app_test_drain ();
+  g_signal_connect (f->hex, "draw", G_CALLBACK (count_draw), &n_draws);
+  updates = _shmview_region_page_get_n_view_updates (f->page);
+
+  for (guint i = 0; i < 5; i++)
+    {
+      shmview_region_page_refresh (f->page);
+      shmview_app_test_drain ();
+    }
+  g_assert_cmpuint (_shmview_region_page_get_n_view_updates (f->page), ==, updates);
+  g_assert_cmpuint (n_draws, ==, 0);
+
+  other_write (f, 0x30, "TICK", 4);
+  shmview_region_page_refresh (f->page);
+  g_assert_cmpuint (_shmview_region_page_get_n_view_updates (f->page), ==, updates + 1);
+  SHMVIEW_APP_TEST_RUN_UNTIL (n_draws > 0);
+  g_signal_handlers_disconnect_by_data (f->hex, &n_draws);
 }
 
 static void
@@ -1038,6 +1079,21 @@ test_fs_event_paused (Fixture       *f,
 /* ------------------------------------------------------------------ */
 /* a sparse 4 GiB region                                               */
 
+/* What a tick reads is what the view shows: a few KiB, wherever it is. */
+static void
+assert_reads_visible_only (Fixture *f)
+{
+  ShmviewMonitor *monitor = _shmview_region_page_get_monitor (f->page);
+  guint64 offset = 0, length = 0, shown_offset = 0, shown_length = 0;
+
+  shmview_monitor_get_window (monitor, &offset, &length);
+  shmview_hex_view_get_visible_range (f->hex, &shown_offset, &shown_length);
+  g_assert_cmpuint (shown_length, >, 0);
+  g_assert_cmpuint (shown_length, <=, 64 * 1024);
+  g_assert_cmpuint (offset, >=, shown_offset);
+  g_assert_cmpuint (offset + length, <=, shown_offset + shown_length);
+}
+
 static void
 test_sparse_4gib (Fixture       *f,
                   gconstpointer  data)
@@ -1050,15 +1106,17 @@ test_sparse_4gib (Fixture       *f,
   struct stat st;
 
   g_test_summary ("A sparse 4 GiB POSIX object: Ctrl+End shows the last row at fffffff0, "
-                  "typing two hex digits there changes the last byte, and the object still "
-                  "holds only a few pages (the page never read or touched all of it)");
+                  "typing two hex digits there changes the last byte, a tick reads only the "
+                  "bytes on screen, and the object still holds only a few pages");
 
   if (f->window == NULL)
     return; /* skipped in setup */
 
+  assert_reads_visible_only (f);
   shmview_app_test_send_key (f->window, GDK_KEY_End, GDK_CONTROL_MASK);
   g_assert_cmpuint (shmview_hex_view_get_cursor (f->hex), ==, SPARSE_SIZE - 1);
   SHMVIEW_APP_TEST_RUN_UNTIL (visible_text_has (f, last_row));
+  assert_reads_visible_only (f);
 
   shmview_app_test_send_key (f->window, GDK_KEY_a, 0);
   shmview_app_test_send_key (f->window, GDK_KEY_5, 0);
@@ -1214,6 +1272,7 @@ main (int   argc,
   g_test_add ("/app/region-page/read-only", Fixture, NULL, setup_read_only, test_read_only,
               teardown);
   ADD ("outside-change", test_outside_change);
+  ADD ("unchanged-tick-is-quiet", test_unchanged_tick_is_quiet);
   ADD ("cursor-off-screen", test_cursor_off_screen);
   ADD ("string-pane-keeps-typing", test_string_pane_keeps_typing);
   ADD ("string-pane-focused-unedited", test_string_pane_focused_unedited);
