@@ -163,6 +163,14 @@ validate_create (Options  *options,
       g_prefix_error (error, "--mode: ");
       return FALSE;
     }
+  /* The core takes mode 0 as "the default", which would make 0600 of it
+   * without a word; shmtool create refuses it too. */
+  if (options->mode_text != NULL && options->mode == 0)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("--mode: 0 would give nobody access; use e.g. 0600"));
+      return FALSE;
+    }
   spec = shmview_spec_parse (options->create_spec, error);
   if (spec == NULL)
     return FALSE;

@@ -122,13 +122,18 @@ read_mode (ShmviewCreateDialog *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
 
-  if (shmview_parse_mode (text, mode, &error))
+  if (shmview_parse_mode (text, mode, &error) && *mode != 0)
     return TRUE;
 
-  /* Translators: %s is the core's reason, naming the bad character */
-  message = g_strdup_printf (_("The permissions must be an octal mode such as 0600 (only you "
-                               "can read and write) or 0644 (others may read). %s"),
-                             error->message);
+  if (error == NULL)
+    /* The core would take 0 as "the default" and make 0600 of it. */
+    message = g_strdup (_("Mode 0 would give nobody access, not even you. Use 0600 (only you "
+                          "can read and write) or 0644 (others may read)."));
+  else
+    /* Translators: %s is the core's reason, naming the bad character */
+    message = g_strdup_printf (_("The permissions must be an octal mode such as 0600 (only you "
+                                 "can read and write) or 0644 (others may read). %s"),
+                               error->message);
   show_error (self, message);
   gtk_widget_grab_focus (GTK_WIDGET (self->mode_entry));
   return FALSE;

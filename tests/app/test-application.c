@@ -187,6 +187,7 @@ test_usage_errors (Fixture       *fixture,
     { "--create", fixture->created, "--size", "0", NULL },
     { "--create", fixture->created, "--size", "12Q", NULL },
     { "--create", fixture->created, "--size", "256", "--mode", "999", NULL },
+    { "--create", fixture->created, "--size", "256", "--mode", "0", NULL },
     { "", NULL },
     { "a/b", NULL },
     { fixture->names[0], "sysv:nope", NULL },
@@ -206,17 +207,17 @@ test_usage_errors (Fixture       *fixture,
     }
 }
 
-/* Runs the real binary with @arg1 [@arg2] (and no display when @headless)
- * to its end; returns its exit status, its output in @out and @err. */
+/* Runs the real binary with @args (and no display when @headless) to its
+ * end; returns its exit status, its output in @out and @err. */
 static int
-run_binary (const char  *arg1,
-            const char  *arg2,
-            gboolean     headless,
-            char       **out,
-            char       **err)
+run_binary (const char * const  *args,
+            gboolean             headless,
+            char               **out,
+            char               **err)
 {
   g_autofree char *shmview = shmview_test_build_path ("src/app/shmview");
-  const char *argv[] = { shmview, arg1, arg2, NULL };
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) argv = NULL;
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GSubprocess) proc = NULL;
   g_autoptr(GError) error = NULL;
@@ -228,7 +229,10 @@ run_binary (const char  *arg1,
       g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
       g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
     }
-  proc = g_subprocess_launcher_spawnv (launcher, argv, &error);
+  g_strv_builder_add (builder, shmview);
+  g_strv_builder_addv (builder, (const char **) args);
+  argv = g_strv_builder_end (builder);
+  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv, &error);
   g_assert_no_error (error);
   g_subprocess_communicate_utf8 (proc, NULL, NULL, out, err, &error);
   g_assert_no_error (error);
@@ -240,15 +244,24 @@ static void
 test_usage_error_message (Fixture       *fixture,
                           gconstpointer  data)
 {
+  const char *fast[] = { "--interval", "5", NULL };
+  const char *mode_0[] = { "--create", fixture->created, "--size", "16", "--mode", "0", NULL };
   g_autofree char *out = NULL, *err = NULL;
 
   g_test_summary ("The real binary prints a clear message for a bad option and exits with 2");
 
   /* below the 10 ms minimum */
-  g_assert_cmpint (run_binary ("--interval", "5", FALSE, &out, &err), ==, 2);
+  g_assert_cmpint (run_binary (fast, FALSE, &out, &err), ==, 2);
   g_assert_cmpstr (out, ==, "");
   g_assert_true (g_str_has_prefix (err, "shmview: --interval wants a number of milliseconds"));
   g_assert_nonnull (strstr (err, "shmview --help"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* the core would make 0600 of it */
+  g_assert_cmpint (run_binary (mode_0, FALSE, &out, &err), ==, 2);
+  g_assert_true (g_str_has_prefix (err, "shmview: --mode: 0 would give nobody access"));
+  g_assert_false (region_exists (fixture->created));
 }
 
 static void
@@ -257,18 +270,20 @@ test_help (Fixture       *fixture,
 {
   g_autofree char *out = NULL, *err = NULL;
   g_autofree char *version_out = NULL;
+  const char *help[] = { "--help", NULL };
+  const char *version[] = { "--version", NULL };
 
   g_test_summary ("--help prints the options and the spec syntax, and --version the version, "
                   "without a display; both exit 0");
 
-  g_assert_cmpint (run_binary ("--help", NULL, TRUE, &out, &err), ==, 0);
+  g_assert_cmpint (run_binary (help, TRUE, &out, &err), ==, 0);
   g_assert_nonnull (strstr (out, "--create=SPEC"));
   g_assert_nonnull (strstr (out, "--interval=MS"));
   g_assert_nonnull (strstr (out, "sysv:KEY"));
   g_assert_cmpstr (err, ==, "");
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run_binary ("--version", NULL, TRUE, &version_out, &err), ==, 0);
+  g_assert_cmpint (run_binary (version, TRUE, &version_out, &err), ==, 0);
   g_assert_cmpstr (version_out, ==, "shmview " PACKAGE_VERSION "\n");
 }
 

@@ -236,6 +236,8 @@ test_create_bad_input (Fixture       *f,
     { "a/b", 256, "0600", "a/b" },
     { NULL, 256, "0800", "octal" },
     { NULL, 256, "rw", "octal" },
+    { NULL, 256, "0", "nobody" },
+    { NULL, 256, "0000", "nobody" },
     { NULL, 0, "0600", "at least 1 byte" },
   };
 
