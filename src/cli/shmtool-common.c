@@ -11,6 +11,7 @@
 #include <pwd.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -19,6 +20,7 @@
 #include "shmtool-private.h"
 #include "shmview-error.h"
 #include "shmview-format.h"
+#include "shmview-output.h"
 #include "shmview-parse.h"
 
 int
@@ -302,36 +304,38 @@ _shmtool_resolve_range (ShmtoolRange *range,
 }
 
 static gboolean
-stdout_error (GError **error)
+stdout_error (int      errsv,
+              GError **error)
 {
-  shmview_set_error_from_errno (error, errno, "Could not write to standard output");
+  shmview_set_error_from_errno (error, errsv, "Could not write to standard output");
   return FALSE;
 }
 
 /* Straight to the descriptor: stdio would split each big chunk into a
- * buffer-sized write plus a copied remainder, two calls instead of one. */
+ * buffer-sized write plus a copied remainder, two calls instead of one, and
+ * would fail on a non-blocking stdout that is full, where this waits. */
 gboolean
 _shmtool_write_stdout (const void *data,
                        gsize       length,
                        GError    **error)
 {
-  const guint8 *p = data;
+  int err;
 
-  /* Whatever went through printf must come out first. */
+  /* Whatever went through stdio (GOption's messages) must come out first. */
   if (fflush (stdout) != 0)
-    return stdout_error (error);
-  while (length > 0)
-    {
-      gssize n = write (STDOUT_FILENO, p, length);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        return stdout_error (error);
-      p += n;
-      length -= n;
-    }
+    return stdout_error (errno, error);
+  if ((err = shmview_write_all (STDOUT_FILENO, data, length)) != 0)
+    return stdout_error (err, error);
   return TRUE;
+}
+
+gboolean
+_shmtool_write_line (const char  *text,
+                     GError     **error)
+{
+  g_autofree char *line = g_strconcat (text, "\n", NULL);
+
+  return _shmtool_write_stdout (line, strlen (line), error);
 }
 
 void
@@ -349,7 +353,7 @@ gboolean
 _shmtool_flush_stdout (GError **error)
 {
   if (fflush (stdout) != 0 || ferror (stdout))
-    return stdout_error (error);
+    return stdout_error (errno, error);
   return TRUE;
 }
 

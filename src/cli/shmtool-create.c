@@ -5,7 +5,6 @@
  */
 #include "config.h"
 
-#include <stdio.h>
 
 #include <glib.h>
 
@@ -100,8 +99,7 @@ _shmtool_cmd_create (int    argc,
     {
       g_autofree char *created = shmview_region_dup_spec_string (region);
 
-      printf ("%s\n", created);
-      if (!_shmtool_flush_stdout (&error))
+      if (!_shmtool_write_line (created, &error))
         return _shmtool_target_fail (&target, error);
     }
   return SHMTOOL_EXIT_OK;

@@ -133,9 +133,14 @@ gboolean _shmtool_resolve_range  (ShmtoolRange *range,
                                   guint64       size,
                                   GError      **error);
 
-/* Writes all of @data to stdout; a failure (EPIPE, ENOSPC) becomes a GError. */
+/* Writes all of @data to stdout, waiting when it is a full non-blocking pipe
+ * (shmview_write_all); a failure (EPIPE, ENOSPC) becomes a GError. Every
+ * output of shmtool goes this way, --help and --version too. */
 gboolean _shmtool_write_stdout   (const void   *data,
                                   gsize         length,
+                                  GError      **error);
+/* @text and a line break, in one write. */
+gboolean _shmtool_write_line     (const char   *text,
                                   GError      **error);
 gboolean _shmtool_flush_stdout   (GError      **error);
 /* A pipe holds 64 KiB unless asked for more, and output bigger than that

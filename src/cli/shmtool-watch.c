@@ -66,9 +66,7 @@ report (Watch      *watch,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!_shmtool_write_stdout (line, strlen (line), &error) ||
-      !_shmtool_write_stdout ("\n", 1, &error) ||
-      !_shmtool_flush_stdout (&error))
+  if (!_shmtool_write_line (line, &error))
     {
       watch_fail (watch, error);
       return FALSE;
@@ -283,8 +281,6 @@ _shmtool_cmd_watch (int    argc,
       !parse_watch_options (interval_text, count_text, &interval, &count))
     return SHMTOOL_EXIT_USAGE;
 
-  /* One line per change, visible at once even through a pipe. */
-  setvbuf (stdout, NULL, _IOLBF, 0);
   watch.spec_text = target.spec_text;
   if (!watch_start (&watch, &target, &error))
     return _shmtool_target_fail (&target, error);

@@ -81,17 +81,17 @@ _shmtool_lookup_command (const char *name)
 }
 
 static void
-print_help (FILE *out)
+append_help (GString *out)
 {
-  fputs ("Usage:\n"
+  g_string_append (out, "Usage:\n"
          "  shmtool COMMAND [OPTION…] [SPEC]\n"
          "\n"
          "Look at and edit shared memory: POSIX objects, System V segments and files.\n"
          "\n"
-         "Commands:\n", out);
+         "Commands:\n");
   for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (out, "  %-7s %s\n", commands[i].name, commands[i].summary);
-  fputs ("  help    Show this list, or a command's help (shmtool help COMMAND)\n"
+    g_string_append_printf (out, "  %-7s %s\n", commands[i].name, commands[i].summary);
+  g_string_append (out, "  help    Show this list, or a command's help (shmtool help COMMAND)\n"
          "\n"
          "Region specs:\n"
          "  MapTrans, /MapTrans, posix:/MapTrans  a POSIX object (/dev/shm/MapTrans)\n"
@@ -102,7 +102,25 @@ print_help (FILE *out)
          "Exit status: 0 success, 1 failure (not found, exists, permission, out of\n"
          "range, shrunk), 2 usage error.\n"
          "\n"
-         "Run “shmtool COMMAND --help” for the options of a command.\n", out);
+         "Run “shmtool COMMAND --help” for the options of a command.\n");
+}
+
+/* Everything for stdout, ours or GOption's (--help), goes through the one
+ * writer that copes with a full non-blocking pipe. */
+static int
+print_out (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (_shmtool_write_stdout (text, strlen (text), &error))
+    return SHMTOOL_EXIT_OK;
+  return _shmtool_fail (NULL, error);
+}
+
+static void
+print_handler (const char *text)
+{
+  print_out (text);
 }
 
 static int
@@ -114,8 +132,10 @@ run_help (int    argc,
 
   if (argc == 1)
     {
-      print_help (stdout);
-      return SHMTOOL_EXIT_OK;
+      g_autoptr(GString) help = g_string_new (NULL);
+
+      append_help (help);
+      return print_out (help->str);
     }
   if (argc > 2)
     return _shmtool_usage_error (NULL, "help: Unexpected argument “%s”", argv[2]);
@@ -144,6 +164,7 @@ main (int    argc,
   const ShmtoolCommand *command;
 
   setlocale (LC_ALL, "");
+  g_set_print_handler (print_handler);
 
   if (argc < 2)
     return _shmtool_usage_error (NULL, "No command given");
@@ -151,8 +172,7 @@ main (int    argc,
     return run_help (argc - 1, argv + 1);
   if (strcmp (argv[1], "--version") == 0)
     {
-      puts ("shmtool " PACKAGE_VERSION);
-      return SHMTOOL_EXIT_OK;
+      return print_out ("shmtool " PACKAGE_VERSION "\n");
     }
   if (argv[1][0] == '-')
     return _shmtool_usage_error (NULL, "Unknown option “%s” (options go after the command)",

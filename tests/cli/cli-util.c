@@ -78,9 +78,22 @@ die_with_parent (gpointer user_data)
   prctl (PR_SET_PDEATHSIG, SIGKILL);
 }
 
+/* Runs in the child after its stdout is in place: a program that polls its
+ * end of a pipe may hand the other end over non-blocking, and then a full
+ * pipe answers EAGAIN where a blocking one would wait. The pipe shrunk to
+ * one page fills after every few lines, however fast the test reads. */
+static void
+die_with_parent_nonblocking (gpointer user_data)
+{
+  die_with_parent (user_data);
+  fcntl (STDOUT_FILENO, F_SETPIPE_SZ, 4096);
+  fcntl (STDOUT_FILENO, F_SETFL, fcntl (STDOUT_FILENO, F_GETFL) | O_NONBLOCK);
+}
+
 static GSubprocess *
-spawn (const char * const *argv,
-       const char         *input_path)
+spawn_full (const char * const *argv,
+            const char         *input_path,
+            gboolean            nonblocking_stdout)
 {
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GError) error = NULL;
@@ -92,10 +105,19 @@ spawn (const char * const *argv,
                                         G_SUBPROCESS_FLAGS_STDERR_PIPE);
   if (input_path != NULL)
     g_subprocess_launcher_set_stdin_file_path (launcher, input_path);
-  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  g_subprocess_launcher_set_child_setup (launcher, nonblocking_stdout ? die_with_parent_nonblocking
+                                                                     : die_with_parent,
+                                         NULL, NULL);
   process = g_subprocess_launcher_spawnv (launcher, argv, &error);
   g_assert_no_error (error);
   return process;
+}
+
+static GSubprocess *
+spawn (const char * const *argv,
+       const char         *input_path)
+{
+  return spawn_full (argv, input_path, FALSE);
 }
 
 static int
@@ -339,9 +361,10 @@ cli_skip_without_nobody (void)
   return cli_skip_without_program ("/usr/bin/setpriv");
 }
 
-CliRunning *
-cli_running_start (gboolean            as_nobody,
-                   const char * const *args)
+static CliRunning *
+running_start (gboolean            as_nobody,
+               gboolean            nonblocking_stdout,
+               const char * const *args)
 {
   g_autoptr(GPtrArray) argv = shmtool_argv (as_nobody);
   CliRunning *running = g_new0 (CliRunning, 1);
@@ -350,10 +373,39 @@ cli_running_start (gboolean            as_nobody,
     g_ptr_array_add (argv, g_strdup (args[i]));
   g_ptr_array_add (argv, NULL);
 
-  running->process = spawn ((const char * const *) argv->pdata, NULL);
+  running->process = spawn_full ((const char * const *) argv->pdata, NULL, nonblocking_stdout);
   running->out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (running->process));
   running->err = g_data_input_stream_new (g_subprocess_get_stderr_pipe (running->process));
   return running;
+}
+
+CliRunning *
+cli_running_start (gboolean            as_nobody,
+                   const char * const *args)
+{
+  return running_start (as_nobody, FALSE, args);
+}
+
+CliRunning *
+cli_running_start_nonblocking (const char * const *args)
+{
+  return running_start (FALSE, TRUE, args);
+}
+
+GBytes *
+cli_running_read_all (CliRunning *running)
+{
+  g_autoptr(GByteArray) all = g_byte_array_new ();
+  g_autoptr(GError) error = NULL;
+  guint8 buf[4096];
+  gsize n;
+
+  /* Small reads: the writer finds the pipe full again and again. */
+  while (g_input_stream_read_all (G_INPUT_STREAM (running->out), buf, sizeof buf, &n, NULL,
+                                  &error) && n > 0)
+    g_byte_array_append (all, buf, (guint) n);
+  g_assert_no_error (error);
+  return g_byte_array_free_to_bytes (g_steal_pointer (&all));
 }
 
 typedef struct

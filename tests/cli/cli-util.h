@@ -102,6 +102,11 @@ typedef struct
 /* Starts `shmtool ARGS…` (as nobody when @as_nobody) with piped stdout/stderr. */
 CliRunning *cli_running_start     (gboolean            as_nobody,
                                    const char * const *args);
+/* The same with the program's stdout (a pipe) made non-blocking, as a
+ * program that polls its own end may hand it over. */
+CliRunning *cli_running_start_nonblocking (const char * const *args);
+/* All the program writes to stdout until it closes it (a blocking read). */
+GBytes     *cli_running_read_all  (CliRunning         *running);
 /* The next line (without its newline), or NULL at end of file. Fails the
  * test if none comes within a generous time: a hang, not a slow machine. */
 char       *cli_running_read_line (CliRunning         *running,

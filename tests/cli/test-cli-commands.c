@@ -373,6 +373,48 @@ test_huge_sparse (Fixture       *f,
   g_assert_cmpint (st.st_blocks, <=, 64);
 }
 
+/* What `shmtool ARGS…` prints into a non-blocking stdout pipe of one page,
+ * which fills again and again; it must still exit 0. */
+static GBytes *
+output_through_nonblocking_pipe (const char * const *args)
+{
+  g_autoptr(CliRunning) running = cli_running_start_nonblocking (args);
+  g_autoptr(GBytes) out = cli_running_read_all (running);
+  g_autofree char *err = cli_running_read_line (running, running->err);
+
+  g_assert_null (err);
+  g_assert_cmpint (cli_running_finish (running, 0), ==, 0);
+  return g_steal_pointer (&out);
+}
+
+static void
+test_nonblocking_stdout (Fixture       *f,
+                         gconstpointer  data)
+{
+  static const char * const formats[] = { "text", "hex", "c", "raw" };
+  g_autoptr(GBytes) content = cli_pattern_bytes (1024 * 1024, 5);
+
+  g_test_summary ("read in every format writes all of a 1 MiB region to a stdout that is a "
+                  "full non-blocking pipe again and again (EAGAIN), exactly as to a blocking one");
+
+  cli_shmtool_ok ("create", f->spec, "--size", "1M", NULL);
+  cli_expect_ok (cli_shmtool_input (content, "write", f->spec, "--stdin", NULL));
+  /* The second half a long C string for --format text (no NUL up to the end). */
+  cli_shmtool_ok ("fill", f->spec, "--byte", "0x41", "--offset", "512K", NULL);
+  for (gsize i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      const char *offset = i == 0 ? "512K" : "0";
+      const char *args[] = { "read", f->spec, "--format", formats[i], "--offset", offset, NULL };
+      g_autoptr(CliResult) blocking = cli_shmtool ("read", f->spec, "--format", formats[i],
+                                                   "--offset", offset, NULL);
+      g_autoptr(GBytes) out = output_through_nonblocking_pipe (args);
+
+      cli_assert_ok (blocking);
+      g_assert_cmpuint (g_bytes_get_size (blocking->out), >=, 512 * 1024);
+      g_assert_true (g_bytes_equal (out, blocking->out));
+    }
+}
+
 static void
 test_info (Fixture       *f,
            gconstpointer  data)
@@ -622,6 +664,7 @@ main (int    argc,
   ADD ("/cli/commands/read-text-long", test_read_text_long);
   ADD ("/cli/commands/read-raw-large", test_read_raw_large);
   ADD ("/cli/commands/huge-sparse", test_huge_sparse);
+  ADD ("/cli/commands/nonblocking-stdout", test_nonblocking_stdout);
   ADD ("/cli/commands/info", test_info);
   g_test_add_func ("/cli/commands/info-sysv", test_info_sysv);
   ADD ("/cli/commands/fill", test_fill);

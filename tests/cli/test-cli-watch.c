@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <fcntl.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/ipc.h>
@@ -165,6 +166,45 @@ test_window (Fixture       *f,
 }
 
 static void
+test_nonblocking_stdout (Fixture       *f,
+                         gconstpointer  data)
+{
+  const char *args[] = { "watch", f->display, "--interval", "10", "--count", "8192", NULL };
+  g_autoptr(CliRunning) watch = NULL;
+  g_autoptr(GBytes) out = NULL;
+  g_autofree guint8 *every_other = g_malloc0 (16384);
+  g_autofree char *ready = NULL;
+  g_autofree char *last = NULL;
+  const char *text;
+  gsize length, lines = 0;
+  int fd;
+
+  g_test_summary ("watch writes all its lines to a stdout that is a non-blocking pipe of one "
+                  "page, full again and again (EAGAIN), and stops after --count with status 0");
+
+  g_assert_no_errno (truncate (f->path, 16384));
+  watch = cli_running_start_nonblocking (args);
+  ready = cli_running_read_line (watch, watch->err);
+  g_assert_true (g_str_has_prefix (ready, "watching "));
+  /* 8192 separate one-byte changes: a line each, some 400 KiB in all. */
+  for (gsize i = 0; i < 16384; i += 2)
+    every_other[i] = 0xff;
+  fd = open (f->path, O_WRONLY);
+  g_assert_no_errno (fd);
+  g_assert_cmpint (pwrite (fd, every_other, 16384, 0), ==, 16384);
+  close (fd);
+
+  out = cli_running_read_all (watch);
+  text = g_bytes_get_data (out, &length);
+  for (gsize i = 0; i < length; i++)
+    lines += text[i] == '\n';
+  g_assert_cmpuint (lines, ==, 8192);
+  g_assert_cmpint (cli_running_finish (watch, 0), ==, 0);
+  last = cli_running_read_line (watch, watch->err);
+  g_assert_null (last);
+}
+
+static void
 test_sizes (Fixture       *f,
             gconstpointer  data)
 {
@@ -255,6 +295,7 @@ main (int    argc,
   ADD ("/cli/watch/long-range", test_long_range);
   ADD ("/cli/watch/count", test_count);
   ADD ("/cli/watch/window", test_window);
+  ADD ("/cli/watch/nonblocking-stdout", test_nonblocking_stdout);
   ADD ("/cli/watch/sizes", test_sizes);
   ADD ("/cli/watch/read-only-user", test_read_only_user);
   g_test_add_func ("/cli/watch/sysv", test_sysv);
