@@ -87,6 +87,23 @@ new_option_context (const char   *command,
   return context;
 }
 
+/* GOption leaves "--" in the arguments when one after it starts with '-'
+ * (so they stay arguments): take it out, and "shmtool rm -- -odd" names the
+ * region "-odd". Returns whether there was one. */
+static gboolean
+remove_double_dash (int    *argc,
+                    char  **argv)
+{
+  for (int i = 1; i < *argc; i++)
+    if (strcmp (argv[i], "--") == 0)
+      {
+        memmove (&argv[i], &argv[i + 1], (gsize) (*argc - i - 1) * sizeof *argv);
+        argv[--*argc] = NULL;
+        return TRUE;
+      }
+  return FALSE;
+}
+
 /* Parses the options; then exactly @n_args positional arguments must be
  * left, which come back in @args (borrowed from @argv). */
 static gboolean
@@ -99,6 +116,7 @@ parse_options (const char      *command,
 {
   g_autofree char *prgname = g_strdup_printf ("shmtool %s", command);
   g_autoptr(GError) error = NULL;
+  gboolean double_dash;
 
   /* The usage line of --help reads "shmtool CMD [OPTION…] SPEC". */
   g_set_prgname (prgname);
@@ -107,6 +125,7 @@ parse_options (const char      *command,
       _shmtool_usage_error (command, "%s: %s", command, error->message);
       return FALSE;
     }
+  double_dash = remove_double_dash (argc, *argv);
 
   /* (*argv)[0] is the command name; the rest are positional arguments. */
   if ((guint) *argc - 1 < n_args)
@@ -116,8 +135,10 @@ parse_options (const char      *command,
     }
   if ((guint) *argc - 1 > n_args)
     {
-      _shmtool_usage_error (command, "%s: Unexpected argument “%s”",
-                            command, (*argv)[n_args + 1]);
+      _shmtool_usage_error (command, "%s: Unexpected argument “%s”%s",
+                            command, (*argv)[n_args + 1],
+                            double_dash ? " (everything after “--” is a SPEC: "
+                                          "put the options before it)" : "");
       return FALSE;
     }
   for (guint i = 0; i < n_args; i++)

@@ -98,6 +98,8 @@ append_help (GString *out)
          "  sysv:KEY                              a System V segment by key (0x-hex or decimal)\n"
          "  sysvid:ID                             a System V segment by shmid\n"
          "  file:PATH                             a regular file, mapped shared\n"
+         "A SPEC that starts with “-” goes after “--”, options before it:\n"
+         "  shmtool create --size 16 -- -odd\n"
          "\n"
          "Exit status: 0 success, 1 failure (not found, exists, permission, out of\n"
          "range, shrunk), 2 usage error.\n"

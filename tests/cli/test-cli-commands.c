@@ -636,6 +636,33 @@ test_odd_name (void)
 }
 
 static void
+test_dash_name (void)
+{
+  g_autofree char *unique = shmview_test_unique_posix_name ("dash");
+  /* "-shmview-test-…": a name that looks like an option. */
+  g_autofree char *name = g_strconcat ("-", unique + 1, NULL);
+  g_autofree char *slashed = g_strconcat ("/", name, NULL);
+  g_autofree char *spec_line = g_strdup_printf ("spec: %s\n", slashed);
+  g_autoptr(CliResult) info = NULL;
+  g_autoptr(CliResult) late = NULL;
+
+  g_test_summary ("A name starting with “-” works after “--” (options before it); an option "
+                  "after “--” is a usage error that says where options go");
+
+  shmview_test_track_posix (slashed);
+  cli_shmtool_ok ("create", "--size", "16", "--", name, NULL);
+  cli_shmtool_ok ("write", "--string", "dash", "--", name, NULL);
+  info = cli_shmtool ("info", "--", name, NULL);
+  cli_assert_ok (info);
+  g_assert_true (g_str_has_prefix (info->out_text, spec_line));
+  late = cli_shmtool ("read", "--", name, "--format", "text", NULL);
+  cli_assert_usage_error (late, "Unexpected argument “--format” (everything after “--” is a "
+                                "SPEC: put the options before it)");
+  cli_shmtool_ok ("rm", "--", name, NULL);
+  g_assert_null (cli_posix_snapshot (slashed));
+}
+
+static void
 test_version (void)
 {
   g_autoptr(CliResult) r = cli_shmtool ("--version", NULL);
@@ -672,6 +699,7 @@ main (int    argc,
   g_test_add_func ("/cli/commands/file-region", test_file_region);
   g_test_add_func ("/cli/commands/file-follow", test_file_follow);
   g_test_add_func ("/cli/commands/odd-name", test_odd_name);
+  g_test_add_func ("/cli/commands/dash-name", test_dash_name);
 
   return g_test_run ();
 }
