@@ -179,7 +179,8 @@ try_create (ShmviewCreateDialog *self)
   if (region == NULL)
     {
       g_autofree char *display = shmview_spec_to_display_name (spec);
-      g_autofree char *text = shmview_describe_error (error, display);
+      g_autofree char *text = shmview_describe_failure (error, display, spec->kind,
+                                                        SHMVIEW_ACTION_OPEN);
 
       show_error (self, text);
       return FALSE;

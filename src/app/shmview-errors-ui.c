@@ -16,18 +16,85 @@
 #include "shmview-errors-ui.h"
 #include "shmview-format.h"
 
+/* A name not found, or taken already: a file is no "shared memory region"
+ * to the person who named it. */
 static char *
-describe_shmview_error (const GError *error,
-                        const char   *what)
+describe_name (ShmviewError       code,
+               const char        *what,
+               ShmviewRegionKind  kind)
+{
+  gboolean file = kind == SHMVIEW_REGION_KIND_FILE;
+
+  if (code == SHMVIEW_ERROR_NOT_FOUND && file)
+    return g_strdup_printf (_("There is no file called “%s”. Check the path, or create the "
+                              "file first."), what);
+  if (code == SHMVIEW_ERROR_NOT_FOUND)
+    return g_strdup_printf (_("There is no shared memory region called “%s” yet. "
+                              "Create it first, or check the name."), what);
+  if (file)
+    return g_strdup_printf (_("A file called “%s” already exists. Nothing was changed: "
+                              "choose another name, or attach to the existing one."), what);
+  return g_strdup_printf (_("A region called “%s” already exists. Nothing was changed: "
+                            "choose another name, or attach to the existing one."), what);
+}
+
+/* Whole sentences for each action, so translators see them whole. */
+static char *
+describe_past_end (const char    *what,
+                   const char    *detail,
+                   ShmviewAction  action)
+{
+  switch (action)
+    {
+    case SHMVIEW_ACTION_READ:
+      return g_strdup_printf (_("That goes past the end of “%s”, so nothing was read. (%s)"),
+                              what, detail);
+    case SHMVIEW_ACTION_COPY:
+      return g_strdup_printf (_("That goes past the end of “%s”, so nothing was copied. (%s)"),
+                              what, detail);
+    case SHMVIEW_ACTION_WRITE:
+      return g_strdup_printf (_("That goes past the end of “%s”, so nothing was written. (%s)"),
+                              what, detail);
+    case SHMVIEW_ACTION_OPEN:
+    default:
+      return g_strdup_printf (_("That goes past the end of “%s”, so nothing was changed. (%s)"),
+                              what, detail);
+    }
+}
+
+static char *
+describe_shrunk (const char    *what,
+                 ShmviewAction  action)
+{
+  switch (action)
+    {
+    case SHMVIEW_ACTION_READ:
+      return g_strdup_printf (_("“%s” got smaller while it was open, so nothing was read. "
+                                "Look at its new size and try again."), what);
+    case SHMVIEW_ACTION_COPY:
+      return g_strdup_printf (_("“%s” got smaller while it was open, so nothing was copied. "
+                                "Look at its new size and try again."), what);
+    case SHMVIEW_ACTION_WRITE:
+      return g_strdup_printf (_("“%s” got smaller while it was open, so nothing was written. "
+                                "Look at its new size and try again."), what);
+    case SHMVIEW_ACTION_OPEN:
+    default:
+      return g_strdup_printf (_("“%s” got smaller while it was open, so nothing was changed. "
+                                "Look at its new size and try again."), what);
+    }
+}
+
+static char *
+describe_shmview_error (const GError      *error,
+                        const char        *what,
+                        ShmviewRegionKind  kind,
+                        ShmviewAction      action)
 {
   switch ((ShmviewError) error->code)
     {
     case SHMVIEW_ERROR_NOT_FOUND:
-      return g_strdup_printf (_("There is no shared memory region called “%s” yet. "
-                                "Create it first, or check the name."), what);
     case SHMVIEW_ERROR_EXISTS:
-      return g_strdup_printf (_("A region called “%s” already exists. Nothing was changed: "
-                                "choose another name, or attach to the existing one."), what);
+      return describe_name ((ShmviewError) error->code, what, kind);
     case SHMVIEW_ERROR_PERMISSION:
       return g_strdup_printf (_("You are not allowed to do that with “%s”: its owner and "
                                 "permissions (mode) do not let you. Try attaching it "
@@ -35,11 +102,9 @@ describe_shmview_error (const GError *error,
     case SHMVIEW_ERROR_INVALID_ARGUMENT:
       return g_strdup_printf (_("That does not work for “%s”: %s"), what, error->message);
     case SHMVIEW_ERROR_OUT_OF_RANGE:
-      return g_strdup_printf (_("That goes past the end of “%s”, so nothing was written. (%s)"),
-                              what, error->message);
+      return describe_past_end (what, error->message, action);
     case SHMVIEW_ERROR_SHRUNK:
-      return g_strdup_printf (_("“%s” got smaller while it was open, so nothing was written. "
-                                "Look at its new size and try again."), what);
+      return describe_shrunk (what, action);
     case SHMVIEW_ERROR_SYMLINK:
       return g_strdup_printf (_("“%s” is a symbolic link. shmview does not follow links, so "
                                 "it cannot be tricked into opening some other file."), what);
@@ -52,15 +117,19 @@ describe_shmview_error (const GError *error,
 }
 
 /**
- * shmview_describe_error:
+ * shmview_describe_failure:
  * @error: a failure from the core (any domain)
- * @what: (nullable): the spec or name of the region it is about
+ * @what: (nullable): the name of the region it is about, for people to read
+ * @kind: what kind of region it is (a file is called a file)
+ * @action: what was being done, for the words of what did not happen
  *
  * Returns: (transfer full): a translated sentence for a person to read.
  */
 char *
-shmview_describe_error (const GError *error,
-                        const char   *what)
+shmview_describe_failure (const GError      *error,
+                          const char        *what,
+                          ShmviewRegionKind  kind,
+                          ShmviewAction      action)
 {
   g_return_val_if_fail (error != NULL, NULL);
 
@@ -68,15 +137,31 @@ shmview_describe_error (const GError *error,
     what = _("the region");
 
   if (error->domain == SHMVIEW_ERROR)
-    return describe_shmview_error (error, what);
+    return describe_shmview_error (error, what, kind, action);
 
   return g_strdup_printf (_("Something went wrong with “%s”: %s"), what, error->message);
+}
+
+/**
+ * shmview_describe_error:
+ * @error: a failure from the core (any domain)
+ * @what: (nullable): the spec or name of the shared memory region it is about
+ *
+ * Returns: (transfer full): a translated sentence for a person to read.
+ */
+char *
+shmview_describe_error (const GError *error,
+                        const char   *what)
+{
+  return shmview_describe_failure (error, what, SHMVIEW_REGION_KIND_POSIX, SHMVIEW_ACTION_OPEN);
 }
 
 /**
  * shmview_describe_spec_error:
  * @error: a failure from the core (any domain)
  * @spec: the spec as given, any bytes
+ *
+ * What shmview_describe_failure() says about opening @spec.
  *
  * Returns: (transfer full): a translated sentence, valid UTF-8 however
  *   @spec is spelled.
@@ -85,13 +170,21 @@ char *
 shmview_describe_spec_error (const GError *error,
                              const char   *spec)
 {
+  g_autoptr(ShmviewSpec) parsed = NULL;
   g_autofree char *shown = NULL;
 
   g_return_val_if_fail (error != NULL, NULL);
   g_return_val_if_fail (spec != NULL, NULL);
 
-  shown = shmview_format_escaped (spec);
-  return shmview_describe_error (error, shown);
+  /* A file by the path it was given; anything else as it was written. */
+  parsed = shmview_spec_parse (spec, NULL);
+  if (parsed != NULL && parsed->kind == SHMVIEW_REGION_KIND_FILE)
+    shown = shmview_format_escaped (parsed->name);
+  else
+    shown = shmview_format_escaped (spec);
+  return shmview_describe_failure (error, shown,
+                                   parsed != NULL ? parsed->kind : SHMVIEW_REGION_KIND_POSIX,
+                                   SHMVIEW_ACTION_OPEN);
 }
 
 const char *

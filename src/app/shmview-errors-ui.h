@@ -11,11 +11,27 @@
 
 G_BEGIN_DECLS
 
-/* A translated sentence for @error about the region @what (a spec or name):
- * "There is no shared memory region called “MapTrans” yet. Create it first,
- * or check the name." Falls back to the error's own message. */
-char *shmview_describe_error (const GError *error,
-                              const char   *what);
+/* What was being done when the core failed: the sentence says what did not
+ * happen ("nothing was read / copied / written / changed"). */
+typedef enum
+{
+  SHMVIEW_ACTION_OPEN,   /* attach, create, remove: nothing was changed */
+  SHMVIEW_ACTION_READ,
+  SHMVIEW_ACTION_WRITE,
+  SHMVIEW_ACTION_COPY,
+} ShmviewAction;
+
+/* A translated sentence for @error about the region @what (a name for
+ * people to read) of @kind: "There is no shared memory region called
+ * “MapTrans” yet. Create it first, or check the name.", "There is no file
+ * called “x”. …". Falls back to the error's own message. */
+char *shmview_describe_failure (const GError      *error,
+                                const char        *what,
+                                ShmviewRegionKind  kind,
+                                ShmviewAction      action);
+/* The same for opening a shared memory region (POSIX or System V). */
+char *shmview_describe_error   (const GError *error,
+                                const char   *what);
 
 /* The same about the spec @spec as the user gave it (a command line, the
  * region list), shown escaped where it is not UTF-8. */

@@ -127,24 +127,27 @@ show_message (ShmviewRegionPage *self,
 
 #define READ_ONLY_MESSAGE N_("This region is attached read-only: edits are not written")
 
-/* The words for a failed write or poll; a refused write on a read-only
- * attach says just that, rather than pointing at permissions. */
+/* The words for a failed write, poll or copy; a refused write on a
+ * read-only attach says just that, rather than pointing at permissions. */
 static char *
 describe_error (ShmviewRegionPage *self,
-                const GError      *error)
+                const GError      *error,
+                ShmviewAction      action)
 {
   if (g_error_matches (error, SHMVIEW_ERROR, SHMVIEW_ERROR_PERMISSION)
       && shmview_region_is_read_only (self->region))
     return g_strdup (_(READ_ONLY_MESSAGE));
 
-  return shmview_describe_error (error, self->title);
+  return shmview_describe_failure (error, self->title, shmview_region_get_kind (self->region),
+                                   action);
 }
 
 static void
 show_error (ShmviewRegionPage *self,
-            const GError      *error)
+            const GError      *error,
+            ShmviewAction      action)
 {
-  g_autofree char *text = describe_error (self, error);
+  g_autofree char *text = describe_error (self, error, action);
 
   show_message (self, GTK_MESSAGE_ERROR, text);
 }
@@ -311,7 +314,7 @@ report_poll_error (ShmviewRegionPage *self,
 
   g_free (self->last_poll_error);
   self->last_poll_error = g_strdup (error->message);
-  show_error (self, error);
+  show_error (self, error, SHMVIEW_ACTION_READ);
 }
 
 static void
@@ -506,7 +509,7 @@ on_hex_edit (ShmviewRegionPage *self,
 
   if (!write_bytes (self, offset, bytes, &error))
     {
-      show_error (self, error);
+      show_error (self, error, SHMVIEW_ACTION_WRITE);
       return FALSE;
     }
 
@@ -545,7 +548,7 @@ on_string_write (ShmviewRegionPage *self,
 
   if (!write_bytes (self, offset, bytes, &error))
     {
-      g_autofree char *text = describe_error (self, error);
+      g_autofree char *text = describe_error (self, error, SHMVIEW_ACTION_WRITE);
 
       shmview_string_pane_set_error (self->string_pane, text);
       return FALSE;
@@ -595,7 +598,7 @@ on_hex_copy (ShmviewRegionPage *self,
   data = g_malloc (length);
   if (!shmview_region_read (self->region, offset, data, length, &error))
     {
-      show_error (self, error);
+      show_error (self, error, SHMVIEW_ACTION_COPY);
       return TRUE;
     }
 
@@ -1012,7 +1015,7 @@ undo_or_redo (ShmviewRegionPage *self,
   if (!done)
     {
       if (error != NULL)
-        show_error (self, error);
+        show_error (self, error, SHMVIEW_ACTION_WRITE);
       return FALSE;
     }
 

@@ -225,7 +225,8 @@ create_tab_label (ShmviewRegionPage *page)
   return box;
 }
 
-/* Settings the hex view shows with; the bindings go away with the page. */
+/* Settings the hex view shows with; the bindings go away with the page.
+ * (The string pane follows "string-encoding" by itself.) */
 static void
 bind_page_settings (ShmviewWindow     *self,
                     ShmviewRegionPage *page)
@@ -239,11 +240,6 @@ bind_page_settings (ShmviewWindow     *self,
   g_settings_bind (self->settings, "bytes-per-row", hex_view, "bytes-per-row", flags);
   g_settings_bind (self->settings, "font", hex_view, "font-name", flags);
   g_settings_bind (self->settings, "highlight-fade-ms", hex_view, "fade-ms", flags);
-
-  /* The string pane's encoding, if the page offers it (it is not part of the
-   * page's contract). */
-  if (g_object_class_find_property (G_OBJECT_GET_CLASS (page), "string-encoding") != NULL)
-    g_settings_bind (self->settings, "string-encoding", page, "string-encoding", flags);
 }
 
 static void

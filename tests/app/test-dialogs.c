@@ -424,6 +424,62 @@ test_describe_error (void)
   g_assert_cmpstr (shmview_describe_kind (SHMVIEW_REGION_KIND_SYSV), ==, "System V");
 }
 
+static void
+test_describe_by_kind_and_action (void)
+{
+  struct {
+    int            code;
+    const char    *spec;
+    ShmviewAction  action;
+    const char    *expected;
+  } cases[] = {
+    { SHMVIEW_ERROR_NOT_FOUND, "file:x", SHMVIEW_ACTION_OPEN,
+      "There is no file called “x”. Check the path, or create the file first." },
+    { SHMVIEW_ERROR_EXISTS, "file:x", SHMVIEW_ACTION_OPEN,
+      "A file called “x” already exists. Nothing was changed: choose another name, or "
+      "attach to the existing one." },
+    { SHMVIEW_ERROR_NOT_FOUND, "sysv:0x10", SHMVIEW_ACTION_OPEN,
+      "There is no shared memory region called “sysv:0x00000010” yet. Create it first, or "
+      "check the name." },
+    { SHMVIEW_ERROR_OUT_OF_RANGE, "M", SHMVIEW_ACTION_READ,
+      "That goes past the end of “M”, so nothing was read. (d)" },
+    { SHMVIEW_ERROR_OUT_OF_RANGE, "M", SHMVIEW_ACTION_COPY,
+      "That goes past the end of “M”, so nothing was copied. (d)" },
+    { SHMVIEW_ERROR_OUT_OF_RANGE, "M", SHMVIEW_ACTION_WRITE,
+      "That goes past the end of “M”, so nothing was written. (d)" },
+    { SHMVIEW_ERROR_OUT_OF_RANGE, "M", SHMVIEW_ACTION_OPEN,
+      "That goes past the end of “M”, so nothing was changed. (d)" },
+    { SHMVIEW_ERROR_SHRUNK, "M", SHMVIEW_ACTION_READ,
+      "“M” got smaller while it was open, so nothing was read. Look at its new size and try "
+      "again." },
+    { SHMVIEW_ERROR_SHRUNK, "M", SHMVIEW_ACTION_COPY,
+      "“M” got smaller while it was open, so nothing was copied. Look at its new size and "
+      "try again." },
+  };
+
+  g_test_summary ("A missing or existing file is called a file, and a region past its end "
+                  "or shrunk says what was not done: read, copied, written or changed");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = g_error_new_literal (SHMVIEW_ERROR, cases[i].code, "d");
+      g_autoptr(ShmviewSpec) spec = shmview_spec_parse (cases[i].spec, NULL);
+      g_autofree char *what = shmview_spec_to_display_name (spec);
+      g_autofree char *text = shmview_describe_failure (error, what, spec->kind,
+                                                        cases[i].action);
+
+      g_assert_cmpstr (text, ==, cases[i].expected);
+    }
+
+  /* a spec as given: a file is named by its path */
+  {
+    g_autoptr(GError) error = g_error_new_literal (SHMVIEW_ERROR, SHMVIEW_ERROR_NOT_FOUND, "d");
+    g_autofree char *text = shmview_describe_spec_error (error, "file:dir/x");
+    g_assert_cmpstr (text, ==, "There is no file called “dir/x”. Check the path, or create "
+                               "the file first.");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -431,6 +487,7 @@ main (int   argc,
   gboolean have_display = shmview_app_test_init (&argc, &argv, TRUE);
 
   g_test_add_func ("/app/dialogs/describe-error", test_describe_error);
+  g_test_add_func ("/app/dialogs/describe-by-kind-and-action", test_describe_by_kind_and_action);
 
   if (!have_display)
     {

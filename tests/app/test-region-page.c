@@ -1164,26 +1164,49 @@ test_copy_whole_selection (Fixture       *f,
   g_assert_cmpstr (text, ==, expected);
 }
 
+/* Copy of the selection leaves the clipboard as it was and says @why. */
 static void
-test_copy_too_long (Fixture       *f,
-                    gconstpointer  data)
+assert_copy_refused (Fixture    *f,
+                     const char *why)
 {
   GtkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (f->hex),
                                                       GDK_SELECTION_CLIPBOARD);
   g_autofree char *text = NULL;
 
-  g_test_summary ("A selection over the copy limit copies nothing and says how to save it "
-                  "instead");
-
-  grow_region (f, 2 * 1024 * 1024);
   gtk_clipboard_set_text (clipboard, "before", -1);
-  shmview_hex_view_select (f->hex, 0, 1024 * 1024 + 1);
   shmview_region_page_copy (f->page);
 
   text = gtk_clipboard_wait_for_text (clipboard);
   g_assert_cmpstr (text, ==, "before");
-  g_assert_true (has_message (f, "Copy takes at most 1 MiB"));
+  g_assert_true (has_message (f, why));
+}
+
+static void
+test_copy_too_long (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_test_summary ("A selection over the copy limit copies nothing and says how to save it "
+                  "instead");
+
+  grow_region (f, 2 * 1024 * 1024);
+  shmview_hex_view_select (f->hex, 0, 1024 * 1024 + 1);
+  assert_copy_refused (f, "Copy takes at most 1 MiB");
   g_assert_true (has_message (f, "--length 1048577 --format raw"));
+}
+
+static void
+test_copy_after_shrink (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_test_summary ("A copy that finds the region shrunk under it says nothing was copied "
+                  "(not written) and leaves the clipboard alone");
+
+  grow_region (f, 3 * 4096);
+  shmview_hex_view_select (f->hex, 0, 3 * 4096);
+  /* behind the page's back, with no tick in between */
+  g_assert_no_errno (ftruncate (f->fd, 100));
+  assert_copy_refused (f, "so nothing was copied");
+  g_assert_false (has_message (f, "written"));
 }
 
 static void
@@ -1285,6 +1308,7 @@ main (int   argc,
   ADD ("paused", test_paused);
   ADD ("copy-whole-selection", test_copy_whole_selection);
   ADD ("copy-too-long", test_copy_too_long);
+  ADD ("copy-after-shrink", test_copy_after_shrink);
   g_test_add ("/app/region-page/sysv", Fixture, NULL, setup_sysv, test_other_kinds, teardown);
   g_test_add ("/app/region-page/file", Fixture, NULL, setup_file, test_other_kinds, teardown);
   ADD ("fs-events", test_fs_events);
