@@ -102,7 +102,8 @@ format_table (GString   *out,
 
 /* JSON strings must be valid UTF-8 with control characters escaped. A
  * name that is not UTF-8 cannot be represented exactly: its bad bytes
- * become U+FFFD, as in g_utf8_make_valid(). */
+ * become U+FFFD, as in g_utf8_make_valid(). The exact bytes travel in the
+ * "_escaped" fields (append_json_escaped). */
 static void
 append_json_string (GString    *out,
                     const char *text)
@@ -151,6 +152,23 @@ append_json_key (GString    *out,
   g_string_append_printf (out, ", \"%s\": ", key);
 }
 
+/* "KEY_escaped": @text escaped as info and error messages show it (bytes
+ * that are not UTF-8 as \xNN, control characters as \n, \t, \r or \xNN, a
+ * backslash doubled), which is always valid UTF-8 and decodes back to the
+ * exact bytes (printf '%b', Python's codecs.escape_decode): a spec printed
+ * this way can be opened again whatever its name holds. */
+static void
+append_json_escaped (GString    *out,
+                     const char *key,
+                     const char *text)
+{
+  g_autofree char *field = g_strconcat (key, "_escaped", NULL);
+  g_autofree char *escaped = text != NULL ? shmview_format_escaped (text) : NULL;
+
+  append_json_key (out, field);
+  append_json_string (out, escaped);
+}
+
 static void
 append_json_int_or_null (GString    *out,
                          const char *key,
@@ -189,8 +207,10 @@ append_json_entry (GString                  *out,
 
   g_string_append (out, "{\"spec\": ");
   append_json_string (out, entry->spec);
+  append_json_escaped (out, "spec", entry->spec);
   append_json_key (out, "name");
   append_json_string (out, entry->name);
+  append_json_escaped (out, "name", entry->name);
   append_json_key (out, "kind");
   append_json_string (out, kind_id (info->kind));
   g_string_append_printf (out, ", \"size\": %" G_GUINT64_FORMAT, info->size);

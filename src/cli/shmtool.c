@@ -51,7 +51,11 @@ static const ShmtoolCommand commands[] = {
   { "list", "[--json]",
     "List every POSIX object and System V segment",
     "Attach counts of POSIX objects come from scanning /proc/PID/maps, so\n"
-    "they count only the processes you may look at.",
+    "they count only the processes you may look at.\n"
+    "JSON strings are UTF-8, so a name that is not turns its bad bytes into\n"
+    "U+FFFD in \"spec\" and \"name\"; \"spec_escaped\" and \"name_escaped\" hold\n"
+    "the exact bytes, escaped as \\xNN (and \\n, \\t, \\r, \\\\): decode them\n"
+    "with bash's printf '%b' or Python's codecs.escape_decode to open it again.",
     _shmtool_cmd_list },
   { "rm", "SPEC",
     "Remove a region (processes still attached keep their mapping)",
