@@ -62,8 +62,11 @@ describe_past_end (const char    *what,
     }
 }
 
+/* A write cut short by a shrink may have stored part of its bytes: the
+ * core's detail says whether. */
 static char *
 describe_shrunk (const char    *what,
+                 const char    *detail,
                  ShmviewAction  action)
 {
   switch (action)
@@ -75,8 +78,9 @@ describe_shrunk (const char    *what,
       return g_strdup_printf (_("“%s” got smaller while it was open, so nothing was copied. "
                                 "Look at its new size and try again."), what);
     case SHMVIEW_ACTION_WRITE:
-      return g_strdup_printf (_("“%s” got smaller while it was open, so nothing was written. "
-                                "Look at its new size and try again."), what);
+      return g_strdup_printf (_("“%s” got smaller while it was open, so the write did not go "
+                                "through. Look at its new size and try again. (%s)"),
+                              what, detail);
     case SHMVIEW_ACTION_OPEN:
     default:
       return g_strdup_printf (_("“%s” got smaller while it was open, so nothing was changed. "
@@ -104,12 +108,16 @@ describe_shmview_error (const GError      *error,
     case SHMVIEW_ERROR_OUT_OF_RANGE:
       return describe_past_end (what, error->message, action);
     case SHMVIEW_ERROR_SHRUNK:
-      return describe_shrunk (what, action);
+      return describe_shrunk (what, error->message, action);
     case SHMVIEW_ERROR_SYMLINK:
       return g_strdup_printf (_("“%s” is a symbolic link. shmview does not follow links, so "
                                 "it cannot be tricked into opening some other file."), what);
     case SHMVIEW_ERROR_UNSUPPORTED:
       return g_strdup_printf (_("“%s” cannot do that: %s"), what, error->message);
+    case SHMVIEW_ERROR_NO_SPACE:
+      return g_strdup_printf (_("There was no room for all of “%s”: the write stopped part "
+                                "way, so part of it may be written. Free some space (a full "
+                                "/dev/shm or disk, a quota) and try again."), what);
     case SHMVIEW_ERROR_FAILED:
     default:
       return g_strdup_printf (_("Something went wrong with “%s”: %s"), what, error->message);

@@ -455,10 +455,17 @@ test_describe_by_kind_and_action (void)
     { SHMVIEW_ERROR_SHRUNK, "M", SHMVIEW_ACTION_COPY,
       "“M” got smaller while it was open, so nothing was copied. Look at its new size and "
       "try again." },
+    { SHMVIEW_ERROR_SHRUNK, "M", SHMVIEW_ACTION_WRITE,
+      "“M” got smaller while it was open, so the write did not go through. Look at its new "
+      "size and try again. (d)" },
+    { SHMVIEW_ERROR_NO_SPACE, "M", SHMVIEW_ACTION_WRITE,
+      "There was no room for all of “M”: the write stopped part way, so part of it may be "
+      "written. Free some space (a full /dev/shm or disk, a quota) and try again." },
   };
 
-  g_test_summary ("A missing or existing file is called a file, and a region past its end "
-                  "or shrunk says what was not done: read, copied, written or changed");
+  g_test_summary ("A missing or existing file is called a file, a region past its end or "
+                  "shrunk says what was not done (read, copied, written or changed), and a "
+                  "write without room says part may be written");
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
