@@ -180,7 +180,9 @@ spec_usage_error (const char   *command,
 }
 
 /* The spec, and what the command line alone tells about it: a usage error
- * rather than a failure at run time. */
+ * rather than a failure at run time. A file: path is made absolute here, so
+ * what shmtool prints (info's spec, a new private segment's) names the same
+ * file wherever it is used next. */
 static gboolean
 parse_spec (const char          *command,
             const char          *text,
@@ -189,7 +191,7 @@ parse_spec (const char          *command,
 {
   g_autoptr(GError) error = NULL;
 
-  if ((*out = shmview_spec_parse (text, &error)) == NULL)
+  if ((*out = shmview_spec_parse_in_dir (text, NULL, &error)) == NULL)
     return spec_usage_error (command, text, error->message, out);
   if (!(flags & SHMTOOL_TARGET_NEW) && shmview_spec_is_private (*out))
     return spec_usage_error (command, text, "Key 0 (IPC_PRIVATE) names no existing segment; "

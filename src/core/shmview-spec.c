@@ -7,6 +7,7 @@
 
 #include <limits.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib.h>
 
@@ -195,6 +196,79 @@ shmview_spec_parse (const char  *text,
   if (g_str_has_prefix (text, PREFIX_POSIX))
     return parse_posix_name (text, text + strlen (PREFIX_POSIX), error);
   return parse_posix_name (text, text, error);
+}
+
+/* @path made absolute against @cwd, without empty or "." components: the
+ * same file for the kernel whatever the current directory is later. Nothing
+ * is resolved: the last component must still be refused when it is a
+ * symbolic link, so no symlink may be followed here; and ".." stays, since
+ * dropping it with the component before would name another file when that
+ * component is a link to a directory elsewhere. A trailing slash (or "/.")
+ * stays as "/": such a path names only a directory, and must go on doing so. */
+static char *
+absolute_path (const char *path,
+               const char *cwd)
+{
+  g_autofree char *joined = path[0] == '/' ? g_strdup (path) : g_strconcat (cwd, "/", path, NULL);
+  g_auto(GStrv) parts = g_strsplit (joined, "/", -1);
+  GString *out = g_string_sized_new (strlen (joined));
+  gboolean directory = g_str_has_suffix (joined, "/") || g_str_has_suffix (joined, "/.");
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (parts[i][0] != '\0' && strcmp (parts[i], ".") != 0)
+      {
+        g_string_append_c (out, '/');
+        g_string_append (out, parts[i]);
+      }
+  if (out->len == 0 || directory)
+    g_string_append_c (out, '/');
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * shmview_spec_parse_in_dir:
+ * @text: what the user typed, as for shmview_spec_parse()
+ * @cwd: (nullable): the absolute directory a relative file: path is relative
+ *   to (the caller's, e.g. g_application_command_line_get_cwd()); %NULL for
+ *   this process's current directory
+ * @error: return location for a #GError
+ *
+ * Parses @text like shmview_spec_parse(), and makes a file: path absolute
+ * against @cwd, so the spec names the same file wherever it is opened: in a
+ * program whose current directory is another (a running instance a second
+ * one forwards its specs to), or after a chdir(). The path is canonical in
+ * form (no empty or "." components) but not resolved: symbolic links stay
+ * as they are, so the last component is still refused when it is one, and
+ * ".." stays where it was typed. Other kinds of spec are left as parsed.
+ * When @cwd is %NULL and the current directory cannot be found, a relative
+ * path stays relative (opening it then fails the way it would have).
+ *
+ * Returns: (transfer full) (nullable): the spec, or %NULL with
+ *   %SHMVIEW_ERROR_INVALID_ARGUMENT set
+ */
+ShmviewSpec *
+shmview_spec_parse_in_dir (const char  *text,
+                           const char  *cwd,
+                           GError     **error)
+{
+  g_autoptr(ShmviewSpec) spec = NULL;
+  g_autofree char *current = NULL;
+  char *absolute;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (cwd == NULL || cwd[0] == '/', NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if ((spec = shmview_spec_parse (text, error)) == NULL || spec->kind != SHMVIEW_REGION_KIND_FILE)
+    return g_steal_pointer (&spec);
+  /* getcwd(), not g_get_current_dir(), which says "/" when it cannot tell. */
+  if (cwd == NULL && spec->name[0] != '/' && (cwd = current = getcwd (NULL, 0)) == NULL)
+    return g_steal_pointer (&spec);
+
+  absolute = absolute_path (spec->name, cwd);
+  g_free (spec->name);
+  spec->name = absolute;
+  return g_steal_pointer (&spec);
 }
 
 /**

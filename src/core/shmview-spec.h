@@ -36,7 +36,17 @@ typedef struct
   gint     id;      /* SYSV shmid when by_id */
 } ShmviewSpec;
 
+/* A relative file: path stays as typed, taken against the current directory
+ * when the region is opened. */
 ShmviewSpec *shmview_spec_parse             (const char        *text,
+                                             GError           **error);
+/* The same, with a file: path made absolute against @cwd (NULL: the current
+ * directory) and canonical in form (no "//" or "." components), but not
+ * resolved: symlinks and ".." stay, so a link as the last component is still
+ * refused. For specs that are opened elsewhere than where they were typed:
+ * the app passes g_application_command_line_get_cwd() of a second instance. */
+ShmviewSpec *shmview_spec_parse_in_dir      (const char        *text,
+                                             const char        *cwd,
                                              GError           **error);
 ShmviewSpec *shmview_spec_new_sysv_id       (gint               id);
 ShmviewSpec *shmview_spec_copy              (const ShmviewSpec *spec);

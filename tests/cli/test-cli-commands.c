@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <signal.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/ipc.h>
 #include <sys/shm.h>
@@ -558,6 +559,31 @@ test_file_region (void)
 }
 
 static void
+test_file_relative (void)
+{
+  g_autofree char *temp = shmview_test_temp_path ("relative");
+  g_autofree char *dir = NULL;
+  g_autofree char *shmtool = cli_shmtool_path ();
+  g_autofree char *spec = NULL;
+  g_autofree char *spec_line = NULL;
+  g_autoptr(CliResult) info = NULL;
+  const char *script = "cd \"$1\" && \"$2\" create file:./rel.bin --size 16 && "
+                       "exec \"$2\" info file:rel.bin";
+
+  g_test_summary ("A relative file: path is taken in shmtool's current directory and shown "
+                  "absolute, so the spec it prints names that file from anywhere");
+
+  g_assert_no_errno (g_mkdir (temp, 0700));
+  dir = realpath (temp, NULL);
+  spec = g_strdup_printf ("file:%s/rel.bin", dir);
+  spec_line = g_strdup_printf ("spec: %s\n", spec);
+  info = cli_run ("/bin/sh", "-c", script, "sh", dir, shmtool, NULL);
+  cli_assert_ok (info);
+  g_assert_true (g_str_has_prefix (info->out_text, spec_line));
+  cli_shmtool_ok ("rm", spec, NULL);
+}
+
+static void
 test_file_follow (void)
 {
   g_autofree char *target = shmview_test_temp_path ("target.bin");
@@ -697,6 +723,7 @@ main (int    argc,
   ADD ("/cli/commands/fill", test_fill);
   ADD ("/cli/commands/rm", test_rm);
   g_test_add_func ("/cli/commands/file-region", test_file_region);
+  g_test_add_func ("/cli/commands/file-relative", test_file_relative);
   g_test_add_func ("/cli/commands/file-follow", test_file_follow);
   g_test_add_func ("/cli/commands/odd-name", test_odd_name);
   g_test_add_func ("/cli/commands/dash-name", test_dash_name);

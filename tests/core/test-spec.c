@@ -7,10 +7,13 @@
 
 #include <limits.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib.h>
+#include <glib/gstdio.h>
 
 #include "shmview-error.h"
+#include "shmview-region.h"
 #include "shmview-spec.h"
 #include "test-util.h"
 
@@ -324,6 +327,91 @@ test_kind_names (void)
   g_assert_cmpstr (shmview_region_kind_to_string (SHMVIEW_REGION_KIND_FILE), ==, "File");
 }
 
+static void
+test_parse_in_dir (void)
+{
+  static const struct {
+    const char *text;
+    const char *cwd;
+    const char *spec;   /* shmview_spec_to_string() of the result */
+  } cases[] = {
+    { "file:data.bin", "/work", "file:/work/data.bin" },
+    { "file:./a//b/./c", "/w/", "file:/w/a/b/c" },
+    { "file:../x", "/w/d", "file:/w/d/../x" },           /* ".." is the kernel's to resolve */
+    { "file:/abs//p/./q", "/w", "file:/abs/p/q" },
+    { "file:dir/", "/w", "file:/w/dir/" },               /* still only a directory */
+    { "file:sub/.", "/w", "file:/w/sub/" },
+    { "file:.", "/w", "file:/w/" },
+    { "file:/", "/w", "file:/" },
+    { "file:a\nb\xff", "/w", "file:/w/a\nb\xff" },
+    { "MapTrans", "/w", "/MapTrans" },
+    { "sysv:0x10", "/w", "sysv:0x00000010" },
+  };
+
+  g_test_summary ("parse_in_dir makes a file: path absolute against the given directory, "
+                  "without “//” or “.” but with “..” and a trailing slash kept, and leaves "
+                  "other kinds as they are");
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ShmviewSpec) spec = shmview_spec_parse_in_dir (cases[i].text, cases[i].cwd,
+                                                               &error);
+      g_autofree char *text = NULL;
+
+      shmview_test_note ("spec", cases[i].text);
+      g_assert_no_error (error);
+      text = shmview_spec_to_string (spec);
+      g_assert_cmpstr (text, ==, cases[i].spec);
+    }
+}
+
+/* The directory the spec was typed in decides, not the one it is opened
+ * in: what a running app needs for the specs a second instance sends it. */
+static void
+test_parse_in_dir_opens_there (void)
+{
+  g_autofree char *dir = shmview_test_temp_path ("typed-here");
+  g_autofree char *elsewhere = shmview_test_temp_path ("opened-here");
+  g_autofree char *target = g_build_filename (dir, "target.bin", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.bin", NULL);
+  g_autofree char *cwd = g_get_current_dir ();
+  g_autoptr(ShmviewSpec) spec = NULL;
+  g_autoptr(ShmviewSpec) via_link = NULL;
+  g_autoptr(ShmviewSpec) here = NULL;
+  g_autoptr(ShmviewRegion) region = NULL;
+  g_autoptr(GError) error = NULL;
+  guint8 buf[4];
+
+  g_test_summary ("A relative file: spec parsed in one directory opens that file from "
+                  "another current directory; a symlink as its last component is still "
+                  "refused; without a directory the current one is used");
+
+  g_assert_no_errno (g_mkdir (dir, 0700));
+  g_assert_no_errno (g_mkdir (elsewhere, 0700));
+  g_assert_true (g_file_set_contents (target, "here", 4, NULL));
+  g_assert_no_errno (symlink (target, link));
+
+  spec = shmview_spec_parse_in_dir ("file:target.bin", dir, &error);
+  via_link = shmview_spec_parse_in_dir ("file:./link.bin", dir, &error);
+  g_assert_no_error (error);
+  g_assert_no_errno (chdir (elsewhere));
+  here = shmview_spec_parse_in_dir ("file:x", NULL, &error);
+  region = shmview_region_open (spec, SHMVIEW_OPEN_READ_ONLY, 0, 0, &error);
+  g_assert_no_error (error);
+  g_assert_true (shmview_region_read (region, 0, buf, 4, &error));
+  g_assert_cmpmem (buf, 4, "here", 4);
+  g_assert_null (shmview_region_open (via_link, SHMVIEW_OPEN_READ_ONLY, 0, 0, &error));
+  g_assert_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_SYMLINK);
+  g_assert_no_errno (chdir (cwd));
+
+  g_assert_cmpstr (via_link->name, ==, link);
+  g_assert_true (g_str_has_suffix (here->name, "/opened-here/x"));
+  g_assert_true (g_path_is_absolute (here->name));
+  g_unlink (link);
+  g_unlink (target);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -339,6 +427,8 @@ main (int    argc,
   g_test_add_func ("/core/spec/equal-copy", test_equal_copy);
   g_test_add_func ("/core/spec/kind-names", test_kind_names);
   g_test_add_func ("/core/spec/is-private", test_is_private);
+  g_test_add_func ("/core/spec/parse-in-dir", test_parse_in_dir);
+  g_test_add_func ("/core/spec/parse-in-dir-opens-there", test_parse_in_dir_opens_there);
 
   return g_test_run ();
 }
