@@ -47,10 +47,17 @@ typedef struct
   char     *mode_text;
   GStrv     specs;
 
+  /* A second instance forwards its command line to the first one, whose
+   * current directory is another: file: paths are made absolute against
+   * the caller's (borrowed from the command line). */
+  const char *cwd;
+
   /* parsed */
-  guint     interval;
-  guint64   size;
-  guint     mode;
+  guint        interval;
+  guint64      size;
+  guint        mode;
+  ShmviewSpec *create_parsed;
+  GPtrArray   *parsed;  /* ShmviewSpec, one for each of specs */
 } Options;
 
 static void
@@ -61,6 +68,8 @@ options_clear (Options *options)
   g_free (options->size_text);
   g_free (options->mode_text);
   g_strfreev (options->specs);
+  g_clear_pointer (&options->create_parsed, shmview_spec_free);
+  g_clear_pointer (&options->parsed, g_ptr_array_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
@@ -144,8 +153,6 @@ static gboolean
 validate_create (Options  *options,
                  GError  **error)
 {
-  g_autoptr(ShmviewSpec) spec = NULL;
-
   if (options->size_text == NULL)
     {
       g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
@@ -171,8 +178,8 @@ validate_create (Options  *options,
                            _("--mode: 0 would give nobody access; use e.g. 0600"));
       return FALSE;
     }
-  spec = shmview_spec_parse (options->create_spec, error);
-  if (spec == NULL)
+  options->create_parsed = shmview_spec_parse_in_dir (options->create_spec, options->cwd, error);
+  if (options->create_parsed == NULL)
     return FALSE;
   if (options->size == 0)
     {
@@ -211,12 +218,14 @@ validate_options (Options  *options,
   if (options->create_spec != NULL && !validate_create (options, error))
     return FALSE;
 
+  options->parsed = g_ptr_array_new_with_free_func ((GDestroyNotify) shmview_spec_free);
   for (guint i = 0; options->specs != NULL && options->specs[i] != NULL; i++)
     {
-      g_autoptr(ShmviewSpec) spec = shmview_spec_parse (options->specs[i], error);
+      ShmviewSpec *spec = shmview_spec_parse_in_dir (options->specs[i], options->cwd, error);
 
       if (spec == NULL)
         return FALSE;
+      g_ptr_array_add (options->parsed, spec);
     }
   return TRUE;
 }
@@ -230,6 +239,7 @@ parse_command_line (GApplicationCommandLine  *cmdline,
   g_autoptr(GOptionContext) context = create_option_context (options);
   g_auto(GStrv) argv = g_application_command_line_get_arguments (cmdline, NULL);
 
+  options->cwd = g_application_command_line_get_cwd (cmdline);
   if (!g_option_context_parse_strv (context, &argv, error) ||
       !validate_options (options, error))
     return FALSE;
@@ -261,9 +271,9 @@ create_region (GApplicationCommandLine *cmdline,
 
   /* Exclusive, like `shmtool create`: an existing region is never replaced
    * or mistaken for the new one. */
-  region = shmview_region_open_text (options->create_spec,
-                                     SHMVIEW_OPEN_CREATE | SHMVIEW_OPEN_EXCLUSIVE,
-                                     options->size, options->mode, &error);
+  region = shmview_region_open (options->create_parsed,
+                                SHMVIEW_OPEN_CREATE | SHMVIEW_OPEN_EXCLUSIVE,
+                                options->size, options->mode, &error);
   if (region != NULL && options->read_only)
     {
       g_autofree char *spec = shmview_region_dup_spec_string (region);
@@ -289,14 +299,14 @@ open_specs (GApplicationCommandLine *cmdline,
 {
   gboolean all = TRUE;
 
-  for (guint i = 0; options->specs != NULL && options->specs[i] != NULL; i++)
+  for (guint i = 0; i < options->parsed->len; i++)
     {
       g_autoptr(GError) error = NULL;
-      const char *spec = options->specs[i];
 
-      if (!shmview_window_open_spec (window, spec, options->read_only, &error))
+      if (!shmview_window_open_parsed_spec (window, g_ptr_array_index (options->parsed, i),
+                                            options->read_only, &error))
         {
-          report_open_error (cmdline, window, error, spec);
+          report_open_error (cmdline, window, error, options->specs[i]);
           all = FALSE;
         }
     }

@@ -16,6 +16,7 @@
 
 #include "shmview-attach-dialog.h"
 #include "shmview-errors-ui.h"
+#include "shmview-spec.h"
 
 struct _ShmviewAttachDialog
 {
@@ -52,6 +53,7 @@ static gboolean
 try_attach (ShmviewAttachDialog *self)
 {
   g_autofree char *text = g_strstrip (g_strdup (gtk_entry_get_text (self->spec_entry)));
+  g_autoptr(ShmviewSpec) spec = NULL;
   g_autoptr(ShmviewRegion) region = NULL;
   g_autoptr(GError) error = NULL;
   ShmviewOpenFlags flags = SHMVIEW_OPEN_FLAGS_NONE;
@@ -66,7 +68,10 @@ try_attach (ShmviewAttachDialog *self)
   if (gtk_switch_get_active (self->read_only_switch))
     flags |= SHMVIEW_OPEN_READ_ONLY;
 
-  region = shmview_region_open_text (text, flags, 0, 0, &error);
+  /* absolute, so the window knows the file's tab whatever the path's spelling */
+  spec = shmview_spec_parse_in_dir (text, NULL, &error);
+  if (spec != NULL)
+    region = shmview_region_open (spec, flags, 0, 0, &error);
   if (region == NULL)
     {
       g_autofree char *message = shmview_describe_spec_error (error, text);

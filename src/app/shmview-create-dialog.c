@@ -160,7 +160,8 @@ try_create (ShmviewCreateDialog *self)
     }
 
   spec_text = spec_text_for (kind, name);
-  spec = shmview_spec_parse (spec_text, &error);
+  /* absolute, so the window knows the file's tab whatever the path's spelling */
+  spec = shmview_spec_parse_in_dir (spec_text, NULL, &error);
   if (spec == NULL)
     {
       g_autofree char *text = shmview_describe_error (error, name);

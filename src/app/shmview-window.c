@@ -351,12 +351,11 @@ shmview_window_open_region (ShmviewWindow *self,
 }
 
 gboolean
-shmview_window_open_spec (ShmviewWindow  *self,
-                          const char     *spec,
-                          gboolean        read_only,
-                          GError        **error)
+shmview_window_open_parsed_spec (ShmviewWindow      *self,
+                                 const ShmviewSpec  *spec,
+                                 gboolean            read_only,
+                                 GError            **error)
 {
-  g_autoptr(ShmviewSpec) parsed = NULL;
   g_autoptr(ShmviewRegion) region = NULL;
   ShmviewRegionPage *page;
 
@@ -364,25 +363,42 @@ shmview_window_open_spec (ShmviewWindow  *self,
   g_return_val_if_fail (spec != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  parsed = shmview_spec_parse (spec, error);
-  if (parsed == NULL)
-    return FALSE;
-
   /* Attaching twice would give two pages fighting over one undo history. */
-  page = find_page (self, parsed, read_only);
+  page = find_page (self, spec, read_only);
   if (page != NULL)
     {
       focus_page (self, page);
       return TRUE;
     }
 
-  region = shmview_region_open (parsed, read_only ? SHMVIEW_OPEN_READ_ONLY : SHMVIEW_OPEN_FLAGS_NONE,
+  region = shmview_region_open (spec, read_only ? SHMVIEW_OPEN_READ_ONLY : SHMVIEW_OPEN_FLAGS_NONE,
                                 0, 0, error);
   if (region == NULL)
     return FALSE;
 
   shmview_window_open_region (self, region);
   return TRUE;
+}
+
+gboolean
+shmview_window_open_spec (ShmviewWindow  *self,
+                          const char     *spec,
+                          gboolean        read_only,
+                          GError        **error)
+{
+  g_autoptr(ShmviewSpec) parsed = NULL;
+
+  g_return_val_if_fail (SHMVIEW_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (spec != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* A relative file: path is this process's, made absolute now, so tabs
+   * compare by the file they show. */
+  parsed = shmview_spec_parse_in_dir (spec, NULL, error);
+  if (parsed == NULL)
+    return FALSE;
+
+  return shmview_window_open_parsed_spec (self, parsed, read_only, error);
 }
 
 void

@@ -34,6 +34,12 @@ gboolean           shmview_window_open_spec          (ShmviewWindow   *self,
                                                       const char      *spec,
                                                       gboolean         read_only,
                                                       GError         **error);
+/* The same for a spec parsed already (a relative file: path made absolute
+ * against the directory it was typed in). */
+gboolean           shmview_window_open_parsed_spec   (ShmviewWindow      *self,
+                                                      const ShmviewSpec  *spec,
+                                                      gboolean            read_only,
+                                                      GError            **error);
 /* Shows @message in the window's error bar until dismissed. */
 void               shmview_window_show_error         (ShmviewWindow   *self,
                                                       const char      *message);

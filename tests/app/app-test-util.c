@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "app-test-util.h"
 
 gboolean
@@ -119,6 +121,19 @@ shmview_app_test_send_key (GtkWidget       *window,
       gtk_main_do_event (event);
       gdk_event_free (event);
     }
+}
+
+char *
+shmview_app_test_make_data_dir (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "data.bin", NULL);
+  g_autoptr(GError) error = NULL;
+  char data[256] = { 0 };
+
+  g_assert_no_errno (g_mkdir (dir, 0700));
+  g_file_set_contents (path, data, sizeof data, &error);
+  g_assert_no_error (error);
+  return g_strconcat ("file:", path, NULL);
 }
 
 /* Xvfb has no window manager to give a window the keyboard focus; tell

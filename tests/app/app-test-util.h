@@ -29,6 +29,9 @@ void      shmview_app_test_wait               (guint       ms);
 void      shmview_app_test_send_key           (GtkWidget  *window,
                                                guint       keyval,
                                                GdkModifierType state);
+/* Makes the directory @dir holding "data.bin" (256 zero bytes); returns the
+ * "file:" spec of that file. */
+char     *shmview_app_test_make_data_dir      (const char *dir);
 /* Gives @window the keyboard focus (Xvfb has no window manager to do it),
  * so its focus widget has the focus. */
 void      shmview_app_test_focus_window       (GtkWidget  *window);

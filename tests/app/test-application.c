@@ -373,10 +373,12 @@ test_create (Fixture       *fixture,
  * remote, one step after another from the primary's main loop. */
 typedef struct
 {
-  const char *args[4];
+  const char *args[6];
   int         status;
   const char *stderr_has;  /* NULL: stderr must be empty */
   guint       n_pages;     /* pages in the primary afterwards */
+  const char *cwd;         /* where the remote runs; NULL: here */
+  const char *current;     /* the spec of the current tab afterwards; NULL: not checked */
 } RemoteStep;
 
 typedef struct
@@ -416,6 +418,13 @@ step_finished_cb (GObject      *source,
   window = gtk_application_get_active_window (GTK_APPLICATION (run->app));
   g_assert_nonnull (window);
   g_assert_cmpuint (shmview_window_get_n_pages (SHMVIEW_WINDOW (window)), ==, step->n_pages);
+  if (step->current != NULL)
+    {
+      ShmviewRegionPage *page = shmview_window_get_current_page (SHMVIEW_WINDOW (window));
+      g_autofree char *spec = shmview_region_dup_spec_string (shmview_region_page_get_region (page));
+
+      g_assert_cmpstr (spec, ==, step->current);
+    }
   /* Only the primary's one window, whatever the remote asked. */
   g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (run->app))), ==, 1);
 
@@ -428,6 +437,7 @@ static void
 run_next_step (RemoteRun *run)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GError) error = NULL;
   GSubprocess *proc;
 
@@ -443,9 +453,10 @@ run_next_step (RemoteRun *run)
     g_ptr_array_add (argv, (gpointer) run->steps[run->current].args[i]);
   g_ptr_array_add (argv, NULL);
 
-  proc = g_subprocess_newv ((const char * const *) argv->pdata,
-                            G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
-                            &error);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_set_cwd (launcher, run->steps[run->current].cwd);
+  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
   g_subprocess_communicate_utf8_async (proc, NULL, NULL, step_finished_cb, run);
 }
@@ -461,12 +472,25 @@ static void
 test_second_instance (Fixture       *fixture,
                       gconstpointer  data)
 {
+  g_autofree char *dir_a = shmview_test_temp_path ("cwd-a");
+  g_autofree char *dir_b = shmview_test_temp_path ("cwd-b");
+  g_autofree char *file_a = shmview_app_test_make_data_dir (dir_a);
+  g_autofree char *file_b = shmview_app_test_make_data_dir (dir_b);
+  g_autofree char *made = g_strconcat ("file:", dir_b, "/made.bin", NULL);
   RemoteStep steps[] = {
     { { fixture->names[0], NULL }, 0, NULL, 1 },
     { { fixture->names[1], "--read-only", NULL }, 0, NULL, 2 },
     { { fixture->names[0], NULL }, 0, NULL, 2 },
     { { "--interval", "5", NULL }, 2, "shmview: --interval wants", 2 },
     { { fixture->missing, NULL }, 1, fixture->missing + 1, 2 },
+    /* read-only asked: a tab of its own, not the read-write one */
+    { { "--read-only", fixture->names[0], NULL }, 0, NULL, 3, NULL, fixture->names[0] },
+    /* relative paths are the caller's, and the same name elsewhere is another file */
+    { { "file:data.bin", NULL }, 0, NULL, 4, dir_a, file_a },
+    { { "file:data.bin", NULL }, 0, NULL, 5, dir_b, file_b },
+    { { "file:data.bin", NULL }, 0, NULL, 5, dir_a, file_a },
+    { { "--create", "file:made.bin", "--size", "16", NULL }, 0, NULL, 6, dir_b, made },
+    { { "file:nothing.bin", NULL }, 1, "There is no file called “nothing.bin”", 6, dir_a },
   };
   g_autoptr(ShmviewApplication) app = shmview_application_new ();
   g_autoptr(GError) error = NULL;
@@ -475,7 +499,8 @@ test_second_instance (Fixture       *fixture,
   int status;
 
   g_test_summary ("A second `shmview SPEC` opens a tab in the running window and gets its "
-                  "messages and exit status back");
+                  "messages and exit status back; its file: paths are relative to its own "
+                  "directory, and --read-only gets a read-only tab");
 
   run.shmview = shmview_test_build_path ("src/app/shmview");
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));

@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
 #include "app-test-util.h"
@@ -387,6 +388,39 @@ test_attach_read_only (Fixture       *f,
 }
 
 static void
+test_relative_file (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *dir = shmview_test_temp_path ("relative");
+  g_autofree char *expected = g_strconcat ("file:", dir, "/made.bin", NULL);
+  g_autofree char *old_cwd = g_get_current_dir ();
+  g_autofree char *spec = NULL;
+
+  g_test_summary ("A relative file path in Create and Attach names the file in the current "
+                  "directory, and the region it hands back says so with an absolute path");
+
+  g_assert_no_errno (g_mkdir (dir, 0700));
+  g_assert_no_errno (g_chdir (dir));
+
+  open_create (f);
+  fill_create (f, "file", "made.bin", 16, "bytes", "0600");
+  gtk_dialog_response (GTK_DIALOG (f->dialog), GTK_RESPONSE_ACCEPT);
+  shmview_app_test_drain ();
+  spec = shmview_region_dup_spec_string (f->region);
+  g_assert_cmpstr (spec, ==, expected);
+  g_clear_pointer (&spec, g_free);
+
+  open_attach (f, NULL);
+  gtk_entry_set_text (GTK_ENTRY (child (f, "spec_entry")), "file:./made.bin");
+  gtk_dialog_response (GTK_DIALOG (f->dialog), GTK_RESPONSE_ACCEPT);
+  shmview_app_test_drain ();
+  g_assert_cmpuint (f->n_emitted, ==, 2);
+  spec = shmview_region_dup_spec_string (f->region);
+  g_assert_cmpstr (spec, ==, expected);
+  g_assert_no_errno (g_chdir (old_cwd));
+}
+
+static void
 test_describe_error (void)
 {
   struct {
@@ -513,6 +547,7 @@ main (int   argc,
   ADD ("create-sysv", test_create_sysv);
   ADD ("attach-missing", test_attach_missing);
   ADD ("attach-read-only", test_attach_read_only);
+  ADD ("relative-file", test_relative_file);
 
   return g_test_run ();
 }

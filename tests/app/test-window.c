@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
 #include "app-test-util.h"
@@ -346,6 +347,35 @@ test_name_not_utf8 (Fixture       *fixture,
   shmview_app_test_drain ();
   g_assert_true (gtk_info_bar_get_revealed (fixture->window->info_bar));
   g_assert_nonnull (strstr (gtk_label_get_text (fixture->window->info_label), shown));
+}
+
+static void
+test_relative_file_tabs (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *dir_a = shmview_test_temp_path ("tabs-a");
+  g_autofree char *dir_b = shmview_test_temp_path ("tabs-b");
+  g_autofree char *old_cwd = g_get_current_dir ();
+  g_autofree char *absolute_b = NULL;
+  ShmviewRegionPage *a, *b;
+
+  g_test_summary ("file:data.bin opened from two directories is two files in two tabs; "
+                  "each spelling of one file finds its tab");
+
+  g_free (shmview_app_test_make_data_dir (dir_a));
+  g_free (shmview_app_test_make_data_dir (dir_b));
+  g_assert_no_errno (g_chdir (dir_a));
+  a = open_spec (fixture, "file:data.bin", FALSE);
+  g_assert_no_errno (g_chdir (dir_b));
+  b = open_spec (fixture, "file:data.bin", FALSE);
+  g_assert_true (a != b);
+  g_assert_cmpuint (shmview_window_get_n_pages (fixture->window), ==, 2);
+
+  absolute_b = g_strconcat ("file:", dir_b, "//./data.bin", NULL);
+  g_assert_true (open_spec (fixture, absolute_b, FALSE) == b);
+  g_assert_no_errno (g_chdir (dir_a));
+  g_assert_true (open_spec (fixture, "file:./data.bin", FALSE) == a);
+  g_assert_no_errno (g_chdir (old_cwd));
 }
 
 static void
@@ -830,6 +860,7 @@ main (int   argc,
   ADD ("read-only-own-tab", test_read_only_own_tab);
   ADD ("recreated-name-new-tab", test_recreated_name_new_tab);
   ADD ("name-not-utf8", test_name_not_utf8);
+  ADD ("relative-file-tabs", test_relative_file_tabs);
   ADD ("open-errors", test_open_errors);
   ADD ("undo-redo-actions", test_undo_redo_actions);
   ADD ("undo-follows-focus", test_undo_follows_focus);
