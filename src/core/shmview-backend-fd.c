@@ -406,6 +406,27 @@ shmview_backend_fd_is_full (ShmviewBackend *b)
   return fstatfs (b->fd, &st) == 0 && (st.f_bfree == 0 || (geteuid () != 0 && st.f_bavail == 0));
 }
 
+int
+shmview_backend_fd_next_data (ShmviewBackend *b,
+                              uint64_t        offset,
+                              uint64_t       *start,
+                              uint64_t       *end)
+{
+  off_t data, hole;
+
+  if (offset > (uint64_t) INT64_MAX)
+    return ENXIO;
+  /* Only the descriptor's own offset moves, which nothing here relies on:
+   * every read and copy names its offset. */
+  if ((data = lseek (b->fd, (off_t) offset, SEEK_DATA)) < 0)
+    return errno;
+  if ((hole = lseek (b->fd, data, SEEK_HOLE)) < 0)
+    return errno;
+  *start = (uint64_t) data;
+  *end = (uint64_t) hole;
+  return 0;
+}
+
 void
 shmview_backend_fd_close (ShmviewBackend *b)
 {

@@ -139,6 +139,13 @@ struct _ShmviewBackendOps
   /* Optional: whether the filesystem holding the object has no free block
    * left (so a write that faulted could not get a page). */
   int  (*is_full)       (ShmviewBackend             *b);
+  /* Optional: the first stretch [*start, *end) at or after @offset that may
+   * hold data (lseek SEEK_DATA/SEEK_HOLE); ENXIO when only holes follow.
+   * Without it, or when the filesystem cannot tell, all is data. */
+  int  (*next_data)     (ShmviewBackend             *b,
+                         uint64_t                    offset,
+                         uint64_t                   *start,
+                         uint64_t                   *end);
   void (*close)         (ShmviewBackend             *b);
   /* Removes what @target names without opening or mapping it. */
   int  (*remove_target) (const ShmviewBackendTarget *target);
@@ -193,6 +200,7 @@ int  shmview_backend_fd_open    (ShmviewBackend             *b,
   .resize = shmview_backend_fd_resize, \
   .stat = shmview_backend_fd_stat, \
   .is_full = shmview_backend_fd_is_full, \
+  .next_data = shmview_backend_fd_next_data, \
   .close = shmview_backend_fd_close
 int  shmview_backend_fd_check   (ShmviewBackend     *b,
                                  uint64_t           *size,
@@ -220,4 +228,8 @@ int  shmview_backend_fd_resize  (ShmviewBackend     *b,
 int  shmview_backend_fd_stat    (ShmviewBackend     *b,
                                  ShmviewBackendInfo *info);
 int  shmview_backend_fd_is_full (ShmviewBackend     *b);
+int  shmview_backend_fd_next_data (ShmviewBackend   *b,
+                                   uint64_t          offset,
+                                   uint64_t         *start,
+                                   uint64_t         *end);
 void shmview_backend_fd_close   (ShmviewBackend     *b);

@@ -831,6 +831,52 @@ shmview_region_read_bytes (ShmviewRegion  *self,
 }
 
 /**
+ * shmview_region_next_data:
+ * @offset: where to look from
+ * @start: (out): where the next bytes that may be non-zero start
+ * @end: (out): where they end (a hole, or the size)
+ *
+ * Holes of a sparse object read as zeros, and reading a big one still costs
+ * the copying of its zeros: a caller that only needs what is in the bytes
+ * (a digest, a search) can skip them. The stretch found lies within the
+ * size as of the last update. Where the filesystem cannot tell (or for a
+ * System V segment) everything is data. Never reads anything.
+ *
+ * Returns: %TRUE with the stretch set; %FALSE when only holes follow @offset
+ */
+gboolean
+shmview_region_next_data (ShmviewRegion *self,
+                          guint64        offset,
+                          guint64       *start,
+                          guint64       *end)
+{
+  const ShmviewBackendOps *ops;
+  guint64 size;
+  uint64_t s = offset, e = G_MAXUINT64;
+  int err = ENOTSUP;
+
+  g_return_val_if_fail (SHMVIEW_IS_REGION (self), FALSE);
+  g_return_val_if_fail (start != NULL && end != NULL, FALSE);
+
+  ops = self->backend.ops;
+  size = shmview_region_get_size (self);
+  if (offset >= size)
+    return FALSE;
+  if (ops->next_data != NULL)
+    err = ops->next_data (&self->backend, offset, &s, &e);
+  if (err == ENXIO)
+    return FALSE;
+  if (err != 0)
+    {
+      s = offset;
+      e = size;
+    }
+  *start = MAX (s, offset);
+  *end = MIN (e, size);
+  return *start < *end;
+}
+
+/**
  * shmview_region_copy_to_fd:
  * @offset: where to start
  * @length: how many bytes

@@ -110,6 +110,13 @@ GBytes            *shmview_region_read_bytes       (ShmviewRegion        *self,
                                                     guint64               offset,
                                                     gsize                 length,
                                                     GError              **error);
+/* The next stretch [*start, *end) at or after @offset that may hold data
+ * (SEEK_DATA/SEEK_HOLE), within the size; FALSE when only holes follow.
+ * Holes read as zeros: a digest or a search may skip them. */
+gboolean           shmview_region_next_data        (ShmviewRegion        *self,
+                                                    guint64               offset,
+                                                    guint64              *start,
+                                                    guint64              *end);
 /* Writes @length bytes at @offset to the descriptor @fd (a pipe, a file,
  * /dev/null), inside the kernel where it can (sendfile). Checks like read();
  * SHRUNK when the object ended early; a failure to write to @fd says so. */

@@ -465,6 +465,37 @@ test_huge_sparse (Fixture       *f,
 }
 
 static void
+test_next_data (Fixture       *f,
+                gconstpointer  data)
+{
+  const guint64 size = (guint64) 1 << 30;
+  guint64 start = 0, end = 0;
+  int fd = shm_open (f->name, O_RDWR, 0);
+
+  g_test_summary ("next_data skips the holes of a sparse object: it finds the pages written "
+                  "and nothing after the last, within the size as of the last update");
+
+  g_assert_no_errno (fd);
+  g_assert_no_errno (ftruncate (fd, (off_t) size));
+  g_assert_cmpint (pwrite (fd, "x", 1, (off_t) (size / 2 + 10)), ==, 1);
+  /* Not yet updated: only the 256 bytes it knew of. */
+  g_assert_true (shmview_region_next_data (f->region, 0, &start, &end));
+  g_assert_cmpuint (start, ==, 0);
+  g_assert_cmpuint (end, ==, 256);
+  g_assert_false (shmview_region_next_data (f->region, 256, &start, &end));
+
+  g_assert_cmpint (shmview_region_update (f->region, NULL), ==, SHMVIEW_REGION_CHANGE_GREW);
+  g_assert_true (shmview_region_next_data (f->region, 4096, &start, &end));
+  g_assert_cmpuint (start, ==, size / 2);
+  g_assert_cmpuint (end, ==, size / 2 + 4096);
+  g_assert_true (shmview_region_next_data (f->region, size / 2 + 5, &start, &end));
+  g_assert_cmpuint (start, ==, size / 2 + 5);
+  g_assert_false (shmview_region_next_data (f->region, size / 2 + 4096, &start, &end));
+  g_assert_false (shmview_region_next_data (f->region, size, &start, &end));
+  close (fd);
+}
+
+static void
 test_open_empty (Fixture       *f,
                  gconstpointer  data)
 {
@@ -750,6 +781,7 @@ main (int   argc,
   ADD ("fill", test_fill);
   ADD ("resize-and-update", test_resize_and_update);
   ADD ("huge-sparse", test_huge_sparse);
+  ADD ("next-data", test_next_data);
   ADD ("open-empty", test_open_empty);
   ADD ("remove", test_remove);
   ADD ("name-reused", test_name_reused);
