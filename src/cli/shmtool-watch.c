@@ -27,8 +27,6 @@ typedef struct
   ShmviewRegion  *region;
   ShmviewMonitor *monitor;
   GMainLoop      *loop;
-  guint64         window_offset;
-  gboolean        whole;       /* no --length: the window follows the region's size */
   guint64         remaining;   /* reports left before --count stops us; 0: no limit */
   int             status;
 } Watch;
@@ -79,20 +77,23 @@ report (Watch      *watch,
   return TRUE;
 }
 
+/* The first bytes of a range (@bytes holds its start, maybe not all of it),
+ * or "(not kept)" when the monitor has none: a large window's first change
+ * in a chunk has no old bytes. */
 static char *
 abbreviated_hex (GBytes  *bytes,
-                 guint64  start,
                  guint64  length)
 {
   gsize size;
-  const guint8 *data = g_bytes_get_data (bytes, &size);
-  gsize shown = MIN (length, SHOWN_BYTES);
+  const guint8 *data;
+  gsize shown;
   g_autofree char *hex = NULL;
 
-  if (start >= size)
-    return g_strdup ("(none)");
-  shown = MIN (shown, size - start);
-  hex = shmview_format_hex_text (data + start, shown);
+  if (bytes == NULL)
+    return g_strdup ("(not kept)");
+  data = g_bytes_get_data (bytes, &size);
+  shown = MIN (MIN (length, SHOWN_BYTES), size);
+  hex = shmview_format_hex_text (data, shown);
   if (shown == length)
     return g_steal_pointer (&hex);
   return g_strdup_printf ("%s ... (%" G_GUINT64_FORMAT " more)", hex, length - shown);
@@ -101,29 +102,23 @@ abbreviated_hex (GBytes  *bytes,
 static gboolean
 report_range (Watch                      *watch,
               const ShmviewMonitorResult *result,
-              const ShmviewRange         *range)
+              guint                       index)
 {
-  guint64 start = range->offset - result->window_offset;
-  g_autofree char *old_hex = abbreviated_hex (result->previous, start, range->length);
-  g_autofree char *new_hex = abbreviated_hex (result->current, start, range->length);
+  const ShmviewRange *range = &g_array_index (result->changed, ShmviewRange, index);
+  g_autoptr(GBytes) old_bytes = NULL;
+  g_autoptr(GBytes) new_bytes = NULL;
+  g_autofree char *old_hex = NULL;
+  g_autofree char *new_hex = NULL;
   g_autofree char *line = NULL;
 
+  shmview_monitor_result_get_range_bytes (result, index, &old_bytes, &new_bytes);
+  old_hex = abbreviated_hex (old_bytes, range->length);
+  new_hex = abbreviated_hex (new_bytes, range->length);
   line = g_strdup_printf ("offset 0x%" G_GINT64_MODIFIER "x (%" G_GUINT64_FORMAT "), %"
                           G_GUINT64_FORMAT " byte%s: %s -> %s",
                           range->offset, range->offset, range->length,
                           range->length == 1 ? "" : "s", old_hex, new_hex);
   return report (watch, line);
-}
-
-/* With no --length the window is the whole region, whatever its size now. */
-static void
-follow_size (Watch   *watch,
-             guint64  new_size)
-{
-  if (watch->whole)
-    shmview_monitor_set_window (watch->monitor, watch->window_offset,
-                                new_size > watch->window_offset ? new_size - watch->window_offset
-                                                                : 0);
 }
 
 static gboolean
@@ -141,7 +136,6 @@ report_size (Watch                      *watch,
     }
   if (result->region_change & (SHMVIEW_REGION_CHANGE_GREW | SHMVIEW_REGION_CHANGE_SHRANK))
     {
-      follow_size (watch, result->new_size);
       line = g_strdup_printf ("%s %s from %" G_GUINT64_FORMAT " to %" G_GUINT64_FORMAT " bytes",
                               watch->name,
                               result->region_change & SHMVIEW_REGION_CHANGE_GREW ? "grew"
@@ -157,10 +151,10 @@ static void
 report_result (Watch                      *watch,
                const ShmviewMonitorResult *result)
 {
-  if (!report_size (watch, result) || result->changed == NULL || result->previous == NULL)
+  if (!report_size (watch, result) || result->changed == NULL)
     return;
   for (guint i = 0; i < result->changed->len; i++)
-    if (!report_range (watch, result, &g_array_index (result->changed, ShmviewRange, i)))
+    if (!report_range (watch, result, i))
       return;
 }
 
@@ -207,10 +201,12 @@ watch_start (Watch          *watch,
   /* Reports are one line each, whatever bytes the name holds. */
   name = shmview_region_dup_display_name (watch->region);
   watch->name = shmview_format_escaped (name);
-  watch->window_offset = range->offset;
-  watch->whole = !range->has_length;
   watch->monitor = shmview_monitor_new (watch->region);
-  shmview_monitor_set_window (watch->monitor, range->offset, range->length);
+  /* Without --length, up to the end however the region grows: the monitor
+   * clamps that to the size at each poll, and the poll that sees a growth
+   * already takes the new bytes in (as their baseline). */
+  shmview_monitor_set_window (watch->monitor, range->offset,
+                              range->has_length ? range->length : G_MAXUINT64);
   /* FALSE without an error only means "nothing to report". */
   shmview_monitor_poll (watch->monitor, &result, &local_error);
   shmview_monitor_result_clear (&result);

@@ -71,6 +71,9 @@ static const ShmtoolCommand commands[] = {
     "Prints one line per changed byte range: offset (hex and decimal),\n"
     "length, old and new bytes. Size changes and removal get a line too.\n"
     "Without --length it watches up to the end, however the region grows.\n"
+    "Over 16 MiB the region is compared chunk by chunk (64 KiB or more), in\n"
+    "bounded memory: a first change in a chunk is shown as the whole chunk,\n"
+    "its old bytes “(not kept)”; later changes there are exact again.\n"
     "Stops after --count reports, or on Ctrl+C (status 0).",
     _shmtool_cmd_watch },
 };

@@ -3,8 +3,8 @@
  * Copyright 2026 The shmview authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Two buffers of the window's size, so watching a whole large region costs
- * twice its size and no more:
+ * A window up to SHMVIEW_MONITOR_EXACT_MAX bytes is kept whole, in two
+ * buffers of its size, so watching it costs twice that and no more:
  *
  *   baseline  GBytes [what we last saw, plus our own writes]   shared with results
  *   spare     [this poll's read]                                becomes the baseline
@@ -16,12 +16,16 @@
  * "previous", and the next poll allocates a fresh spare buffer. The baseline
  * is immutable once handed out: our own writes change it copy-on-write, in
  * place whenever nobody else holds it.
+ *
+ * A larger window goes to the chunk digests of shmview-monitor-chunks.c,
+ * in bounded memory; switching between the two takes the window afresh, as
+ * a moved window is.
  */
 #include "config.h"
 
 #include <string.h>
 
-#include "shmview-monitor.h"
+#include "shmview-monitor-private.h"
 
 /* Differences are searched a block at a time, so a large unchanged stretch
  * costs memcmp speed rather than a byte loop. */
@@ -30,6 +34,9 @@
 /* Keep at most this much slack when the window shrinks a lot (e.g. a whole
  * region watched first, a small window afterwards). */
 #define SLACK_LIMIT (1024 * 1024)
+
+/* The most bytes of a large window's changes one result holds. */
+#define KEEP_MAX (16 * 1024 * 1024)
 
 struct _ShmviewMonitor
 {
@@ -41,6 +48,7 @@ struct _ShmviewMonitor
   guint8        *spare;           /* NULL after it became the baseline */
   gsize          spare_capacity;
   GArray        *empty_changed;   /* shared by every result without changes */
+  ShmviewChunks *chunks;          /* a window over SHMVIEW_MONITOR_EXACT_MAX; else NULL */
 
   /* the window as asked for, not clamped */
   guint64        window_offset;
@@ -82,7 +90,70 @@ shmview_monitor_result_clear (ShmviewMonitorResult *result)
   g_clear_pointer (&result->changed, g_array_unref);
   g_clear_pointer (&result->previous, g_bytes_unref);
   g_clear_pointer (&result->current, g_bytes_unref);
+  g_clear_pointer (&result->changed_old, g_ptr_array_unref);
+  g_clear_pointer (&result->changed_new, g_ptr_array_unref);
   memset (result, 0, sizeof *result);
+}
+
+/* @length bytes of @bytes at @start, without a copy; NULL when out of it. */
+static GBytes *
+slice (GBytes  *bytes,
+       guint64  start,
+       guint64  length)
+{
+  gsize size;
+
+  if (bytes == NULL)
+    return NULL;
+  size = g_bytes_get_size (bytes);
+  if (start > size || length > size - start)
+    return NULL;
+  return g_bytes_new_from_bytes (bytes, (gsize) start, (gsize) length);
+}
+
+static GBytes *
+ref_or_null (GPtrArray *array,
+             guint      index)
+{
+  GBytes *bytes = array->pdata[index];
+
+  return bytes != NULL ? g_bytes_ref (bytes) : NULL;
+}
+
+/**
+ * shmview_monitor_result_get_range_bytes:
+ * @result: a result with changes
+ * @index: which range of @result->changed
+ * @old_bytes: (out) (optional) (transfer full) (nullable): its bytes before
+ * @new_bytes: (out) (optional) (transfer full) (nullable): its bytes now
+ *
+ * The bytes of one changed range, however large the window: slices of
+ * @result->previous and @result->current for a window kept whole, the bytes
+ * kept with the range for a larger one. There, *@old_bytes is %NULL for the
+ * first change seen in a chunk (its old bytes were not kept), and
+ * *@new_bytes holds the range's first bytes only when the range is long (at
+ * most a MiB per chunk, 16 MiB per poll), or is %NULL past that.
+ */
+void
+shmview_monitor_result_get_range_bytes (const ShmviewMonitorResult  *result,
+                                        guint                        index,
+                                        GBytes                     **old_bytes,
+                                        GBytes                     **new_bytes)
+{
+  const ShmviewRange *range;
+
+  g_return_if_fail (result != NULL && result->changed != NULL);
+  g_return_if_fail (index < result->changed->len);
+
+  range = &g_array_index (result->changed, ShmviewRange, index);
+  if (old_bytes != NULL)
+    *old_bytes = result->changed_old != NULL
+                 ? ref_or_null (result->changed_old, index)
+                 : slice (result->previous, range->offset - result->window_offset, range->length);
+  if (new_bytes != NULL)
+    *new_bytes = result->changed_new != NULL
+                 ? ref_or_null (result->changed_new, index)
+                 : slice (result->current, range->offset - result->window_offset, range->length);
 }
 
 static void
@@ -93,6 +164,7 @@ shmview_monitor_finalize (GObject *object)
   g_clear_object (&self->region);
   g_clear_pointer (&self->baseline, g_bytes_unref);
   g_clear_pointer (&self->empty_changed, g_array_unref);
+  g_clear_pointer (&self->chunks, _shmview_chunks_free);
   g_free (self->spare);
 
   G_OBJECT_CLASS (shmview_monitor_parent_class)->finalize (object);
@@ -230,16 +302,13 @@ shmview_monitor_get_window (ShmviewMonitor *self,
 }
 
 /* The part of the window that lies within @size bytes. */
-static gsize
+static guint64
 clamp_window (ShmviewMonitor *self,
               guint64         size)
 {
-  guint64 length;
-
   if (self->window_offset >= size)
     return 0;
-  length = MIN (self->window_length, size - self->window_offset);
-  return (gsize) MIN (length, (guint64) G_MAXSIZE);
+  return MIN (self->window_length, size - self->window_offset);
 }
 
 static void
@@ -302,13 +371,19 @@ append_range (GArray  *ranges,
   g_array_append_val (ranges, range);
 }
 
-/* Appends the runs where @a and @b differ, as absolute ranges from @base. */
-static void
-append_differences (GArray       *ranges,
-                    guint64       base,
-                    const guint8 *a,
-                    const guint8 *b,
-                    gsize         length)
+/**
+ * _shmview_for_each_difference:
+ *
+ * Calls @found for each run where @a and @b differ, with its absolute
+ * offset (@base is where @a and @b start) and length.
+ */
+void
+_shmview_for_each_difference (guint64                base,
+                              const guint8          *a,
+                              const guint8          *b,
+                              gsize                  length,
+                              ShmviewDifferenceFunc  found,
+                              gpointer               data)
 {
   gsize i = 0;
 
@@ -326,8 +401,16 @@ append_differences (GArray       *ranges,
       start = i;
       while (i < length && a[i] != b[i])
         i++;
-      append_range (ranges, base + start, i - start);
+      found (base + start, i - start, data);
     }
+}
+
+static void
+append_found (guint64  offset,
+              gsize    length,
+              gpointer ranges)
+{
+  append_range (ranges, offset, length);
 }
 
 /* The overlap of the baseline with [@offset, @offset + @length), as a start
@@ -361,8 +444,8 @@ find_changes (ShmviewMonitor *self,
   gsize overlap;
 
   if (baseline_overlap (self, offset, length, &start, &overlap))
-    append_differences (changed, start, baseline_at (self, start),
-                        self->spare + (start - offset), overlap);
+    _shmview_for_each_difference (start, baseline_at (self, start),
+                                  self->spare + (start - offset), overlap, append_found, changed);
   return changed;
 }
 
@@ -474,39 +557,16 @@ report_no_change (ShmviewMonitor       *self,
   return own_write_unseen || result->region_change != SHMVIEW_REGION_CHANGE_NONE;
 }
 
-/**
- * shmview_monitor_poll:
- * @result: (out caller-allocates): filled on return, also on failure; clear it
- *   with shmview_monitor_result_clear()
- *
- * Updates the region, reads the window (clamped to the current size) and
- * compares it with the baseline. @result->changed holds the foreign changes
- * within the part of the window that was already watched, as exact byte
- * ranges: sorted, absolute, touching runs merged. Bytes new to the window
- * (after set_window() or growth) are the baseline, not changes. A growth,
- * shrink or removal is reported once, by the poll that noticed it.
- *
- * Returns: TRUE when the caller should redraw: a foreign change, a size
- *   change or removal, the first poll, a moved window, or content that differs
- *   from the last result because of our own writes. FALSE when nothing changed,
- *   or on error (e.g. SHRUNK when the object shrank between the size check and
- *   the read); then @result->current and @result->previous are NULL, and the
- *   next poll reports what this one saw.
- */
-gboolean
-shmview_monitor_poll (ShmviewMonitor        *self,
-                      ShmviewMonitorResult  *result,
-                      GError               **error)
+/* A window kept whole: read into the spare buffer, compared byte by byte. */
+static gboolean
+poll_exact (ShmviewMonitor        *self,
+            ShmviewMonitorResult  *result,
+            gsize                  length,
+            GError               **error)
 {
   guint64 offset = self->window_offset;
-  gsize length;
 
-  g_return_val_if_fail (SHMVIEW_IS_MONITOR (self), FALSE);
-  g_return_val_if_fail (result != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  update_region (self, result);
-  length = clamp_window (self, result->new_size);
+  g_clear_pointer (&self->chunks, _shmview_chunks_free);
   ensure_spare (self, length);
   if (length > 0 && !shmview_region_read (self->region, offset, self->spare, length, error))
     {
@@ -535,6 +595,82 @@ shmview_monitor_poll (ShmviewMonitor        *self,
   return TRUE;
 }
 
+/* A window too large to keep: chunk digests (shmview-monitor-chunks.c). */
+static gboolean
+poll_chunks (ShmviewMonitor        *self,
+             ShmviewMonitorResult  *result,
+             guint64                length,
+             GError               **error)
+{
+  gboolean own_write_unseen = self->own_write_unseen;
+  ShmviewChangeList changes;
+  gboolean moved = FALSE;
+
+  /* The small window's copies are of no use now, and may be 32 MiB. */
+  g_clear_pointer (&self->baseline, g_bytes_unref);
+  g_clear_pointer (&self->spare, g_free);
+  self->spare_capacity = 0;
+  if (self->chunks == NULL)
+    self->chunks = _shmview_chunks_new ();
+
+  _shmview_change_list_init (&changes, KEEP_MAX);
+  if (!_shmview_chunks_scan (self->chunks, self->region, self->window_offset, length, &changes,
+                             &moved, error))
+    {
+      _shmview_change_list_clear (&changes);
+      result->changed = dup_empty_changed (self);
+      remember_failed_poll (self, result);
+      return FALSE;
+    }
+  forget_pending (self, result);
+  self->own_write_unseen = FALSE;
+  _shmview_change_list_move_to (&changes, result);
+  return moved || own_write_unseen || result->changed->len > 0 ||
+         result->region_change != SHMVIEW_REGION_CHANGE_NONE;
+}
+
+/**
+ * shmview_monitor_poll:
+ * @result: (out caller-allocates): filled on return, also on failure; clear it
+ *   with shmview_monitor_result_clear()
+ *
+ * Updates the region, reads the window (clamped to the current size) and
+ * compares it with the baseline. @result->changed holds the foreign changes
+ * within the part of the window that was already watched, as exact byte
+ * ranges: sorted, absolute, touching runs merged. Bytes new to the window
+ * (after set_window() or growth) are the baseline, not changes. A growth,
+ * shrink or removal is reported once, by the poll that noticed it.
+ *
+ * A window over %SHMVIEW_MONITOR_EXACT_MAX bytes is compared chunk by chunk
+ * in bounded memory (see shmview-monitor.h): @result->previous and
+ * @result->current are %NULL, a first change in a chunk is the whole chunk,
+ * and shmview_monitor_result_get_range_bytes() gives each range's bytes.
+ *
+ * Returns: TRUE when the caller should redraw: a foreign change, a size
+ *   change or removal, the first poll, a moved window, or content that differs
+ *   from the last result because of our own writes. FALSE when nothing changed,
+ *   or on error (e.g. SHRUNK when the object shrank between the size check and
+ *   the read); then @result->current and @result->previous are NULL, and the
+ *   next poll reports what this one saw.
+ */
+gboolean
+shmview_monitor_poll (ShmviewMonitor        *self,
+                      ShmviewMonitorResult  *result,
+                      GError               **error)
+{
+  guint64 length;
+
+  g_return_val_if_fail (SHMVIEW_IS_MONITOR (self), FALSE);
+  g_return_val_if_fail (result != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  update_region (self, result);
+  length = clamp_window (self, result->new_size);
+  if (length > SHMVIEW_MONITOR_EXACT_MAX)
+    return poll_chunks (self, result, length, error);
+  return poll_exact (self, result, (gsize) length, error);
+}
+
 /**
  * shmview_monitor_note_own_write:
  * @offset: where we wrote
@@ -560,7 +696,15 @@ shmview_monitor_note_own_write (ShmviewMonitor *self,
   g_return_if_fail (SHMVIEW_IS_MONITOR (self));
   g_return_if_fail (data != NULL || length == 0);
 
-  if (self->baseline == NULL || length == 0 || offset > G_MAXUINT64 - length)
+  if (length == 0 || offset > G_MAXUINT64 - length)
+    return;
+  if (self->chunks != NULL)
+    {
+      _shmview_chunks_note_write (self->chunks, self->region, offset, length);
+      self->own_write_unseen = TRUE;
+      return;
+    }
+  if (self->baseline == NULL)
     return;
   if (!baseline_overlap (self, offset, length, &start, &overlap))
     return;

@@ -205,6 +205,35 @@ test_nonblocking_stdout (Fixture       *f,
 }
 
 static void
+test_large (Fixture       *f,
+            gconstpointer  data)
+{
+  const char *args[] = { "watch", f->display, "--interval", "10", NULL };
+  g_autoptr(CliRunning) watch = NULL;
+  g_autofree char *grew = g_strdup_printf ("%s grew from 68719476736 to 219902325555200 bytes",
+                                           f->display);
+
+  g_test_summary ("watch on a sparse 64 GiB region runs in bounded memory: a first change "
+                  "in a chunk is the whole chunk, old bytes “(not kept)”, the next one exact; "
+                  "growth to 200 TiB is reported and watching goes on");
+
+  g_assert_no_errno (truncate (f->path, (off_t) 64 << 30));
+  watch = start_watch (FALSE, args);
+  write_ok (f->display, "40G", "--hex", "de ad");
+  assert_next_line (watch, "offset 0xa00000000 (42949672960), 65536 bytes: (not kept) -> "
+                           "de ad 00 00 00 00 00 00 00 00 00 00 00 00 00 00 ... (65520 more)");
+  write_ok (f->display, "0xa00000064", "--text", "xy");
+  assert_next_line (watch, "offset 0xa00000064 (42949673060), 2 bytes: 00 00 -> 78 79");
+  g_assert_no_errno (truncate (f->path, (off_t) 200 << 40));
+  assert_next_line (watch, grew);
+  write_ok (f->display, "100T", "--text", "far");
+  assert_next_line (watch, "offset 0x640000000000 (109951162777600), 268435456 bytes: "
+                           "(not kept) -> 66 61 72 00 00 00 00 00 00 00 00 00 00 00 00 00 "
+                           "... (268435440 more)");
+  assert_ends_cleanly (watch, SIGTERM);
+}
+
+static void
 test_sizes (Fixture       *f,
             gconstpointer  data)
 {
@@ -296,6 +325,7 @@ main (int    argc,
   ADD ("/cli/watch/count", test_count);
   ADD ("/cli/watch/window", test_window);
   ADD ("/cli/watch/nonblocking-stdout", test_nonblocking_stdout);
+  ADD ("/cli/watch/large", test_large);
   ADD ("/cli/watch/sizes", test_sizes);
   ADD ("/cli/watch/read-only-user", test_read_only_user);
   g_test_add_func ("/cli/watch/sysv", test_sysv);

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/shm.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <glib.h>
@@ -81,9 +82,11 @@ foreign_truncate (Fixture *fixture,
   g_assert_no_errno (ftruncate (fixture->posix.fd, size));
 }
 
-/* Polls into fixture->result (cleared first) and expects no error. */
+/* Polls into fixture->result (cleared first) and expects no error, and the
+ * window's bytes in the result when it is kept whole (else none). */
 static gboolean
-poll_ok (Fixture *fixture)
+poll_kept_whole (Fixture  *fixture,
+                 gboolean  whole)
 {
   g_autoptr(GError) error = NULL;
   gboolean changed;
@@ -92,8 +95,16 @@ poll_ok (Fixture *fixture)
   changed = shmview_monitor_poll (fixture->monitor, &fixture->result, &error);
   g_assert_no_error (error);
   g_assert_nonnull (fixture->result.changed);
-  g_assert_nonnull (fixture->result.current);
+  g_assert_true ((fixture->result.current != NULL) == whole);
+  if (!whole)
+    g_assert_null (fixture->result.previous);
   return changed;
+}
+
+static gboolean
+poll_ok (Fixture *fixture)
+{
+  return poll_kept_whole (fixture, TRUE);
 }
 
 static void
@@ -555,6 +566,171 @@ test_whole_large (Fixture       *fixture,
   g_assert_cmpuint (fixture->result.changed->len, ==, 0);
 }
 
+#define GIB ((guint64) 1 << 30)
+#define TIB ((guint64) 1 << 40)
+#define CHUNK ((guint64) 64 * 1024)
+
+static void
+setup_64g (Fixture       *fixture,
+           gconstpointer  data)
+{
+  setup_sized (fixture, 64 * GIB);
+}
+
+static void
+setup_32m (Fixture       *fixture,
+           gconstpointer  data)
+{
+  setup_sized (fixture, 32 * 1024 * 1024);
+}
+
+/* A poll of a window too large to keep: no copies of it in the result. */
+static gboolean
+poll_chunks_ok (Fixture *fixture)
+{
+  return poll_kept_whole (fixture, FALSE);
+}
+
+/* Range @index: its place, and its bytes as the accessor gives them (@old
+ * NULL: not kept; @new_length: how many bytes of it are kept). */
+static void
+assert_range_bytes (Fixture    *fixture,
+                    guint       index,
+                    guint64     offset,
+                    guint64     length,
+                    const void *old,
+                    gsize       new_length,
+                    gsize       at,
+                    const void *new,
+                    gsize       n)
+{
+  g_autoptr(GBytes) old_bytes = NULL;
+  g_autoptr(GBytes) new_bytes = NULL;
+  gsize size;
+  const guint8 *data;
+
+  assert_range (fixture->result.changed, index, offset, length);
+  shmview_monitor_result_get_range_bytes (&fixture->result, index, &old_bytes, &new_bytes);
+  if (old == NULL)
+    g_assert_null (old_bytes);
+  else
+    g_assert_cmpmem (g_bytes_get_data (old_bytes, NULL), g_bytes_get_size (old_bytes), old, length);
+  g_assert_nonnull (new_bytes);
+  data = g_bytes_get_data (new_bytes, &size);
+  g_assert_cmpuint (size, ==, new_length);
+  g_assert_cmpmem (data + at, n, new, n);
+}
+
+static void
+test_chunks_64g (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  struct stat st;
+
+  g_test_summary ("Watching a whole sparse 64 GiB region: bounded memory, no copy in the "
+                  "result; a first change in a chunk is the whole 64 KiB chunk with its new "
+                  "bytes, the next change there exact with old and new; touching chunks merge; "
+                  "our own write is not reported; holes stay unallocated");
+
+  g_assert_true (poll_chunks_ok (fixture));
+  g_assert_cmpuint (fixture->result.changed->len, ==, 0);
+  g_assert_false (poll_chunks_ok (fixture));
+  g_assert_null (shmview_monitor_get_snapshot (fixture->monitor));
+
+  foreign_write (fixture, 40 * GIB + 5, "\xde\xad", 2);
+  g_assert_true (poll_chunks_ok (fixture));
+  g_assert_cmpuint (fixture->result.changed->len, ==, 1);
+  assert_range_bytes (fixture, 0, 40 * GIB, CHUNK, NULL, CHUNK, 5, "\xde\xad", 2);
+
+  foreign_write (fixture, 40 * GIB + 100, "xy", 2);
+  g_assert_true (poll_chunks_ok (fixture));
+  g_assert_cmpuint (fixture->result.changed->len, ==, 1);
+  assert_range_bytes (fixture, 0, 40 * GIB + 100, 2, "\0\0", 2, 0, "xy", 2);
+
+  /* Across a chunk edge: two whole chunks, one range. */
+  foreign_write (fixture, 63 * GIB - 1, "ab", 2);
+  g_assert_true (poll_chunks_ok (fixture));
+  g_assert_cmpuint (fixture->result.changed->len, ==, 1);
+  assert_range_bytes (fixture, 0, 63 * GIB - CHUNK, 2 * CHUNK, NULL, 2 * CHUNK, CHUNK - 1, "ab", 2);
+
+  g_assert_true (shmview_region_write (fixture->posix.region, 40 * GIB + 200,
+                                       (const guint8 *) "own", 3, &error));
+  g_assert_no_error (error);
+  shmview_monitor_note_own_write (fixture->monitor, 40 * GIB + 200, (const guint8 *) "own", 3);
+  g_assert_true (poll_chunks_ok (fixture));
+  g_assert_cmpuint (fixture->result.changed->len, ==, 0);
+  g_assert_false (poll_chunks_ok (fixture));
+
+  g_assert_no_errno (fstat (fixture->posix.fd, &st));
+  g_assert_cmpint (st.st_blocks, <=, 64);
+}
+
+static void
+test_chunks_huge (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  const guint64 size = 200 * TIB;
+  /* 200 TiB in at most 2^20 chunks: 256 MiB each. */
+  const guint64 chunk = 256 * 1024 * 1024;
+
+  g_test_summary ("A region growing to a sparse 200 TiB while watched whole: the growth is "
+                  "reported, then changes as 256 MiB chunks with their first MiB of new bytes");
+
+  g_assert_true (poll_chunks_ok (fixture));
+  foreign_truncate (fixture, (off_t) size);
+  g_assert_true (poll_chunks_ok (fixture));
+  g_assert_cmpint (fixture->result.region_change, ==, SHMVIEW_REGION_CHANGE_GREW);
+  g_assert_cmpuint (fixture->result.new_size, ==, size);
+
+  foreign_write (fixture, (off_t) (size - 3), "end", 3);
+  foreign_write (fixture, (off_t) (100 * TIB + 7), "mid", 3);
+  g_assert_true (poll_chunks_ok (fixture));
+  g_assert_cmpuint (fixture->result.changed->len, ==, 2);
+  assert_range_bytes (fixture, 0, 100 * TIB, chunk, NULL, 1024 * 1024, 7, "mid", 3);
+  assert_range_bytes (fixture, 1, size - chunk, chunk, NULL, 1024 * 1024, 0, "\0", 1);
+  g_assert_false (poll_chunks_ok (fixture));
+}
+
+static void
+test_chunks_switch (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree guint8 *all = g_malloc (32 * 1024 * 1024);
+  guint64 covered = 0, kept = 0;
+
+  g_test_summary ("A window moves between kept whole (up to 16 MiB) and chunk digests; a "
+                  "rewrite of all 32 MiB is reported in full, with at most 16 MiB of bytes kept");
+
+  shmview_monitor_set_window (fixture->monitor, 0, 1024);
+  g_assert_true (poll_ok (fixture));
+  shmview_monitor_set_window (fixture->monitor, 0, G_MAXUINT64);
+  g_assert_true (poll_chunks_ok (fixture));
+  g_assert_false (poll_chunks_ok (fixture));
+
+  memset (all, 0x11, 32 * 1024 * 1024);
+  foreign_write (fixture, 0, all, 32 * 1024 * 1024);
+  g_assert_true (poll_chunks_ok (fixture));
+  for (guint i = 0; i < fixture->result.changed->len; i++)
+    {
+      ShmviewRange *range = &g_array_index (fixture->result.changed, ShmviewRange, i);
+      g_autoptr(GBytes) new_bytes = NULL;
+
+      g_assert_cmpuint (range->offset, ==, covered);
+      covered += range->length;
+      shmview_monitor_result_get_range_bytes (&fixture->result, i, NULL, &new_bytes);
+      kept += new_bytes != NULL ? g_bytes_get_size (new_bytes) : 0;
+    }
+  g_assert_cmpuint (covered, ==, 32 * 1024 * 1024);
+  g_assert_cmpuint (kept, ==, 16 * 1024 * 1024);
+
+  shmview_monitor_set_window (fixture->monitor, 100, 10);
+  g_assert_true (poll_ok (fixture));
+  foreign_write (fixture, 105, "in", 2);
+  g_assert_true (poll_ok (fixture));
+  assert_range (fixture->result.changed, 0, 105, 2);
+}
+
 static void
 test_many_ranges (Fixture       *fixture,
                   gconstpointer  data)
@@ -747,6 +923,10 @@ main (int   argc,
   g_test_add ("/core/monitor/whole-large", Fixture, NULL, setup_large, test_whole_large,
               teardown);
   g_test_add ("/core/monitor/many-ranges", Fixture, NULL, setup, test_many_ranges, teardown);
+  g_test_add ("/core/monitor/chunks-64g", Fixture, NULL, setup_64g, test_chunks_64g, teardown);
+  g_test_add ("/core/monitor/chunks-huge", Fixture, NULL, setup_32m, test_chunks_huge, teardown);
+  g_test_add ("/core/monitor/chunks-switch", Fixture, NULL, setup_32m, test_chunks_switch,
+              teardown);
   g_test_add_func ("/core/monitor/sysv", test_sysv);
   g_test_add_func ("/core/monitor/file", test_file);
   g_test_add ("/core/monitor/size-race", Fixture, NULL, setup, test_size_race, teardown);
