@@ -42,6 +42,7 @@ _shmview_change_list_init (ShmviewChangeList *list,
                            gsize              budget)
 {
   list->ranges = g_array_new (FALSE, FALSE, sizeof (ShmviewRange));
+  list->known = g_byte_array_new ();
   list->old = g_ptr_array_new ();
   list->new = g_ptr_array_new ();
   list->budget = budget;
@@ -59,6 +60,7 @@ void
 _shmview_change_list_clear (ShmviewChangeList *list)
 {
   g_clear_pointer (&list->ranges, g_array_unref);
+  g_clear_pointer (&list->known, g_byte_array_unref);
   if (list->old != NULL)
     g_ptr_array_foreach (list->old, free_byte_array, NULL);
   if (list->new != NULL)
@@ -67,21 +69,28 @@ _shmview_change_list_clear (ShmviewChangeList *list)
   g_clear_pointer (&list->new, g_ptr_array_unref);
 }
 
-/* Appends @n_bytes of @new (and of @old, when known) to a range's bytes, as
- * far as the budget goes. */
+/* Appends @n_bytes of @new (and of @old, when known) to range @index's
+ * bytes, as far as the budget goes. */
 static void
 keep_bytes (ShmviewChangeList *list,
-            GByteArray        *old_kept,
-            GByteArray        *new_kept,
+            guint              index,
             const guint8      *old,
             const guint8      *new,
             gsize              n_bytes)
 {
   gsize n = MIN (n_bytes, old != NULL ? list->budget / 2 : list->budget);
 
-  g_byte_array_append (new_kept, new, (guint) n);
+  if (n == 0)
+    return;
+  if (list->new->pdata[index] == NULL)
+    list->new->pdata[index] = g_byte_array_new ();
+  g_byte_array_append (list->new->pdata[index], new, (guint) n);
   if (old != NULL)
-    g_byte_array_append (old_kept, old, (guint) n);
+    {
+      if (list->old->pdata[index] == NULL)
+        list->old->pdata[index] = g_byte_array_new ();
+      g_byte_array_append (list->old->pdata[index], old, (guint) n);
+    }
   list->budget -= old != NULL ? 2 * n : n;
 }
 
@@ -96,37 +105,32 @@ _shmview_change_list_add (ShmviewChangeList *list,
   guint last = list->ranges->len;
   ShmviewRange range = { offset, length };
   ShmviewRange *before = last > 0 ? &g_array_index (list->ranges, ShmviewRange, last - 1) : NULL;
+  guint8 known = old != NULL;
 
   if (before != NULL && before->offset + before->length == offset &&
-      (list->old->pdata[last - 1] == NULL) == (old == NULL))
+      list->known->data[last - 1] == known)
     {
       GByteArray *new_kept = list->new->pdata[last - 1];
       /* Bytes go on only while they are the range's from its start. */
-      gboolean whole = new_kept->len == before->length;
+      gboolean whole = new_kept != NULL && new_kept->len == before->length;
 
       before->length += length;
       if (whole)
-        keep_bytes (list, list->old->pdata[last - 1], new_kept, old, new, n_bytes);
+        keep_bytes (list, last - 1, old, new, n_bytes);
       return;
     }
   g_array_append_val (list->ranges, range);
-  g_ptr_array_add (list->old, old != NULL ? g_byte_array_new () : NULL);
-  g_ptr_array_add (list->new, g_byte_array_new ());
-  keep_bytes (list, list->old->pdata[last], list->new->pdata[last], old, new, n_bytes);
+  g_byte_array_append (list->known, &known, 1);
+  g_ptr_array_add (list->old, NULL);
+  g_ptr_array_add (list->new, NULL);
+  keep_bytes (list, last, old, new, n_bytes);
 }
 
 /* The bytes of one range as the result holds them: none kept is NULL. */
 static GBytes *
 kept_bytes (GByteArray *kept)
 {
-  if (kept == NULL)
-    return NULL;
-  if (kept->len == 0)
-    {
-      g_byte_array_unref (kept);
-      return NULL;
-    }
-  return g_byte_array_free_to_bytes (kept);
+  return kept != NULL ? g_byte_array_free_to_bytes (kept) : NULL;
 }
 
 void
@@ -141,6 +145,7 @@ _shmview_change_list_move_to (ShmviewChangeList    *list,
       g_ptr_array_add (result->changed_old, kept_bytes (list->old->pdata[i]));
       g_ptr_array_add (result->changed_new, kept_bytes (list->new->pdata[i]));
     }
+  g_clear_pointer (&list->known, g_byte_array_unref);
   g_clear_pointer (&list->old, g_ptr_array_unref);
   g_clear_pointer (&list->new, g_ptr_array_unref);
 }

@@ -31,10 +31,12 @@ void     _shmview_for_each_difference (guint64                base,
  * budget for the whole poll. */
 typedef struct
 {
-  GArray    *ranges;   /* ShmviewRange */
-  GPtrArray *old;      /* GByteArray per range, NULL when not known */
-  GPtrArray *new;      /* GByteArray per range: its first bytes, up to the budget */
-  gsize      budget;   /* bytes that may still be kept */
+  GArray     *ranges;  /* ShmviewRange */
+  GByteArray *known;   /* per range: whether its old bytes are known */
+  GPtrArray  *old;     /* GByteArray per range: its first old bytes, or NULL */
+  GPtrArray  *new;     /* GByteArray per range: its first new bytes, or NULL
+                        * (none kept: the budget ran out) */
+  gsize       budget;  /* bytes that may still be kept */
 } ShmviewChangeList;
 
 void     _shmview_change_list_init    (ShmviewChangeList    *list,

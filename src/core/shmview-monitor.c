@@ -130,9 +130,9 @@ ref_or_null (GPtrArray *array,
  * The bytes of one changed range, however large the window: slices of
  * @result->previous and @result->current for a window kept whole, the bytes
  * kept with the range for a larger one. There, *@old_bytes is %NULL for the
- * first change seen in a chunk (its old bytes were not kept), and
- * *@new_bytes holds the range's first bytes only when the range is long (at
- * most a MiB per chunk, 16 MiB per poll), or is %NULL past that.
+ * first change seen in a chunk (its old bytes were not kept), and either
+ * holds only the range's first bytes when the range is long (at most a MiB
+ * per chunk, 16 MiB per poll), or is %NULL past that.
  */
 void
 shmview_monitor_result_get_range_bytes (const ShmviewMonitorResult  *result,

@@ -11,8 +11,9 @@
  * not reported as foreign.
  *
  * A window of more than SHMVIEW_MONITOR_EXACT_MAX bytes (`shmtool watch` on a
- * region of many GiB) is not kept whole: memory stays bounded (some 50 MiB
- * at most, whatever the size). It is read in chunks (64 KiB, or larger so
+ * region of many GiB) is not kept whole: memory stays bounded whatever the
+ * size (16 MiB of digests at most, 8 MiB of kept chunks, 16 MiB of the bytes
+ * one poll reports, and a MiB or two to read into). It is read in chunks (64 KiB, or larger so
  * that there are at most 2^20), holes of a sparse object skipped, and each
  * chunk compared by a digest. A change is then first reported as the whole
  * chunk, its new bytes kept and its old ones not; the chunk's bytes are kept
@@ -57,10 +58,10 @@ typedef struct
 
 void shmview_monitor_result_clear          (ShmviewMonitorResult  *result);
 /* The bytes of range @index of @result->changed, before and now, whatever the
- * window's size. *@old_bytes is NULL when they were not kept (the first change
- * seen in a chunk of a large window); *@new_bytes may hold only the range's
- * first bytes (a long range of a large window), or be NULL past the bytes a
- * poll keeps (16 MiB). Unref what comes back. */
+ * window's size. For a large window, *@old_bytes is NULL when they were not
+ * kept (the first change seen in a chunk); either may hold only the range's
+ * first bytes (a long range), or be NULL past the 16 MiB a poll keeps. Unref
+ * what comes back. */
 void shmview_monitor_result_get_range_bytes (const ShmviewMonitorResult *result,
                                              guint                       index,
                                              GBytes                    **old_bytes,
