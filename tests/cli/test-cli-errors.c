@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/stat.h>
 
 #include <glib.h>
 #include <glib/gstdio.h>
@@ -219,6 +220,26 @@ test_stdin_too_big (Fixture       *f,
 }
 
 static void
+test_fifo (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autofree char *path = g_strconcat ("/dev/shm", f->missing, NULL);
+  static const char * const commands[] = { "read", "info", "watch" };
+
+  g_test_summary ("A FIFO planted in /dev/shm under the name is refused at once as not a "
+                  "regular file (status 1) by read, info and watch, which open read-only");
+
+  g_assert_no_errno (mkfifo (path, 0600));
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autoptr(CliResult) result = cli_shmtool (commands[i], f->missing, NULL);
+
+      cli_assert_failure (result, f->missing, "is not a regular file");
+    }
+  g_unlink (path);
+}
+
+static void
 make_world_readable (const Fixture *f)
 {
   g_autofree char *path = g_strconcat ("/dev/shm", f->name, NULL);
@@ -296,6 +317,7 @@ main (int    argc,
     }
   g_test_add ("/cli/errors/failure/stdin-too-big", Fixture, NULL, setup, test_stdin_too_big,
               teardown);
+  g_test_add ("/cli/errors/failure/fifo", Fixture, NULL, setup, test_fifo, teardown);
   g_test_add ("/cli/errors/permission/private", Fixture, NULL, setup, test_permission_private,
               teardown);
   g_test_add ("/cli/errors/permission/read-only", Fixture, NULL, setup,
