@@ -14,6 +14,7 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -464,6 +465,49 @@ test_huge_sparse (Fixture       *f,
   close (fd);
 }
 
+/* This process's address space in bytes now, from /proc/self/status. */
+static guint64
+address_space_size (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  g_assert_true (g_file_get_contents ("/proc/self/status", &status, NULL, NULL));
+  line = strstr (status, "\nVmSize:");
+  g_assert_nonnull (line);
+  return g_ascii_strtoull (line + strlen ("\nVmSize:"), NULL, 10) * 1024;
+}
+
+static void
+test_write_cannot_map (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_test_summary ("When the part to write cannot be mapped (no address space left), the "
+                  "write fails with a message that says so, and reads still work");
+
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GError) error = NULL;
+      /* Room for small allocations, none for the 1 GiB window a write maps. */
+      struct rlimit limit = { address_space_size () + 64 * 1024 * 1024, RLIM_INFINITY };
+      guint8 buf[CORE_TEST_LESSON_LEN];
+
+      limit.rlim_max = limit.rlim_cur;
+      g_assert_no_errno (setrlimit (RLIMIT_AS, &limit));
+      g_assert_false (shmview_region_write (f->region, 0, (const guint8 *) "nope", 4, &error));
+      g_assert_nonnull (error);
+      g_assert_true (g_str_has_prefix (error->message,
+                                       "Could not map the part of the region to write: "));
+      g_clear_error (&error);
+      g_assert_true (shmview_region_read (f->region, 0, buf, sizeof buf, &error));
+      g_assert_no_error (error);
+      g_assert_cmpmem (buf, sizeof buf, CORE_TEST_LESSON, CORE_TEST_LESSON_LEN);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
 static void
 test_next_data (Fixture       *f,
                 gconstpointer  data)
@@ -782,6 +826,7 @@ main (int   argc,
   ADD ("resize-and-update", test_resize_and_update);
   ADD ("huge-sparse", test_huge_sparse);
   ADD ("next-data", test_next_data);
+  ADD ("write-cannot-map", test_write_cannot_map);
   ADD ("open-empty", test_open_empty);
   ADD ("remove", test_remove);
   ADD ("name-reused", test_name_reused);
