@@ -3,15 +3,20 @@
  * Copyright 2026 The shmview authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Both are a descriptor. Reads use pread(): it returns a short count past
- * the end instead of raising SIGBUS, and it reads the holes of a sparse tmpfs
- * object as zeros without allocating them (touching a hole through a mapping
- * would allocate a page). Writes go through a MAP_SHARED mapping of the part
- * written, made for the write and dropped after, once fstat() confirmed the
- * object is still big enough, inside the SIGBUS guard in case it shrinks
- * during the copy. No mapping is kept, so no mapping has to follow the size
- * and an object far larger than the address space (a sparse 200 TiB one)
- * opens, reads and takes writes like any other.
+ * Both are a descriptor and, whenever it can be made, a MAP_SHARED mapping
+ * of the whole object, remapped when the size changes: it is what makes
+ * this process count as attached for other tools (they look for mappings in
+ * /proc/PID/maps), as another viewer of the object would. Reads never use
+ * it: pread() returns a short count past the end instead of raising SIGBUS,
+ * and it reads the holes of a sparse tmpfs object as zeros without
+ * allocating them (touching a hole through a mapping would allocate a page).
+ * Writes go through the mapping once fstat() confirmed the object is still
+ * big enough, inside the SIGBUS guard in case it shrinks during the copy.
+ *
+ * An object too large to map whole (a sparse 200 TiB one, beyond the
+ * address space) opens, reads and grows all the same, with no mapping:
+ * then each write maps the 1 GiB-aligned window(s) holding its bytes for
+ * the moment of the copy.
  *
  * Streaming a range out to another descriptor uses sendfile(), which reads
  * like pread (no SIGBUS, holes as zeros without allocating them) but moves
@@ -46,9 +51,10 @@
 /* sendfile() moves at most this much per call (Linux caps it there). */
 #define SENDFILE_MAX ((size_t) 0x7ffff000)
 
-/* A write maps the aligned window of this size that holds its bytes, one
- * window at a time: address space is cheap (only the pages touched cost
- * anything), and 1 GiB alignment suits every huge page size too. */
+/* Without a whole mapping, a write maps the aligned window of this size
+ * that holds its bytes, one window at a time: address space is cheap (only
+ * the pages touched cost anything), and 1 GiB alignment suits every huge
+ * page size too. */
 #define WRITE_WINDOW ((uint64_t) 1 << 30)
 
 void
@@ -100,28 +106,57 @@ shmview_backend_write_all (int         out,
   return 0;
 }
 
-/* The window of WRITE_WINDOW bytes at @start (a multiple of it), mapped
- * for writing; NULL with *err set. */
+/* @length bytes of the object from @start (page-aligned), mapped
+ * MAP_SHARED with @prot; NULL with *err set. */
 static char *
-map_window (ShmviewBackend *b,
-            uint64_t        start,
-            int            *err)
+map_part (ShmviewBackend *b,
+          uint64_t        start,
+          uint64_t        length,
+          int             prot,
+          int            *err)
 {
   void *addr;
 
-  if (start > (uint64_t) INT64_MAX)
+  if (start > (uint64_t) INT64_MAX || length > SIZE_MAX)
     {
       *err = EFBIG;
       return NULL;
     }
-  addr = mmap (NULL, (size_t) WRITE_WINDOW, PROT_READ | PROT_WRITE, MAP_SHARED, b->fd,
-               (off_t) start);
+  addr = mmap (NULL, (size_t) length, prot, MAP_SHARED, b->fd, (off_t) start);
   if (addr != MAP_FAILED)
     return addr;
   /* ENODEV here means "this filesystem cannot mmap", not "not a regular
    * file", which is what ENODEV says elsewhere in the backends. */
   *err = errno == ENODEV ? EOPNOTSUPP : errno;
   return NULL;
+}
+
+static void
+unmap (ShmviewBackend *b)
+{
+  if (b->map != NULL)
+    munmap (b->map, (size_t) b->map_size);
+  b->map = NULL;
+  b->map_size = 0;
+}
+
+int
+shmview_backend_fd_remap (ShmviewBackend *b,
+                          uint64_t        size)
+{
+  int prot = b->read_only ? PROT_READ : PROT_READ | PROT_WRITE;
+  int err = 0;
+
+  if (b->map != NULL && b->map_size == size)
+    return 0;
+  /* The old mapping goes first, so the new one never needs room for both;
+   * nothing writes through it meanwhile (the region holds its lock). */
+  unmap (b);
+  if (size == 0)
+    return 0;
+  if ((b->map = map_part (b, 0, size, prot, &err)) != NULL)
+    b->map_size = size;
+  return err;
 }
 
 static int
@@ -276,8 +311,8 @@ shmview_backend_fd_copy_to_fd (ShmviewBackend *b,
   return copy_range (b, offset, end, out, out_failed);
 }
 
-/* Everything a write must know before it maps anything: the object (fstat
- * now) still covers the range. */
+/* Everything a write must know before it touches a mapping: the object
+ * (fstat now) still covers the range. */
 static int
 check_writable_range (ShmviewBackend *b,
                       uint64_t        offset,
@@ -294,7 +329,49 @@ check_writable_range (ShmviewBackend *b,
   return 0;
 }
 
-/* Stores @data, or @byte when @data is NULL, window by window. */
+/* Copies @data, or sets @byte when @data is NULL, at @dest. */
+static int
+guarded_store (char       *dest,
+               const char *data,
+               int         byte,
+               size_t      length)
+{
+  return data != NULL ? shmview_guard_copy (dest, data, length)
+                      : shmview_guard_set (dest, byte, length);
+}
+
+/* The same through windows mapped for the moment (no whole mapping). */
+static int
+store_by_window (ShmviewBackend *b,
+                 uint64_t        offset,
+                 const char     *data,
+                 int             byte,
+                 uint64_t        length)
+{
+  int err = 0;
+
+  while (length > 0)
+    {
+      uint64_t start = offset & ~(WRITE_WINDOW - 1);
+      uint64_t rest = start + WRITE_WINDOW - offset;
+      size_t n = (size_t) (length < rest ? length : rest);
+      char *window = map_part (b, start, WRITE_WINDOW, PROT_READ | PROT_WRITE, &err);
+
+      if (window == NULL)
+        return err;
+      err = guarded_store (window + (offset - start), data, byte, n);
+      munmap (window, (size_t) WRITE_WINDOW);
+      if (err != 0)
+        return err;
+      offset += n;
+      length -= n;
+      data = data != NULL ? data + n : NULL;
+    }
+  return 0;
+}
+
+/* Stores @data, or @byte when @data is NULL: through the whole mapping
+ * when there is one, else window by window. */
 static int
 store (ShmviewBackend *b,
        uint64_t        offset,
@@ -306,25 +383,11 @@ store (ShmviewBackend *b,
 
   if ((err = check_writable_range (b, offset, length)) != 0)
     return err;
-  while (length > 0)
-    {
-      uint64_t start = offset & ~(WRITE_WINDOW - 1);
-      uint64_t rest = start + WRITE_WINDOW - offset;
-      size_t n = (size_t) (length < rest ? length : rest);
-      char *window = map_window (b, start, &err);
-
-      if (window == NULL)
-        return err;
-      err = data != NULL ? shmview_guard_copy (window + (offset - start), data, n)
-                         : shmview_guard_set (window + (offset - start), byte, n);
-      munmap (window, (size_t) WRITE_WINDOW);
-      if (err != 0)
-        return err;
-      offset += n;
-      length -= n;
-      data = data != NULL ? data + n : NULL;
-    }
-  return 0;
+  /* Any mapping is as large as the size the region checked the range
+   * against; the test keeps the copy inside it all the same. */
+  if (b->map != NULL && offset + length <= b->map_size)
+    return guarded_store ((char *) b->map + offset, data, byte, (size_t) length);
+  return store_by_window (b, offset, data, byte, length);
 }
 
 int
@@ -430,6 +493,7 @@ shmview_backend_fd_next_data (ShmviewBackend *b,
 void
 shmview_backend_fd_close (ShmviewBackend *b)
 {
+  unmap (b);
   if (b->fd >= 0)
     close (b->fd);
   b->fd = -1;

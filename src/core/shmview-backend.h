@@ -9,10 +9,14 @@
  * region (shmview-region.c) turns those into GErrors with words for people.
  *
  * Conventions every backend keeps:
- * - open() sets open_size; check() tells the size from then on. Nothing
- *   has to follow a change of size: POSIX objects and files are mapped only
- *   for the moment of a write (the part written), System V segments cannot
- *   change size.
+ * - open() sets open_size; check() tells the size from then on. The region
+ *   hands every size it takes, from open_size on, to remap() (System V
+ *   segments cannot change size and have none).
+ * - POSIX objects and files are mapped whole, MAP_SHARED (PROT_READ when
+ *   read-only), so other tools see this process attached. Reads never go
+ *   through that mapping (see shmview-backend-fd.c). An object too large
+ *   to map whole (a sparse one beyond the address space) has no mapping,
+ *   and each write maps the part it writes for the moment of the copy.
  * - write() and fill() answer ERANGE when the object is now smaller than the
  *   range (checked before copying: nothing written), EFAULT when a SIGBUS
  *   hit part way (the object shrank during the copy, or a page could not be
@@ -88,8 +92,9 @@ struct _ShmviewBackend
                          * for System V. Set at open, never changed after */
 
   /* private to the backends */
-  void     *map;        /* System V: the attachment; NULL when none */
-  uint64_t  map_size;   /* System V: the segment's size */
+  void     *map;        /* the whole-object mapping or the System V
+                         * attachment; NULL when none */
+  uint64_t  map_size;   /* bytes at @map */
   int       fd;         /* -1 when none */
   void     *handle;     /* for backends without descriptors (Win32) */
   uint64_t  dev;        /* identity at open: a different one at stat_path */
@@ -109,6 +114,13 @@ struct _ShmviewBackendOps
   int  (*check)         (ShmviewBackend             *b,
                          uint64_t                   *size,
                          int                        *removed);
+  /* Optional: maps the object whole again for its new @size in place of
+   * the old mapping (0: none). Never leaves the region unusable: when the
+   * mapping cannot be made it returns the errno and keeps none, and writes
+   * map the part they write. Called under the region's exclusive lock,
+   * or while it opens. */
+  int  (*remap)         (ShmviewBackend             *b,
+                         uint64_t                    size);
   int  (*read)          (ShmviewBackend             *b,
                          uint64_t                    offset,
                          void                       *buffer,
@@ -193,6 +205,7 @@ int  shmview_backend_fd_open    (ShmviewBackend             *b,
 /* The operations POSIX objects and files share, for their ops tables. */
 #define SHMVIEW_BACKEND_FD_OPS \
   .check = shmview_backend_fd_check, \
+  .remap = shmview_backend_fd_remap, \
   .read = shmview_backend_fd_read, \
   .write = shmview_backend_fd_write, \
   .fill = shmview_backend_fd_fill, \
@@ -205,6 +218,8 @@ int  shmview_backend_fd_open    (ShmviewBackend             *b,
 int  shmview_backend_fd_check   (ShmviewBackend     *b,
                                  uint64_t           *size,
                                  int                *removed);
+int  shmview_backend_fd_remap   (ShmviewBackend     *b,
+                                 uint64_t            size);
 int  shmview_backend_fd_read    (ShmviewBackend     *b,
                                  uint64_t            offset,
                                  void               *buffer,

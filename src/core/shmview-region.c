@@ -355,13 +355,34 @@ set_write_error (ShmviewRegion  *self,
     case ENOMEM:
     case EOPNOTSUPP:
     case EFBIG:
-      /* Only mapping the part to write fails like this: before the first
-       * byte, unless a write of more than 1 GiB failed at a later GiB. */
+      /* Only mapping the part to write (in an object too large to map
+       * whole) fails like this: before the first byte, unless a write of
+       * more than 1 GiB failed at a later GiB. */
       shmview_set_error_from_errno (error, err, "Could not map the part of the region to write");
       break;
     default:
       shmview_set_error_from_errno (error, err, "Could not write to the region");
     }
+}
+
+/* ---- size and mapping -------------------------------------------------- */
+
+/* The size reads and writes are checked against from now on, with the
+ * whole-object mapping made to follow it. A mapping that cannot be made
+ * (an object larger than the address space) is no error: writes then map
+ * the part they write, so a region of any size opens and updates. The
+ * caller holds the lock exclusively, or is still opening @self. */
+static void
+take_size (ShmviewRegion *self,
+           guint64        size)
+{
+  const ShmviewBackendOps *ops = self->backend.ops;
+  int err;
+
+  self->size = size;
+  if (ops->remap != NULL && (err = ops->remap (&self->backend, size)) != 0)
+    g_debug ("No mapping of the whole region (%" G_GUINT64_FORMAT " bytes): %s",
+             size, g_strerror (err));
 }
 
 /* ---- opening ----------------------------------------------------------- */
@@ -434,12 +455,15 @@ target_from_spec (const ShmviewSpec    *spec,
  *   "no mode given" and means 0600
  * @error: return location for a #GError in %SHMVIEW_ERROR
  *
- * Opens (or creates, by @flags) the region @spec names. A System V segment is
- * attached now; a POSIX object or a file is mapped only for the moment of
- * each write, and only the part written, so one of any size opens (a sparse
- * object larger than the address space too). Creating never replaces an
- * existing region unless %SHMVIEW_OPEN_REPLACE is set; the mode of a new
- * region is exactly @mode, whatever the umask.
+ * Opens (or creates, by @flags) the region @spec names and attaches it: a
+ * System V segment with shmat(), a POSIX object or a file with a MAP_SHARED
+ * mapping of the whole object (PROT_READ when read-only), so while the
+ * region lives this process counts as attached (see
+ * %SHMVIEW_LIST_COUNT_POSIX_ATTACHES). An object too large to map whole (a
+ * sparse one beyond the address space) opens all the same, unmapped: each
+ * write then maps the part it writes for the moment of the copy. Creating
+ * never replaces an existing region unless %SHMVIEW_OPEN_REPLACE is set;
+ * the mode of a new region is exactly @mode, whatever the umask.
  *
  * Returns: (transfer full) (nullable): the region, or %NULL with @error set
  */
@@ -483,7 +507,7 @@ shmview_region_open (const ShmviewSpec  *spec,
     self->spec = shmview_spec_new_sysv_id (self->backend.id);
   else
     self->spec = shmview_spec_copy (spec);
-  self->size = self->backend.open_size;
+  take_size (self, self->backend.open_size);
   self->read_only = (flags & SHMVIEW_OPEN_READ_ONLY) != 0;
 
   return g_steal_pointer (&self);
@@ -641,18 +665,6 @@ shmview_region_is_removed (ShmviewRegion *self)
 
 /* ---- size changes ------------------------------------------------------ */
 
-/* The size reads and writes are checked against from now on. Nothing else
- * follows it: no mapping is kept (see shmview-backend-fd.c), so a size
- * that could never be mapped whole is taken like any other. */
-static void
-set_size (ShmviewRegion *self,
-          guint64        size)
-{
-  g_rw_lock_writer_lock (&self->lock);
-  self->size = size;
-  g_rw_lock_writer_unlock (&self->lock);
-}
-
 static void
 mark_removed (ShmviewRegion *self)
 {
@@ -667,9 +679,10 @@ mark_removed (ShmviewRegion *self)
  * @old_size: (out) (optional): the size before this update
  *
  * Re-checks the object's size and existence (an fstat and a stat, or one
- * IPC_STAT) and says what changed since the last call. Growth, shrinking
- * and removal are each reported once; every new size is taken, however
- * large, since reads need no mapping and writes map only what they write.
+ * IPC_STAT), remaps a POSIX object or a file whole when its size changed,
+ * and says what changed since the last call. Growth, shrinking and removal
+ * are each reported once. Every new size is taken, however large: one that
+ * cannot be mapped whole leaves the region unmapped, as at open.
  *
  * Returns: what changed
  */
@@ -697,7 +710,9 @@ shmview_region_update (ShmviewRegion *self,
 
   if (size != before)
     {
-      set_size (self, size);
+      g_rw_lock_writer_lock (&self->lock);
+      take_size (self, size);
+      g_rw_lock_writer_unlock (&self->lock);
       change |= size > before ? SHMVIEW_REGION_CHANGE_GREW : SHMVIEW_REGION_CHANGE_SHRANK;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIZE]);
     }
@@ -1023,8 +1038,9 @@ shmview_region_fill (ShmviewRegion  *self,
  * shmview_region_resize:
  * @size: the new size in bytes
  *
- * Changes the size of a POSIX object or a file.
- * %SHMVIEW_ERROR_UNSUPPORTED for System V segments, which have a fixed size.
+ * Changes the size of a POSIX object or a file and remaps it, as
+ * shmview_region_update() does. %SHMVIEW_ERROR_UNSUPPORTED for System V
+ * segments, which have a fixed size.
  *
  * Returns: %TRUE on success
  */
@@ -1062,9 +1078,9 @@ shmview_region_resize (ShmviewRegion  *self,
   g_rw_lock_writer_lock (&self->lock);
   before = self->size;
   if ((err = self->backend.ops->resize (&self->backend, size)) == 0)
-    self->size = size;
+    take_size (self, size);
   else if (self->backend.ops->check (&self->backend, &actual, &removed) == 0)
-    self->size = actual;
+    take_size (self, actual);
   after = self->size;
   g_rw_lock_writer_unlock (&self->lock);
 

@@ -3,13 +3,16 @@
  * Copyright 2026 The shmview authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A region is a POSIX shm object, a System V segment or a file. Reads copy
- * out (with pread where there is a descriptor, so they never raise SIGBUS on
- * a shrunk object and never allocate the holes of a sparse one); writes go
- * through a MAP_SHARED mapping (of the part written, made for the write, or
- * a System V segment's attachment), all or nothing, guarded against SIGBUS.
- * No mapping has to follow the size, so a region of any size opens. The
- * region never hands out pointers into a mapping.
+ * A region is a POSIX shm object, a System V segment or a file, attached
+ * while it lives: a segment with shmat(), an object or a file mapped whole
+ * MAP_SHARED (PROT_READ when read-only) and remapped when its size changes,
+ * so other tools count this process as attached. Reads copy out (with pread
+ * where there is a descriptor, so they never raise SIGBUS on a shrunk object
+ * and never allocate the holes of a sparse one); writes go through the
+ * mapping, all or nothing, guarded against SIGBUS. An object too large to
+ * map whole (a sparse one beyond the address space) is left unmapped, and
+ * each write maps the part it writes for the moment of the copy. The region
+ * never hands out pointers into a mapping.
  */
 #pragma once
 
@@ -93,8 +96,9 @@ gboolean           shmview_region_is_read_only     (ShmviewRegion        *self);
 /* TRUE once update() saw the name removed; the region stays attached and usable. */
 gboolean           shmview_region_is_removed       (ShmviewRegion        *self);
 
-/* Re-checks size and existence (an fstat and a stat, or one IPC_STAT) and says
- * what changed; any new size is taken, however large. Cheap enough for every tick. */
+/* Re-checks size and existence (an fstat and a stat, or one IPC_STAT), remaps
+ * on a change of size, and says what changed; any new size is taken, however
+ * large (unmapped when too large to map). Cheap enough for every tick. */
 ShmviewRegionChange shmview_region_update          (ShmviewRegion        *self,
                                                     guint64              *old_size);
 
@@ -145,7 +149,7 @@ gboolean           shmview_region_fill             (ShmviewRegion        *self,
                                                     guint8                byte,
                                                     GError              **error);
 
-/* POSIX and file only (UNSUPPORTED for System V). */
+/* POSIX and file only (UNSUPPORTED for System V); remaps. */
 gboolean           shmview_region_resize           (ShmviewRegion        *self,
                                                     guint64               size,
                                                     GError              **error);

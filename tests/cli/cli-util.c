@@ -300,29 +300,6 @@ cli_posix_make (const char *name,
   close (fd);
 }
 
-CliPosixMap *
-cli_posix_map (const char *name)
-{
-  CliPosixMap *map = g_new0 (CliPosixMap, 1);
-  struct stat st;
-  int fd = shm_open (name, O_RDONLY, 0);
-
-  g_assert_no_errno (fd);
-  g_assert_no_errno (fstat (fd, &st));
-  map->length = (gsize) st.st_size;
-  map->data = mmap (NULL, map->length, PROT_READ, MAP_SHARED, fd, 0);
-  g_assert_true (map->data != MAP_FAILED);
-  close (fd);
-  return map;
-}
-
-void
-cli_posix_map_free (CliPosixMap *map)
-{
-  munmap (map->data, map->length);
-  g_free (map);
-}
-
 GBytes *
 cli_pattern_bytes (gsize   length,
                    guint32 seed)

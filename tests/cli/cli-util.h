@@ -60,18 +60,6 @@ void       cli_assert_failure       (CliResult  *result,
 /* The bytes of POSIX object @name ("/x") as another program sees them
  * (read from /dev/shm), or NULL when it does not exist. */
 GBytes    *cli_posix_snapshot       (const char *name);
-/* POSIX object @name mapped by this process, as an outside program that
- * attached to it would have it (shmview itself maps only while writing). */
-typedef struct
-{
-  void  *data;
-  gsize  length;
-} CliPosixMap;
-
-CliPosixMap *cli_posix_map          (const char  *name);
-void         cli_posix_map_free     (CliPosixMap *map);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CliPosixMap, cli_posix_map_free)
-
 /* Creates POSIX object @name of @size bytes holding @data (a prefix),
  * mode 0600, without going through shmview. */
 void       cli_posix_make           (const char *name,

@@ -6,6 +6,8 @@
 #include "config.h"
 
 #include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -173,4 +175,38 @@ core_test_copy_to_file (ShmviewRegion  *region,
   else
     g_assert_cmpuint (size, <=, length);
   return g_bytes_new_take (g_steal_pointer (&contents), size);
+}
+
+/* Orders "PERMS:BYTES" entries as strcmp does, for a stable answer. */
+static gint
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+char *
+core_test_mappings (const char *path)
+{
+  g_autofree char *maps = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_true (g_file_get_contents ("/proc/self/maps", &maps, NULL, NULL));
+  lines = g_strsplit (maps, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      guint64 start, end;
+      char perms[5];
+      int name_at = -1;
+
+      /* start-end perms offset dev inode   path */
+      if (sscanf (lines[i], "%" G_GINT64_MODIFIER "x-%" G_GINT64_MODIFIER "x %4s %*s %*s %*s %n",
+                  &start, &end, perms, &name_at) == 3 && name_at > 0 &&
+          strcmp (lines[i] + name_at, path) == 0)
+        g_ptr_array_add (found, g_strdup_printf ("%s:%" G_GUINT64_FORMAT, perms, end - start));
+    }
+  g_ptr_array_sort (found, compare_strings);
+  g_ptr_array_add (found, NULL);
+  return g_strjoinv (" ", (char **) found->pdata);
 }

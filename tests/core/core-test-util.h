@@ -73,4 +73,10 @@ GBytes        *core_test_copy_through_pipe (ShmviewRegion *region,
                                             guint64        length,
                                             GError       **error);
 
+/* The mappings this process has of the file at @path ("/dev/shm/NAME"), as
+ * /proc/self/maps lists them and other tools count attaches by: "PERMS:BYTES"
+ * each (BYTES a whole number of pages), sorted, space-separated; "" when
+ * none. E.g. "r--s:4096 rw-s:8192". */
+char          *core_test_mappings      (const char    *path);
+
 G_END_DECLS

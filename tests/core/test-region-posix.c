@@ -22,6 +22,7 @@
 
 #include "core-test-util.h"
 #include "shmview-error.h"
+#include "shmview-region-list.h"
 #include "shmview-region.h"
 #include "test-util.h"
 
@@ -82,6 +83,40 @@ raw_stat (const char *name)
   g_assert_no_errno (fstat (fd, &st));
   close (fd);
   return st;
+}
+
+/* This process's mappings of POSIX object @name (see core_test_mappings). */
+static char *
+mappings_of (const char *name)
+{
+  g_autofree char *path = g_strconcat ("/dev/shm", name, NULL);
+
+  return core_test_mappings (path);
+}
+
+/* Asserts what mappings_of (@name) says. */
+#define assert_mappings(name, expected) \
+  G_STMT_START { \
+    g_autofree char *mappings_ = mappings_of (name); \
+    g_assert_cmpstr (mappings_, ==, (expected)); \
+  } G_STMT_END
+
+/* How many processes map POSIX object @name, as the listing counts them. */
+static gint
+listed_attaches (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = shmview_region_list (SHMVIEW_LIST_COUNT_POSIX_ATTACHES, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const ShmviewRegionEntry *entry = entries->pdata[i];
+
+      if (entry->info.kind == SHMVIEW_REGION_KIND_POSIX && g_strcmp0 (entry->spec, name) == 0)
+        return entry->info.nattch;
+    }
+  g_assert_not_reached ();
 }
 
 static void
@@ -422,6 +457,47 @@ test_resize_and_update (Fixture       *f,
   g_assert_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_OUT_OF_RANGE);
 }
 
+static void
+test_attach_count (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(ShmviewRegion) reader = NULL;
+  g_autoptr(GError) error = NULL;
+  int fd = shm_open (f->name, O_RDWR, 0);
+
+  g_test_summary ("An open region maps the whole object MAP_SHARED (PROT_READ when "
+                  "read-only), so the listing counts this process as attached, once however "
+                  "many regions it has; the mapping follows resize and update (none at size "
+                  "0), and the count drops to 0 when the last region is finalized");
+
+  g_assert_no_errno (fd);
+  assert_mappings (f->name, "rw-s:4096");
+  g_assert_cmpint (listed_attaches (f->name), ==, 1);
+
+  reader = shmview_region_open (f->spec, SHMVIEW_OPEN_READ_ONLY, 0, 0, &error);
+  g_assert_no_error (error);
+  assert_mappings (f->name, "r--s:4096 rw-s:4096");
+  g_assert_cmpint (listed_attaches (f->name), ==, 1);
+
+  g_assert_true (shmview_region_resize (f->region, 3 * 4096, &error));
+  g_assert_no_error (error);
+  assert_mappings (f->name, "r--s:4096 rw-s:12288");
+  g_assert_no_errno (ftruncate (fd, 5 * 4096));
+  g_assert_cmpint (shmview_region_update (reader, NULL), ==, SHMVIEW_REGION_CHANGE_GREW);
+  assert_mappings (f->name, "r--s:20480 rw-s:12288");
+
+  g_assert_true (shmview_region_resize (f->region, 0, &error));
+  g_assert_cmpint (shmview_region_update (reader, NULL), ==, SHMVIEW_REGION_CHANGE_SHRANK);
+  assert_mappings (f->name, "");
+  g_assert_cmpint (listed_attaches (f->name), ==, 0);
+
+  g_assert_true (shmview_region_resize (f->region, 256, &error));
+  assert_mappings (f->name, "rw-s:4096");
+  g_assert_finalize_object (g_steal_pointer (&f->region));
+  g_assert_cmpint (listed_attaches (f->name), ==, 0);
+  close (fd);
+}
+
 /* Far more than the 128 TiB of address space a process has: no mapping of
  * the whole could ever be made. */
 #define HUGE_SIZE ((guint64) 200 << 40)
@@ -439,7 +515,8 @@ test_huge_sparse (Fixture       *f,
 
   g_test_summary ("A sparse object of 200 TiB, more than can ever be mapped: growth to it "
                   "is reported once (no warning), it opens, reads and takes writes and "
-                  "fills near its end, and only the pages written are allocated");
+                  "fills near its end unmapped, only the pages written are allocated, and "
+                  "it is mapped whole again once it shrinks back");
 
   g_assert_no_errno (fd);
   g_assert_no_errno (ftruncate (fd, (off_t) HUGE_SIZE));
@@ -451,6 +528,7 @@ test_huge_sparse (Fixture       *f,
   other = shmview_region_open (f->spec, SHMVIEW_OPEN_READ_ONLY, 0, 0, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (shmview_region_get_size (other), ==, HUGE_SIZE);
+  assert_mappings (f->name, "");
   g_assert_true (shmview_region_read (other, HUGE_SIZE - 16, buf, 16, &error));
   g_assert_cmpmem (buf, 16, zeros, 16);
 
@@ -462,6 +540,14 @@ test_huge_sparse (Fixture       *f,
   g_assert_true (shmview_region_read (other, HUGE_SIZE / 2 + 4095, buf, 1, &error));
   g_assert_cmpuint (buf[0], ==, 0x41);
   g_assert_cmpint (raw_stat (f->name).st_blocks, <=, 64);
+  assert_mappings (f->name, "");
+
+  g_assert_no_errno (ftruncate (fd, 256));
+  g_assert_cmpint (shmview_region_update (f->region, NULL), ==, SHMVIEW_REGION_CHANGE_SHRANK);
+  assert_mappings (f->name, "rw-s:4096");
+  g_assert_true (shmview_region_write (f->region, 0, tail, 16, &error));
+  g_assert_no_error (error);
+  core_test_assert_fd_bytes (fd, 0, tail, 16);
   close (fd);
 }
 
@@ -482,18 +568,25 @@ static void
 test_write_cannot_map (Fixture       *f,
                        gconstpointer  data)
 {
-  g_test_summary ("When the part to write cannot be mapped (no address space left), the "
-                  "write fails with a message that says so, and reads still work");
+  g_test_summary ("When the object grows too large to map whole and the part to write "
+                  "cannot be mapped either (no address space left), the write fails with a "
+                  "message that says so, and reads still work");
 
   if (g_test_subprocess ())
     {
       g_autoptr(GError) error = NULL;
-      /* Room for small allocations, none for the 1 GiB window a write maps. */
+      /* Room for small allocations, none for the object grown to 1 GiB
+       * nor for the 1 GiB window a write maps without it. */
       struct rlimit limit = { address_space_size () + 64 * 1024 * 1024, RLIM_INFINITY };
       guint8 buf[CORE_TEST_LESSON_LEN];
+      int fd = shm_open (f->name, O_RDWR, 0);
 
+      g_assert_no_errno (fd);
       limit.rlim_max = limit.rlim_cur;
       g_assert_no_errno (setrlimit (RLIMIT_AS, &limit));
+      g_assert_no_errno (ftruncate (fd, 1 << 30));
+      g_assert_cmpint (shmview_region_update (f->region, NULL), ==, SHMVIEW_REGION_CHANGE_GREW);
+      assert_mappings (f->name, "");
       g_assert_false (shmview_region_write (f->region, 0, (const guint8 *) "nope", 4, &error));
       g_assert_nonnull (error);
       g_assert_true (g_str_has_prefix (error->message,
@@ -502,6 +595,7 @@ test_write_cannot_map (Fixture       *f,
       g_assert_true (shmview_region_read (f->region, 0, buf, sizeof buf, &error));
       g_assert_no_error (error);
       g_assert_cmpmem (buf, sizeof buf, CORE_TEST_LESSON, CORE_TEST_LESSON_LEN);
+      close (fd);
       return;
     }
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
@@ -824,6 +918,7 @@ main (int   argc,
   ADD ("out-of-range", test_out_of_range);
   ADD ("fill", test_fill);
   ADD ("resize-and-update", test_resize_and_update);
+  ADD ("attach-count", test_attach_count);
   ADD ("huge-sparse", test_huge_sparse);
   ADD ("next-data", test_next_data);
   ADD ("write-cannot-map", test_write_cannot_map);
