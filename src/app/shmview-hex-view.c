@@ -82,9 +82,9 @@ struct _ShmviewHexView
   guint    bytes_per_row;  /* as set; 0 = fit to width */
   guint    row_width;      /* effective */
   guint    fade_ms;
+  GtkScrollablePolicy hscroll_policy;
+  GtkScrollablePolicy vscroll_policy;
   guint    read_only : 1;
-  guint    hscroll_policy : 1;
-  guint    vscroll_policy : 1;
   guint    dragging : 1;
   guint    configuring : 1;  /* adjustments being set up: no window updates */
 
@@ -637,35 +637,47 @@ load_palette (ShmviewHexView *self,
   lookup_color (context, "shmview_own_change", "rgba(143,240,164,0.9)", &p->own);
 }
 
+/* Where one line of characters is drawn: the x of character 0, a
+ * character's width, the line's top and height (pixels). */
+typedef struct {
+  double x0;
+  double char_width;
+  int    y;
+  int    height;
+} CharLine;
+
+static CharLine
+row_line (ShmviewHexView *self,
+          int             y)
+{
+  return (CharLine) { text_x0 (self), self->char_width, y, self->line_height };
+}
+
 static void
-fill_chars (cairo_t       *cr,
-            double         x0,
-            double         cw,
-            int            y,
-            int            lh,
-            double         first_char,
-            double         n_chars,
-            const GdkRGBA *color,
-            double         alpha)
+fill_chars (cairo_t        *cr,
+            const CharLine *line,
+            double          first_char,
+            double          n_chars,
+            const GdkRGBA  *color,
+            double          alpha)
 {
   cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * alpha);
-  cairo_rectangle (cr, x0 + first_char * cw, y, n_chars * cw, lh);
+  cairo_rectangle (cr, line->x0 + first_char * line->char_width, line->y,
+                   n_chars * line->char_width, line->height);
   cairo_fill (cr);
 }
 
 static void
-outline_chars (cairo_t       *cr,
-               double         x0,
-               double         cw,
-               int            y,
-               int            lh,
-               double         first_char,
-               double         n_chars,
-               const GdkRGBA *color)
+outline_chars (cairo_t        *cr,
+               const CharLine *line,
+               double          first_char,
+               double          n_chars,
+               const GdkRGBA  *color)
 {
   gdk_cairo_set_source_rgba (cr, color);
   cairo_set_line_width (cr, 1.0);
-  cairo_rectangle (cr, x0 + first_char * cw + 0.5, y + 0.5, n_chars * cw - 1.0, lh - 1.0);
+  cairo_rectangle (cr, line->x0 + first_char * line->char_width + 0.5, line->y + 0.5,
+                   n_chars * line->char_width - 1.0, line->height - 1.0);
   cairo_stroke (cr);
 }
 
@@ -715,6 +727,25 @@ format_row (ShmviewHexView  *self,
     }
 }
 
+/* The selected bytes of the row at @row_offset (@n bytes long) as indices
+ * [*first, *last] into it; FALSE when none of them is selected. */
+static gboolean
+row_selection (ShmviewHexView *self,
+               guint64         row_offset,
+               guint           n,
+               guint          *first,
+               guint          *last)
+{
+  guint64 sel_lo = MIN (self->anchor, self->cursor);
+  guint64 sel_hi = MAX (self->anchor, self->cursor);
+
+  if (!self->has_selection || sel_lo >= row_offset + n || sel_hi < row_offset)
+    return FALSE;
+  *first = sel_lo > row_offset ? (guint) (sel_lo - row_offset) : 0;
+  *last = (guint) (MIN (sel_hi, row_offset + n - 1) - row_offset);
+  return TRUE;
+}
+
 static void
 draw_row_backgrounds (ShmviewHexView  *self,
                       cairo_t         *cr,
@@ -725,10 +756,8 @@ draw_row_backgrounds (ShmviewHexView  *self,
                       int              y,
                       gint64           now)
 {
-  double x0 = text_x0 (self), cw = self->char_width;
-  int lh = self->line_height;
-  guint64 sel_lo = MIN (self->anchor, self->cursor);
-  guint64 sel_hi = MAX (self->anchor, self->cursor);
+  CharLine line = row_line (self, y);
+  guint a, b;
 
   for (guint i = 0; i < n; i++)
     {
@@ -737,18 +766,15 @@ draw_row_backgrounds (ShmviewHexView  *self,
 
       if (strength <= 0.0)
         continue;
-      fill_chars (cr, x0, cw, y, lh, hex_char (l, i), 2, cell->own ? &p->own : &p->foreign, strength);
-      fill_chars (cr, x0, cw, y, lh, l->ascii_x0 + i, 1, cell->own ? &p->own : &p->foreign, strength);
+      fill_chars (cr, &line, hex_char (l, i), 2, cell->own ? &p->own : &p->foreign, strength);
+      fill_chars (cr, &line, l->ascii_x0 + i, 1, cell->own ? &p->own : &p->foreign, strength);
     }
 
-  if (self->has_selection && sel_lo < row_offset + n && sel_hi >= row_offset)
+  if (row_selection (self, row_offset, n, &a, &b))
     {
-      guint a = sel_lo > row_offset ? (guint) (sel_lo - row_offset) : 0;
-      guint b = (guint) (MIN (sel_hi, row_offset + n - 1) - row_offset);
-
-      fill_chars (cr, x0, cw, y, lh, hex_char (l, a), hex_char (l, b) + 2 - hex_char (l, a),
+      fill_chars (cr, &line, hex_char (l, a), hex_char (l, b) + 2 - hex_char (l, a),
                   &p->sel_bg, 1.0);
-      fill_chars (cr, x0, cw, y, lh, l->ascii_x0 + a, b - a + 1, &p->sel_bg, 1.0);
+      fill_chars (cr, &line, l->ascii_x0 + a, b - a + 1, &p->sel_bg, 1.0);
     }
 }
 
@@ -763,24 +789,23 @@ draw_row_caret (ShmviewHexView  *self,
                 int              y,
                 PangoAttrList   *attrs)
 {
-  double x0 = text_x0 (self), cw = self->char_width;
-  int lh = self->line_height;
+  CharLine line = row_line (self, y);
   gboolean focused = gtk_widget_has_focus (GTK_WIDGET (self));
   gboolean in_hex = self->column == SHMVIEW_HEX_VIEW_COLUMN_HEX;
   guint block = in_hex ? hex_char (l, i) + self->nibble : l->ascii_x0 + i;
 
   if (focused)
     {
-      fill_chars (cr, x0, cw, y, lh, block, 1, &p->caret, 1.0);
+      fill_chars (cr, &line, block, 1, &p->caret, 1.0);
       add_color_attr (attrs, &p->base, block, block + 1);
     }
   else
-    outline_chars (cr, x0, cw, y, lh, in_hex ? hex_char (l, i) : block, in_hex ? 2 : 1, &p->caret);
+    outline_chars (cr, &line, in_hex ? hex_char (l, i) : block, in_hex ? 2 : 1, &p->caret);
 
   if (in_hex)
-    outline_chars (cr, x0, cw, y, lh, l->ascii_x0 + i, 1, &p->dim);
+    outline_chars (cr, &line, l->ascii_x0 + i, 1, &p->dim);
   else
-    outline_chars (cr, x0, cw, y, lh, hex_char (l, i), 2, &p->dim);
+    outline_chars (cr, &line, hex_char (l, i), 2, &p->dim);
 }
 
 static void
@@ -791,14 +816,10 @@ selection_attrs (ShmviewHexView  *self,
                  guint            n,
                  PangoAttrList   *attrs)
 {
-  guint64 sel_lo = MIN (self->anchor, self->cursor);
-  guint64 sel_hi = MAX (self->anchor, self->cursor);
   guint a, b;
 
-  if (!self->has_selection || sel_lo >= row_offset + n || sel_hi < row_offset)
+  if (!row_selection (self, row_offset, n, &a, &b))
     return;
-  a = sel_lo > row_offset ? (guint) (sel_lo - row_offset) : 0;
-  b = (guint) (MIN (sel_hi, row_offset + n - 1) - row_offset);
   add_color_attr (attrs, &p->sel_fg, hex_char (l, a), hex_char (l, b) + 2);
   add_color_attr (attrs, &p->sel_fg, l->ascii_x0 + a, l->ascii_x0 + b + 1);
 }
@@ -861,6 +882,7 @@ shmview_hex_view_draw (GtkWidget *widget,
   g_autoptr(GString) text = g_string_new (NULL);
   RowLayout l = row_layout (self);
   gint64 now = g_get_monotonic_time ();
+  CharLine gutter = { text_x0 (self) - PADDING, self->char_width, 0, height };
   Palette p;
 
   gtk_render_background (context, cr, 0, 0, width, height);
@@ -872,8 +894,7 @@ shmview_hex_view_draw (GtkWidget *widget,
   pango_layout_set_font_description (layout, self->font_desc);
 
   /* a faint gutter behind the offsets */
-  fill_chars (cr, text_x0 (self) - PADDING, self->char_width, 0, height,
-              0, l.n_digits + PADDING / self->char_width + 1, &p.fg, 0.04);
+  fill_chars (cr, &gutter, 0, l.n_digits + PADDING / self->char_width + 1, &p.fg, 0.04);
 
   if (self->region_size == 0)
     draw_empty (self, cr, layout, &p);
@@ -1406,6 +1427,19 @@ shmview_hex_view_get_property (GObject    *object,
 }
 
 static void
+set_scroll_policy (ShmviewHexView      *self,
+                   GtkScrollablePolicy *field,
+                   GtkScrollablePolicy  policy,
+                   GParamSpec          *pspec)
+{
+  if (*field == policy)
+    return;
+  *field = policy;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), pspec);
+}
+
+static void
 shmview_hex_view_set_property (GObject      *object,
                                guint         prop_id,
                                const GValue *value,
@@ -1431,20 +1465,10 @@ shmview_hex_view_set_property (GObject      *object,
                       G_CALLBACK (on_vadjustment_value_changed), PROP_VADJUSTMENT);
       break;
     case PROP_HSCROLL_POLICY:
-      if (self->hscroll_policy != (guint) g_value_get_enum (value))
-        {
-          self->hscroll_policy = g_value_get_enum (value);
-          gtk_widget_queue_resize (GTK_WIDGET (self));
-          g_object_notify_by_pspec (object, pspec);
-        }
+      set_scroll_policy (self, &self->hscroll_policy, g_value_get_enum (value), pspec);
       break;
     case PROP_VSCROLL_POLICY:
-      if (self->vscroll_policy != (guint) g_value_get_enum (value))
-        {
-          self->vscroll_policy = g_value_get_enum (value);
-          gtk_widget_queue_resize (GTK_WIDGET (self));
-          g_object_notify_by_pspec (object, pspec);
-        }
+      set_scroll_policy (self, &self->vscroll_policy, g_value_get_enum (value), pspec);
       break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
