@@ -323,12 +323,28 @@ focus_page (ShmviewWindow     *self,
   shmview_region_page_focus_hex (page);
 }
 
+/* A new tab for @region, made the current one. */
+static ShmviewRegionPage *
+append_page (ShmviewWindow *self,
+             ShmviewRegion *region)
+{
+  ShmviewRegionPage *page = SHMVIEW_REGION_PAGE (shmview_region_page_new (region));
+  int n;
+
+  gtk_widget_show (GTK_WIDGET (page));
+  n = gtk_notebook_append_page (self->notebook, GTK_WIDGET (page), create_tab_label (page));
+  gtk_notebook_set_tab_reorderable (self->notebook, GTK_WIDGET (page), TRUE);
+  gtk_notebook_set_menu_label_text (self->notebook, GTK_WIDGET (page),
+                                    shmview_region_page_get_title (page));
+  gtk_notebook_set_current_page (self->notebook, n);
+  return page;
+}
+
 ShmviewRegionPage *
 shmview_window_open_region (ShmviewWindow *self,
                             ShmviewRegion *region)
 {
   ShmviewRegionPage *page;
-  int n;
 
   g_return_val_if_fail (SHMVIEW_IS_WINDOW (self), NULL);
   g_return_val_if_fail (SHMVIEW_IS_REGION (region), NULL);
@@ -336,15 +352,7 @@ shmview_window_open_region (ShmviewWindow *self,
   page = find_page (self, shmview_region_get_spec (region),
                     shmview_region_is_read_only (region));
   if (page == NULL)
-    {
-      page = SHMVIEW_REGION_PAGE (shmview_region_page_new (region));
-      gtk_widget_show (GTK_WIDGET (page));
-      n = gtk_notebook_append_page (self->notebook, GTK_WIDGET (page), create_tab_label (page));
-      gtk_notebook_set_tab_reorderable (self->notebook, GTK_WIDGET (page), TRUE);
-      gtk_notebook_set_menu_label_text (self->notebook, GTK_WIDGET (page),
-                                        shmview_region_page_get_title (page));
-      gtk_notebook_set_current_page (self->notebook, n);
-    }
+    page = append_page (self, region);
 
   focus_page (self, page);
   return page;
@@ -356,7 +364,6 @@ shmview_window_open_parsed_spec (ShmviewWindow      *self,
                                  gboolean            read_only,
                                  GError            **error)
 {
-  g_autoptr(ShmviewRegion) region = NULL;
   ShmviewRegionPage *page;
 
   g_return_val_if_fail (SHMVIEW_IS_WINDOW (self), FALSE);
@@ -365,18 +372,18 @@ shmview_window_open_parsed_spec (ShmviewWindow      *self,
 
   /* Attaching twice would give two pages fighting over one undo history. */
   page = find_page (self, spec, read_only);
-  if (page != NULL)
+  if (page == NULL)
     {
-      focus_page (self, page);
-      return TRUE;
+      g_autoptr(ShmviewRegion) region =
+        shmview_region_open (spec, read_only ? SHMVIEW_OPEN_READ_ONLY : SHMVIEW_OPEN_FLAGS_NONE,
+                             0, 0, error);
+
+      if (region == NULL)
+        return FALSE;
+      page = append_page (self, region);
     }
 
-  region = shmview_region_open (spec, read_only ? SHMVIEW_OPEN_READ_ONLY : SHMVIEW_OPEN_FLAGS_NONE,
-                                0, 0, error);
-  if (region == NULL)
-    return FALSE;
-
-  shmview_window_open_region (self, region);
+  focus_page (self, page);
   return TRUE;
 }
 
