@@ -52,7 +52,9 @@ static int                    temp_dir_fd = -1;
 static pid_t                  owner_pid;
 static GMutex                 tracked_lock;
 
-static const int fatal_signals[] = { SIGABRT, SIGTERM, SIGINT, SIGHUP };
+/* SIGTRAP: a fatal g_warning() or g_critical() ends in G_BREAKPOINT (GLib
+ * assumes a debugger may be attached, and one would see the trap first). */
+static const int fatal_signals[] = { SIGABRT, SIGTRAP, SIGTERM, SIGINT, SIGHUP };
 
 static void
 remove_tracked (const Tracked *t)

@@ -4,10 +4,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Cleanup that survives a failure: a failed assertion aborts the test
- * program without running teardown, and a timeout kills it with SIGTERM.
- * Whatever a test makes outside its own memory is therefore registered here
- * as it is made, and removed when the program ends, however it ends (normal
- * exit, SIGABRT, SIGTERM, SIGINT, SIGHUP). POSIX names from
+ * program without running teardown, a warning or critical from GLib or GTK
+ * (fatal under g_test) stops it with SIGTRAP, and a timeout kills it with
+ * SIGTERM. Whatever a test makes outside its own memory is therefore
+ * registered here as it is made, and removed when the program ends, however
+ * it ends (normal exit, SIGABRT, SIGTRAP, SIGTERM, SIGINT, SIGHUP). POSIX names from
  * shmview_test_unique_posix_name() are registered by it (a name a test picks
  * itself, with shmview_test_track_posix()), and the private
  * directory of shmview_test_temp_path() goes with all it holds; System V

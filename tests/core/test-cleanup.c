@@ -3,9 +3,10 @@
  * Copyright 2026 The shmview authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A failed assertion aborts a test program before its teardown runs, and a
- * timeout kills it with SIGTERM. Whatever the tests made must not outlive
- * them either way (tests/test-util.h). Each test here runs this program
+ * A failed assertion aborts a test program before its teardown runs, a
+ * warning (fatal under g_test) stops it with SIGTRAP, and a timeout kills it
+ * with SIGTERM. Whatever the tests made must not outlive them in any of
+ * these ways (tests/test-util.h). Each test here runs this program
  * again as a child that makes one object of every kind, says which, and
  * dies; the parent then checks that every one of them is gone.
  */
@@ -91,6 +92,8 @@ child_dies (gconstpointer data)
 
   if (strcmp (how, "sigterm") == 0)
     raise (SIGTERM);
+  if (strcmp (how, "warning") == 0)
+    g_warning ("A warning, which g_test makes fatal");
   /* The failure every test can have: an assertion that does not hold. */
   g_assert_cmpstr (how, ==, "an assertion that holds");
 }
@@ -161,30 +164,37 @@ assert_all_gone (const char *out)
   g_assert_cmpuint (made, ==, 6);
 }
 
-static void
-test_failed_assertion (void)
+/* A way for a test to die, and what it must leave behind: nothing. */
+typedef struct
 {
+  const char *path;     /* this test's */
+  const char *how;      /* the child test that dies so */
+  int         signum;   /* what the child must die of */
+  const char *summary;
+} Death;
+
+static const Death deaths[] = {
+  { "/cleanup/failed-assertion", "assert", SIGABRT,
+    "A test whose assertion fails (SIGABRT, no teardown) leaves no POSIX object, "
+    "System V segment or temporary file behind" },
+  { "/cleanup/fatal-warning", "warning", SIGTRAP,
+    "A test stopped by a fatal warning (SIGTRAP, as a GLib or GTK warning or critical "
+    "under g_test ends) leaves nothing behind either" },
+  { "/cleanup/killed", "sigterm", SIGTERM,
+    "A test killed by SIGTERM (as a timeout does) leaves nothing behind either" },
+};
+
+static void
+test_dies (gconstpointer data)
+{
+  const Death *death = data;
   g_autofree char *out = NULL;
 
-  g_test_summary ("A test whose assertion fails (SIGABRT, no teardown) leaves no POSIX object, "
-                  "System V segment or temporary file behind");
+  g_test_summary (death->summary);
   if (shmview_test_skip_without_sysv ())
     return;
 
-  out = run_child ("assert", SIGABRT);
-  assert_all_gone (out);
-}
-
-static void
-test_killed (void)
-{
-  g_autofree char *out = NULL;
-
-  g_test_summary ("A test killed by SIGTERM (as a timeout does) leaves nothing behind either");
-  if (shmview_test_skip_without_sysv ())
-    return;
-
-  out = run_child ("sigterm", SIGTERM);
+  out = run_child (death->how, death->signum);
   assert_all_gone (out);
 }
 
@@ -195,10 +205,14 @@ main (int    argc,
   self_path = argv[0];
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  g_test_add_func ("/cleanup/failed-assertion", test_failed_assertion);
-  g_test_add_func ("/cleanup/killed", test_killed);
-  g_test_add_data_func ("/cleanup/child/assert", "assert", child_dies);
-  g_test_add_data_func ("/cleanup/child/sigterm", "sigterm", child_dies);
+  for (gsize i = 0; i < G_N_ELEMENTS (deaths); i++)
+    g_test_add_data_func (deaths[i].path, &deaths[i], test_dies);
+  for (gsize i = 0; i < G_N_ELEMENTS (deaths); i++)
+    {
+      g_autofree char *path = g_strconcat ("/cleanup/child/", deaths[i].how, NULL);
+
+      g_test_add_data_func (path, deaths[i].how, child_dies);
+    }
 
   return g_test_run ();
 }
