@@ -17,6 +17,7 @@
 #include "shmview-attach-dialog.h"
 #include "shmview-errors-ui.h"
 #include "shmview-spec.h"
+#include "shmview-ui-util.h"
 
 struct _ShmviewAttachDialog
 {
@@ -44,9 +45,7 @@ static void
 show_error (ShmviewAttachDialog *self,
             const char          *text)
 {
-  gtk_label_set_text (self->error_label, text);
-  gtk_widget_show (GTK_WIDGET (self->error_bar));
-  gtk_info_bar_set_revealed (self->error_bar, TRUE);
+  shmview_info_bar_show (self->error_bar, self->error_label, GTK_MESSAGE_ERROR, text);
 }
 
 static gboolean
@@ -89,14 +88,8 @@ static void
 on_response (ShmviewAttachDialog *self,
              int                  response)
 {
-  if (response == GTK_RESPONSE_ACCEPT && !try_attach (self))
-    {
-      /* Stay open, and keep later handlers from closing us. */
-      g_signal_stop_emission_by_name (self, "response");
-      return;
-    }
-
-  gtk_widget_destroy (GTK_WIDGET (self));
+  shmview_dialog_finish_response (GTK_DIALOG (self),
+                                  response != GTK_RESPONSE_ACCEPT || try_attach (self));
 }
 
 static void
@@ -163,18 +156,10 @@ shmview_attach_dialog_new (GtkWindow          *parent,
                            const char * const *specs)
 {
   ShmviewAttachDialog *self;
-  gboolean use_header = FALSE;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
 
-  /* Cancel and Attach in a header bar where the desktop wants that (GNOME) */
-  g_object_get (gtk_settings_get_default (), "gtk-dialogs-use-header", &use_header, NULL);
-  self = g_object_new (SHMVIEW_TYPE_ATTACH_DIALOG,
-                       "use-header-bar", use_header,
-                       "transient-for", parent,
-                       "modal", parent != NULL,
-                       "destroy-with-parent", TRUE,
-                       NULL);
+  self = SHMVIEW_ATTACH_DIALOG (shmview_dialog_new (SHMVIEW_TYPE_ATTACH_DIALOG, parent));
 
   /* A name that is not UTF-8 cannot be shown or typed in an entry: the
    * region list, which shows it escaped, attaches it. */

@@ -18,6 +18,7 @@
 #include "shmview-error.h"
 #include "shmview-errors-ui.h"
 #include "shmview-parse.h"
+#include "shmview-ui-util.h"
 
 struct _ShmviewCreateDialog
 {
@@ -47,9 +48,7 @@ static void
 show_error (ShmviewCreateDialog *self,
             const char          *text)
 {
-  gtk_label_set_text (self->error_label, text);
-  gtk_widget_show (GTK_WIDGET (self->error_bar));
-  gtk_info_bar_set_revealed (self->error_bar, TRUE);
+  shmview_info_bar_show (self->error_bar, self->error_label, GTK_MESSAGE_ERROR, text);
 }
 
 static void
@@ -196,14 +195,8 @@ static void
 on_response (ShmviewCreateDialog *self,
              int                  response)
 {
-  if (response == GTK_RESPONSE_ACCEPT && !try_create (self))
-    {
-      /* Stay open, and keep later handlers from closing us. */
-      g_signal_stop_emission_by_name (self, "response");
-      return;
-    }
-
-  gtk_widget_destroy (GTK_WIDGET (self));
+  shmview_dialog_finish_response (GTK_DIALOG (self),
+                                  response != GTK_RESPONSE_ACCEPT || try_create (self));
 }
 
 static void
@@ -282,16 +275,7 @@ shmview_create_dialog_init (ShmviewCreateDialog *self)
 GtkWidget *
 shmview_create_dialog_new (GtkWindow *parent)
 {
-  gboolean use_header = FALSE;
-
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
 
-  /* Cancel and Create in a header bar where the desktop wants that (GNOME) */
-  g_object_get (gtk_settings_get_default (), "gtk-dialogs-use-header", &use_header, NULL);
-  return g_object_new (SHMVIEW_TYPE_CREATE_DIALOG,
-                       "use-header-bar", use_header,
-                       "transient-for", parent,
-                       "modal", parent != NULL,
-                       "destroy-with-parent", TRUE,
-                       NULL);
+  return shmview_dialog_new (SHMVIEW_TYPE_CREATE_DIALOG, parent);
 }

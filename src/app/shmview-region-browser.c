@@ -24,6 +24,7 @@
 #include "shmview-region-list.h"
 #include "shmview-region.h"
 #include "shmview-status-bar.h"
+#include "shmview-ui-util.h"
 
 /* The listing itself (a readdir of /dev/shm and /proc/sysvipc/shm) runs
  * every second, so a region made or removed elsewhere shows within one.
@@ -104,9 +105,7 @@ show_error (ShmviewRegionBrowser *self,
 
   g_free (self->last_error);
   self->last_error = g_strdup (text);
-  gtk_label_set_text (self->error_label, text);
-  gtk_widget_show (GTK_WIDGET (self->error_bar));
-  gtk_info_bar_set_revealed (self->error_bar, TRUE);
+  shmview_info_bar_show (self->error_bar, self->error_label, GTK_MESSAGE_ERROR, text);
 }
 
 static void

@@ -35,6 +35,7 @@
 #include "shmview-region-page.h"
 #include "shmview-status-bar.h"
 #include "shmview-string-pane.h"
+#include "shmview-ui-util.h"
 
 /* Copy puts hex text on the clipboard, three characters a byte: 1 MiB of
  * selection is 3 MiB of text, about what a clipboard takes in comfort. */
@@ -118,10 +119,7 @@ show_message (ShmviewRegionPage *self,
               GtkMessageType     type,
               const char        *text)
 {
-  gtk_info_bar_set_message_type (self->info_bar, type);
-  gtk_label_set_text (self->info_label, text);
-  gtk_widget_show (GTK_WIDGET (self->info_bar));
-  gtk_info_bar_set_revealed (self->info_bar, TRUE);
+  shmview_info_bar_show (self->info_bar, self->info_label, type, text);
   g_signal_emit (self, signals[MESSAGE], 0, (int) type, text);
 }
 

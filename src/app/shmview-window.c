@@ -16,6 +16,7 @@
 #include "shmview-errors-ui.h"
 #include "shmview-region-browser.h"
 #include "shmview-spec.h"
+#include "shmview-ui-util.h"
 #include "shmview-window-private.h"
 
 G_DEFINE_FINAL_TYPE (ShmviewWindow, shmview_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -415,9 +416,7 @@ shmview_window_show_error (ShmviewWindow *self,
   g_return_if_fail (SHMVIEW_IS_WINDOW (self));
   g_return_if_fail (message != NULL);
 
-  gtk_label_set_text (self->info_label, message);
-  gtk_info_bar_set_message_type (self->info_bar, GTK_MESSAGE_ERROR);
-  gtk_info_bar_set_revealed (self->info_bar, TRUE);
+  shmview_info_bar_show (self->info_bar, self->info_label, GTK_MESSAGE_ERROR, message);
 }
 
 static void
