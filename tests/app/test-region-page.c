@@ -86,6 +86,16 @@ other_read (Fixture *f,
   g_assert_cmpint (pread (f->fd, data, length, offset), ==, (ssize_t) length);
 }
 
+/* Another program reading @length bytes at @offset sees @expected. A macro,
+ * so that a failure names the line that asked. */
+#define assert_other_sees(f, offset, expected, length)          \
+  G_STMT_START {                                                \
+    g_autofree guint8 *_seen = g_malloc (length);               \
+                                                                \
+    other_read ((f), (offset), _seen, (length));                \
+    g_assert_cmpmem (_seen, (length), (expected), (length));    \
+  } G_STMT_END
+
 static gboolean
 page_shows_lesson (Fixture *f)
 {
@@ -382,14 +392,12 @@ test_edit_reaches_region (Fixture       *f,
 {
   ShmviewChangeSource source = SHMVIEW_CHANGE_FOREIGN;
   guint8 byte = 0;
-  char buf[8];
 
   g_test_summary ("An edit from the hex view is written through the core at once, shown as "
                   "our own, and seen by another descriptor");
 
   g_assert_true (emit_edit (f, 0, "E", 1));
-  other_read (f, 0, buf, 8);
-  g_assert_cmpmem (buf, 8, "Ezhchai", 8);
+  assert_other_sees (f, 0, "Ezhchai", 8);
   g_assert_true (shmview_hex_view_get_byte_at_cursor (f->hex, &byte));
   g_assert_cmpfloat (_shmview_hex_view_peek_change (f->hex, 0, &source), >, 0.0);
   g_assert_cmpint (source, ==, SHMVIEW_CHANGE_OWN);
@@ -400,8 +408,7 @@ test_edit_reaches_region (Fixture       *f,
   shmview_hex_view_set_cursor (f->hex, 1);
   shmview_app_test_send_key (f->window, GDK_KEY_f, 0);
   shmview_app_test_send_key (f->window, GDK_KEY_f, 0);
-  other_read (f, 0, buf, 3);
-  g_assert_cmpmem (buf, 3, "E\xff" "h", 3);
+  assert_other_sees (f, 0, "E\xff" "h", 3);
 
   /* Our own writes are not "outside changes" */
   shmview_region_page_refresh (f->page);
@@ -415,7 +422,6 @@ static void
 test_edit_error (Fixture       *f,
                  gconstpointer  data)
 {
-  char buf[4];
 
   g_test_summary ("An edit the core refuses (past the end) returns FALSE, shows an error and "
                   "writes nothing");
@@ -423,8 +429,7 @@ test_edit_error (Fixture       *f,
   g_assert_false (emit_edit (f, REGION_SIZE - 2, "abcd", 4));
   g_assert_nonnull (shmview_region_page_get_info_message (f->page));
   g_assert_true (has_message (f, "past the end"));
-  other_read (f, REGION_SIZE - 2, buf, 2);
-  g_assert_cmpmem (buf, 2, "\0\0", 2);
+  assert_other_sees (f, REGION_SIZE - 2, "\0\0", 2);
   g_assert_false (shmview_region_page_can_undo (f->page));
 }
 
@@ -432,38 +437,32 @@ static void
 test_undo_redo (Fixture       *f,
                 gconstpointer  data)
 {
-  char buf[8];
 
   g_test_summary ("Undo writes the old bytes back and redo the new ones, both at once");
 
   g_assert_false (shmview_region_page_undo (f->page));
   g_assert_true (emit_edit (f, 1, "ZZ", 2));
-  other_read (f, 0, buf, 4);
-  g_assert_cmpmem (buf, 4, "eZZc", 4);
+  assert_other_sees (f, 0, "eZZc", 4);
 
   g_assert_true (shmview_region_page_undo (f->page));
-  other_read (f, 0, buf, 8);
-  g_assert_cmpmem (buf, 8, "ezhchai", 8);
+  assert_other_sees (f, 0, "ezhchai", 8);
   g_assert_false (shmview_region_page_can_undo (f->page));
   g_assert_true (shmview_region_page_can_redo (f->page));
   g_assert_cmpstr (shmview_string_pane_get_text (f->pane), ==, "ezhchai");
 
   g_assert_true (shmview_region_page_redo (f->page));
-  other_read (f, 0, buf, 4);
-  g_assert_cmpmem (buf, 4, "eZZc", 4);
+  assert_other_sees (f, 0, "eZZc", 4);
   g_assert_false (shmview_region_page_can_redo (f->page));
 
   /* Ctrl+Z on the page works too */
   shmview_app_test_send_key (f->window, GDK_KEY_z, GDK_CONTROL_MASK);
-  other_read (f, 0, buf, 4);
-  g_assert_cmpmem (buf, 4, "ezhc", 4);
+  assert_other_sees (f, 0, "ezhc", 4);
 }
 
 static void
 test_read_only (Fixture       *f,
                 gconstpointer  data)
 {
-  char buf[8];
 
   g_test_summary ("Attached read-only: typing is refused with a visible message, the string "
                   "pane cannot write, and nothing reaches the region");
@@ -487,8 +486,7 @@ test_read_only (Fixture       *f,
   /* Even an "edit" that slips past the view is refused by the core */
   g_assert_false (emit_edit (f, 0, "X", 1));
 
-  other_read (f, 0, buf, 8);
-  g_assert_cmpmem (buf, 8, "ezhchai", 8);
+  assert_other_sees (f, 0, "ezhchai", 8);
   g_assert_false (shmview_region_page_can_undo (f->page));
 }
 
@@ -616,7 +614,6 @@ test_string_pane_focused_unedited (Fixture       *f,
                                    gconstpointer  data)
 {
   GtkWidget *entry = template_child (f->pane, SHMVIEW_TYPE_STRING_PANE, "entry");
-  char buf[11];
 
   g_test_summary ("A focused String entry that was not edited follows outside writes, and "
                   "plain Enter in it never writes the old text back; edited text it writes");
@@ -629,14 +626,12 @@ test_string_pane_focused_unedited (Fixture       *f,
   g_assert_cmpstr (shmview_string_pane_get_text (f->pane), ==, "HELLOWORLD");
 
   shmview_app_test_send_key (f->window, GDK_KEY_Return, 0);
-  other_read (f, 0, buf, 11);
-  g_assert_cmpmem (buf, 11, "HELLOWORLD", 11);
+  assert_other_sees (f, 0, "HELLOWORLD", 11);
   g_assert_false (shmview_region_page_can_undo (f->page));
 
   shmview_string_pane_set_text (f->pane, "typed");
   shmview_app_test_send_key (f->window, GDK_KEY_Return, 0);
-  other_read (f, 0, buf, 7);
-  g_assert_cmpmem (buf, 7, "typed\0O", 7);
+  assert_other_sees (f, 0, "typed\0O", 7);
 
   /* written, the entry follows memory again */
   other_write (f, 0, "again", 5);
@@ -662,28 +657,24 @@ test_string_write (Fixture       *f,
 
   shmview_string_pane_set_text (f->pane, "ezhchai");
   g_assert_true (shmview_string_pane_write (f->pane));
-  other_read (f, 0x40, buf, 9);
-  g_assert_cmpmem (buf, 9, "ezhchai\0x", 9);
+  assert_other_sees (f, 0x40, "ezhchai\0x", 9);
   g_assert_null (shmview_string_pane_get_error (f->pane));
 
   /* Ctrl+Enter in the entry writes too */
   gtk_widget_grab_focus (template_child (f->pane, SHMVIEW_TYPE_STRING_PANE, "entry"));
   shmview_string_pane_set_text (f->pane, "ab");
   shmview_app_test_send_key (f->window, GDK_KEY_Return, GDK_CONTROL_MASK);
-  other_read (f, 0x40, buf, 4);
-  g_assert_cmpmem (buf, 4, "ab\0c", 4);
+  assert_other_sees (f, 0x40, "ab\0c", 4);
 
   g_assert_true (shmview_region_page_undo (f->page));
   g_assert_true (shmview_region_page_undo (f->page));
-  other_read (f, 0x40, buf, 9);
-  g_assert_cmpmem (buf, 9, "xxxxxxxxx", 9);
+  assert_other_sees (f, 0x40, "xxxxxxxxx", 9);
 }
 
 static void
 test_string_too_long (Fixture       *f,
                       gconstpointer  data)
 {
-  char buf[6];
 
   g_test_summary ("A string that does not fit before the end is refused inline and nothing "
                   "is written");
@@ -693,15 +684,13 @@ test_string_too_long (Fixture       *f,
   g_assert_false (shmview_string_pane_write (f->pane));
   g_assert_nonnull (strstr (shmview_string_pane_get_error (f->pane),
                             "needs 8 bytes with its terminating NUL, but only 6 fit"));
-  other_read (f, REGION_SIZE - 6, buf, 6);
-  g_assert_cmpmem (buf, 6, "\0\0\0\0\0\0", 6);
+  assert_other_sees (f, REGION_SIZE - 6, "\0\0\0\0\0\0", 6);
   g_assert_false (shmview_region_page_can_undo (f->page));
 
   /* exactly fitting is fine: 5 characters and the NUL */
   shmview_string_pane_set_text (f->pane, "12345");
   g_assert_true (shmview_string_pane_write (f->pane));
-  other_read (f, REGION_SIZE - 6, buf, 6);
-  g_assert_cmpmem (buf, 6, "12345\0", 6);
+  assert_other_sees (f, REGION_SIZE - 6, "12345\0", 6);
 }
 
 static void
@@ -710,7 +699,6 @@ test_shrink_to_zero (Fixture       *f,
 {
   guint64 offset = 1, length = 1;
   g_autofree char *expected = NULL;
-  char buf[4];
 
   g_test_summary ("Another program shrinking the object to 0 under the page does not crash: "
                   "the view is clamped and an info bar says so; growth shows the new bytes");
@@ -749,8 +737,7 @@ test_shrink_to_zero (Fixture       *f,
   shmview_app_test_drain ();
   g_assert_cmpstr (shmview_string_pane_get_text (f->pane), ==, "new");
   g_assert_true (emit_edit (f, 301, "E", 1));
-  other_read (f, 300, buf, 4);
-  g_assert_cmpmem (buf, 4, "nEw\0", 4);
+  assert_other_sees (f, 300, "nEw\0", 4);
 }
 
 static void
@@ -758,7 +745,6 @@ test_removed (Fixture       *f,
               gconstpointer  data)
 {
   g_autofree char *status = NULL;
-  char buf[2];
 
   g_test_summary ("Another program removing the name shows \"removed (still attached)\"; the "
                   "memory stays usable");
@@ -772,8 +758,7 @@ test_removed (Fixture       *f,
                             "removed (still attached)"));
 
   g_assert_true (emit_edit (f, 0, "R", 1));
-  other_read (f, 0, buf, 2);
-  g_assert_cmpmem (buf, 2, "Rz", 2);
+  assert_other_sees (f, 0, "Rz", 2);
 }
 
 static void
@@ -856,7 +841,6 @@ test_string_encoding_setting (Fixture       *f,
   g_autoptr(GSettings) settings = NULL;
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
-  char buf[6];
 
   g_test_summary ("The string pane follows the \"string-encoding\" setting: UTF-8 shows a "
                   "stray byte escaped, Latin-1 as its letter, and writes back the same way");
@@ -880,8 +864,7 @@ test_string_encoding_setting (Fixture       *f,
 
   shmview_string_pane_set_text (f->pane, "été");
   g_assert_true (shmview_string_pane_write (f->pane));
-  other_read (f, 0x40, buf, 4);
-  g_assert_cmpmem (buf, 4, "\xe9t\xe9\0", 4);
+  assert_other_sees (f, 0x40, "\xe9t\xe9\0", 4);
 
   g_settings_reset (settings, "string-encoding");
   g_assert_cmpstr (shmview_string_pane_get_encoding (f->pane), ==, "utf-8");
@@ -892,7 +875,6 @@ test_other_kinds (Fixture       *f,
                   gconstpointer  data)
 {
   g_autofree char *status = NULL;
-  char buf[8];
 
   g_test_summary ("System V segments and files work the same: shown, edited through the "
                   "core, outside changes seen");
@@ -906,16 +888,14 @@ test_other_kinds (Fixture       *f,
   g_assert_cmpstr (shmview_string_pane_get_text (f->pane), ==, "ezhchai");
 
   g_assert_true (emit_edit (f, 0, "E", 1));
-  other_read (f, 0, buf, 8);
-  g_assert_cmpmem (buf, 8, "Ezhchai", 8);
+  assert_other_sees (f, 0, "Ezhchai", 8);
 
   other_write (f, 0x20, "HELLO", 5);
   shmview_region_page_refresh (f->page);
   g_assert_cmpfloat (_shmview_hex_view_peek_change (f->hex, 0x20, NULL), >, 0.0);
 
   g_assert_true (shmview_region_page_undo (f->page));
-  other_read (f, 0, buf, 8);
-  g_assert_cmpmem (buf, 8, "ezhchai", 8);
+  assert_other_sees (f, 0, "ezhchai", 8);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1232,31 +1212,35 @@ test_exact_size (void)
     }
 }
 
+/* @data shows in @encoding as @text, and @text writes back as @data. */
+static void
+assert_codec_round_trip (const guint8 *data,
+                         gsize         length,
+                         const char   *encoding,
+                         const char   *text)
+{
+  g_autofree char *decoded = shmview_string_decode (data, length, encoding);
+  g_autoptr(GByteArray) encoded = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpstr (decoded, ==, text);
+  encoded = shmview_string_encode (decoded, encoding, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (encoded->data, encoded->len, data, length);
+}
+
 static void
 test_string_codec (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GByteArray) bytes = NULL;
-  g_autofree char *text = NULL;
   const guint8 mixed[] = { 'a', 0xff, '\\', 0x01, 0xc3, 0xa9, 0xe2, 0x82 };
 
   g_test_summary ("The string pane's codec: invalid UTF-8, controls and backslashes escaped "
                   "and read back to the same bytes; Latin-1 both ways");
 
-  text = shmview_string_decode (mixed, sizeof mixed, "utf-8");
-  g_assert_cmpstr (text, ==, "a\\xff\\\\\\x01é\\xe2\\x82");
-  bytes = shmview_string_encode (text, "utf-8", &error);
-  g_assert_no_error (error);
-  g_assert_cmpmem (bytes->data, bytes->len, mixed, sizeof mixed);
-  g_clear_pointer (&bytes, g_byte_array_unref);
-  g_clear_pointer (&text, g_free);
-
-  text = shmview_string_decode (mixed, sizeof mixed, "latin-1");
-  g_assert_cmpstr (text, ==, "aÿ\\\\\\x01Ã©â\\x82");
-  bytes = shmview_string_encode (text, "latin-1", &error);
-  g_assert_no_error (error);
-  g_assert_cmpmem (bytes->data, bytes->len, mixed, sizeof mixed);
-  g_clear_pointer (&bytes, g_byte_array_unref);
+  assert_codec_round_trip (mixed, sizeof mixed, "utf-8", "a\\xff\\\\\\x01é\\xe2\\x82");
+  assert_codec_round_trip (mixed, sizeof mixed, "latin-1", "aÿ\\\\\\x01Ã©â\\x82");
 
   bytes = shmview_string_encode ("5 €", "latin-1", &error);
   g_assert_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_INVALID_ARGUMENT);
