@@ -231,6 +231,17 @@ shmview_test_temp_path (const char *basename)
   return g_build_filename (temp_dir, basename, NULL);
 }
 
+int
+shmview_test_posix_create (const char *name,
+                           gsize       size)
+{
+  int fd = shm_open (name, O_RDWR | O_CREAT | O_EXCL, 0600);
+
+  g_assert_no_errno (fd);
+  g_assert_no_errno (ftruncate (fd, (off_t) size));
+  return fd;
+}
+
 void
 shmview_test_posix_unlink (const char *name)
 {
@@ -262,6 +273,16 @@ shmview_test_sysv_private (gsize size,
   g_assert_no_errno (id);
   shmview_test_track_sysv (id);
   return id;
+}
+
+void *
+shmview_test_sysv_attach (int shmid,
+                          int flags)
+{
+  void *addr = shmat (shmid, NULL, flags);
+
+  g_assert_true (addr != (void *) -1);
+  return addr;
 }
 
 void

@@ -31,6 +31,11 @@ char     *shmview_test_temp_path         (const char *basename);
 /* Registers the POSIX object @name (with leading slash), made under a name
  * of the test's own choosing, for removal at exit. */
 void      shmview_test_track_posix       (const char *name);
+/* Makes POSIX object @name (with leading slash) of @size bytes, mode 0600,
+ * by plain shm_open and ftruncate, as a program that knows nothing of
+ * shmview would; fails the test unless both work. Returns its descriptor. */
+int       shmview_test_posix_create      (const char *name,
+                                          gsize       size);
 /* Removes the POSIX object @name (with leading slash), ignoring ENOENT. */
 void      shmview_test_posix_unlink      (const char *name);
 /* Registers System V segment @shmid for removal at exit, unless it is gone
@@ -42,6 +47,10 @@ void      shmview_test_track_sysv_key    (gint32      key);
 /* shmget (IPC_PRIVATE, @size, @mode) that must succeed, registered for removal. */
 int       shmview_test_sysv_private      (gsize       size,
                                           int         mode);
+/* shmat (@shmid, NULL, @flags), which must succeed: another program's
+ * attachment to check a segment against. */
+void     *shmview_test_sysv_attach       (int         shmid,
+                                          int         flags);
 /* g_test_message ("WHAT “TEXT”") with @text escaped: TAP comments must be
  * one line of UTF-8, whatever bytes a test case holds. */
 void      shmview_test_note              (const char *what,

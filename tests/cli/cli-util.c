@@ -292,10 +292,8 @@ cli_posix_make (const char *name,
                 const void *data,
                 gsize       length)
 {
-  int fd = shm_open (name, O_RDWR | O_CREAT | O_EXCL, 0600);
+  int fd = shmview_test_posix_create (name, size);
 
-  g_assert_cmpint (fd, >=, 0);
-  g_assert_no_errno (ftruncate (fd, size));
   g_assert_cmpint (pwrite (fd, data, length, 0), ==, (gssize) length);
   close (fd);
 }

@@ -477,8 +477,7 @@ test_info_sysv (void)
   spec = g_strdup_printf ("sysvid:%d", id);
   id_line = g_strdup_printf ("\nid: %d\n", id);
   info = cli_shmtool ("info", spec, NULL);
-  seg = shmat (id, NULL, SHM_RDONLY);
-  g_assert_true (seg != (void *) -1);
+  seg = shmview_test_sysv_attach (id, SHM_RDONLY);
   attached = cli_shmtool ("info", spec, NULL);
   shmdt (seg);
   shmctl (id, IPC_RMID, NULL);

@@ -120,7 +120,7 @@ test_table_sysv (void)
   id = shmview_test_sysv_private (4096, 0640);
   spec = g_strdup_printf ("sysvid:%d", id);
   row = list_row (spec);
-  seg = shmat (id, NULL, SHM_RDONLY);
+  seg = shmview_test_sysv_attach (id, SHM_RDONLY);
   attached_row = list_row (spec);
   shmdt (seg);
   shmctl (id, IPC_RMID, NULL);

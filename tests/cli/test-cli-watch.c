@@ -297,8 +297,7 @@ test_sysv (void)
     return;
 
   id = shmview_test_sysv_private (64, 0600);
-  seg = shmat (id, NULL, 0);
-  g_assert_true (seg != (void *) -1);
+  seg = shmview_test_sysv_attach (id, 0);
   spec = g_strdup_printf ("sysvid:%d", id);
   removed = g_strdup_printf ("%s removed (still attached)", spec);
   args[1] = spec;

@@ -573,8 +573,7 @@ test_live_sysv (void)
   g_assert_cmpint (e->info.nattch, ==, 0);
   g_assert_false (e->info.removed);
 
-  addr = shmat (id, NULL, SHM_RDONLY);
-  g_assert_true (addr != (void *) -1);
+  addr = shmview_test_sysv_attach (id, SHM_RDONLY);
   attached = shmview_region_list (SHMVIEW_LIST_FLAGS_NONE, &error);
   g_assert_no_error (error);
   e = find_entry (attached, spec);

@@ -805,9 +805,7 @@ test_plain_libc_interop (Fixture       *f,
   g_test_summary ("A region made by plain shm_open/mmap (the classic server) opens by name, "
                   "and bytes written either way appear on the other side at once");
 
-  fd = shm_open (name, O_RDWR | O_CREAT | O_EXCL, 0600);
-  g_assert_no_errno (fd);
-  g_assert_no_errno (ftruncate (fd, 256));
+  fd = shmview_test_posix_create (name, 256);
   map = mmap (NULL, 256, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
   g_assert_true (map != MAP_FAILED);
   strcpy (map, "ezhchai");

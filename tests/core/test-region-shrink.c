@@ -425,11 +425,9 @@ static char *
 map_truncated (const char *name,
                int        *fd_out)
 {
+  int fd = shmview_test_posix_create (name, 8192);
   char *map;
-  int fd = shm_open (name, O_RDWR | O_CREAT | O_EXCL, 0600);
 
-  g_assert_no_errno (fd);
-  g_assert_no_errno (ftruncate (fd, 8192));
   map = mmap (NULL, 8192, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
   g_assert_true (map != MAP_FAILED);
   g_assert_no_errno (ftruncate (fd, 0));
