@@ -48,18 +48,24 @@ teardown (Fixture       *f,
   g_free (f->path);
 }
 
-/* Starts `shmtool watch ARGS…` and waits until it has taken its baseline,
- * which it says on stderr. */
+/* Waits until a started watch has taken its baseline, which it says on
+ * stderr: changes made before then would be part of it, not reported. */
 static CliRunning *
-start_watch (gboolean            as_nobody,
-             const char * const *args)
+await_baseline (CliRunning *running)
 {
-  CliRunning *running = cli_running_start (as_nobody, args);
   g_autofree char *ready = cli_running_read_line (running, running->err);
 
   g_assert_nonnull (ready);
   g_assert_true (g_str_has_prefix (ready, "watching "));
   return running;
+}
+
+/* Starts `shmtool watch ARGS…` and waits for its baseline. */
+static CliRunning *
+start_watch (gboolean            as_nobody,
+             const char * const *args)
+{
+  return await_baseline (cli_running_start (as_nobody, args));
 }
 
 static void
@@ -115,18 +121,16 @@ test_long_range (Fixture       *f,
 {
   const char *args[] = { "watch", f->name, "--interval", "10", NULL };
   g_autoptr(CliRunning) watch = NULL;
-  g_autofree char *line = NULL;
 
   g_test_summary ("A long changed range shows its first 16 bytes and how many more there are");
 
   watch = start_watch (FALSE, args);
   write_ok (f->name, "32", "--hex",
             "01 02 03 04 05 06 07 08 09 0a 0b 0c 0d 0e 0f 10 11 12 13 14 15 16 17 18 19 1a");
-  line = cli_running_read_line (watch, watch->out);
-  g_assert_cmpstr (line, ==,
-                   "offset 0x20 (32), 26 bytes: "
-                   "00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 ... (10 more) -> "
-                   "01 02 03 04 05 06 07 08 09 0a 0b 0c 0d 0e 0f 10 ... (10 more)");
+  assert_next_line (watch,
+                    "offset 0x20 (32), 26 bytes: "
+                    "00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 ... (10 more) -> "
+                    "01 02 03 04 05 06 07 08 09 0a 0b 0c 0d 0e 0f 10 ... (10 more)");
   assert_ends_cleanly (watch, SIGINT);
 }
 
@@ -173,7 +177,6 @@ test_nonblocking_stdout (Fixture       *f,
   g_autoptr(CliRunning) watch = NULL;
   g_autoptr(GBytes) out = NULL;
   g_autofree guint8 *every_other = g_malloc0 (16384);
-  g_autofree char *ready = NULL;
   g_autofree char *last = NULL;
   const char *text;
   gsize length, lines = 0;
@@ -183,9 +186,7 @@ test_nonblocking_stdout (Fixture       *f,
                   "page, full again and again (EAGAIN), and stops after --count with status 0");
 
   g_assert_no_errno (truncate (f->path, 16384));
-  watch = cli_running_start_nonblocking (args);
-  ready = cli_running_read_line (watch, watch->err);
-  g_assert_true (g_str_has_prefix (ready, "watching "));
+  watch = await_baseline (cli_running_start_nonblocking (args));
   /* 8192 separate one-byte changes: a line each, some 400 KiB in all. */
   for (gsize i = 0; i < 16384; i += 2)
     every_other[i] = 0xff;
