@@ -298,6 +298,19 @@ cli_posix_make (const char *name,
   close (fd);
 }
 
+char **
+cli_table_cells (const char *line)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (line));
+  g_auto(GStrv) fields = g_strsplit_set (stripped, " ", -1);
+  g_autoptr(GStrvBuilder) cells = g_strv_builder_new ();
+
+  for (guint i = 0; fields[i] != NULL; i++)
+    if (fields[i][0] != '\0')
+      g_strv_builder_add (cells, fields[i]);
+  return g_strv_builder_end (cells);
+}
+
 GBytes *
 cli_pattern_bytes (gsize   length,
                    guint32 seed)

@@ -66,6 +66,10 @@ void       cli_posix_make           (const char *name,
                                      gsize       size,
                                      const void *data,
                                      gsize       length);
+/* The cells of a table row as shmtool list and ipcs print it: @line split
+ * on runs of blanks, those at either end dropped. Bytewise, so a name that
+ * is not UTF-8 splits as well. */
+char     **cli_table_cells          (const char *line);
 /* Deterministic bytes that do not repeat row by row. */
 GBytes    *cli_pattern_bytes        (gsize       length,
                                      guint32     seed);

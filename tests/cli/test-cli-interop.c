@@ -323,16 +323,10 @@ ipcs_row (int shmid)
   lines = g_strsplit (r->out_text, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
     {
-      g_auto(GStrv) fields = g_strsplit_set (g_strstrip (lines[i]), " ", -1);
-      g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+      g_auto(GStrv) cells = cli_table_cells (lines[i]);
 
-      for (guint j = 0; fields[j] != NULL; j++)
-        if (fields[j][0] != '\0')
-          g_ptr_array_add (cells, g_strdup (fields[j]));
-      g_ptr_array_add (cells, NULL);
-      if (cells->len > 2 && g_strcmp0 (cells->pdata[1], id) == 0)
-        return (char **) g_ptr_array_free (g_steal_pointer (&cells), FALSE);
-      g_strfreev ((char **) g_ptr_array_free (g_steal_pointer (&cells), FALSE));
+      if (g_strv_length (cells) > 1 && g_strcmp0 (cells[1], id) == 0)
+        return g_steal_pointer (&cells);
     }
   return NULL;
 }

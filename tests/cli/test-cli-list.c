@@ -29,12 +29,7 @@ find_row (const char *table,
 
   for (guint i = 1; lines[i] != NULL; i++)
     if (g_str_has_prefix (lines[i], prefix))
-      {
-        /* RAW: a row may hold bytes that are not UTF-8. */
-        g_autoptr(GRegex) blanks = g_regex_new (" +", G_REGEX_RAW, 0, NULL);
-
-        return g_regex_split (blanks, lines[i], 0);
-      }
+      return cli_table_cells (lines[i]);
   return NULL;
 }
 
