@@ -106,7 +106,6 @@ test_partial_shrink (Fixture       *f,
   g_autoptr(GError) error = NULL;
   guint8 buf[8];
   guint8 big[8192];
-  char tail[4];
 
   g_test_summary ("Shrunk to 4 KiB without an update: ranges still inside work, ranges past "
                   "the new end fail with SHRUNK and write nothing");
@@ -118,8 +117,7 @@ test_partial_shrink (Fixture       *f,
   g_assert_cmpmem (buf, 8, "ezhchai", 8);
   g_assert_true (shmview_region_write (f->region, 4092, (const guint8 *) "last", 4, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (pread (f->fd, tail, 4, 4092), ==, 4);
-  g_assert_cmpmem (tail, 4, "last", 4);
+  core_test_assert_fd_bytes (f->fd, 4092, "last", 4);
 
   g_assert_false (shmview_region_read (f->region, 0, big, sizeof big, &error));
   g_assert_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_SHRUNK);
@@ -130,8 +128,7 @@ test_partial_shrink (Fixture       *f,
   memset (big, 'X', sizeof big);
   g_assert_false (shmview_region_write (f->region, 4000, big, 200, &error));
   g_assert_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_SHRUNK);
-  g_assert_cmpint (pread (f->fd, tail, 4, 4092), ==, 4);
-  g_assert_cmpmem (tail, 4, "last", 4);
+  core_test_assert_fd_bytes (f->fd, 4092, "last", 4);
 }
 
 static void
@@ -140,7 +137,6 @@ test_growth (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   guint64 old_size = 0;
-  char back[3];
   guint8 buf[4];
 
   g_test_summary ("Grown by another descriptor: update reports GREW once and the new bytes "
@@ -161,8 +157,7 @@ test_growth (Fixture       *f,
   g_assert_true (shmview_region_write (f->region, 4 * REGION_SIZE - 3, (const guint8 *) "new", 3,
                                        &error));
   g_assert_no_error (error);
-  g_assert_cmpint (pread (f->fd, back, 3, 4 * REGION_SIZE - 3), ==, 3);
-  g_assert_cmpmem (back, 3, "new", 3);
+  core_test_assert_fd_bytes (f->fd, 4 * REGION_SIZE - 3, "new", 3);
 }
 
 static void
