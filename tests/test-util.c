@@ -242,6 +242,12 @@ shmview_test_posix_create (const char *name,
   return fd;
 }
 
+char *
+shmview_test_posix_path (const char *name)
+{
+  return g_strconcat ("/dev/shm", name, NULL);
+}
+
 void
 shmview_test_posix_unlink (const char *name)
 {

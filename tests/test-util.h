@@ -36,6 +36,9 @@ void      shmview_test_track_posix       (const char *name);
  * shmview would; fails the test unless both work. Returns its descriptor. */
 int       shmview_test_posix_create      (const char *name,
                                           gsize       size);
+/* Where the kernel shows POSIX object @name (with leading slash):
+ * "/dev/shm/NAME", the file other tools read, stat and map it by. */
+char     *shmview_test_posix_path        (const char *name);
 /* Removes the POSIX object @name (with leading slash), ignoring ENOENT. */
 void      shmview_test_posix_unlink      (const char *name);
 /* Registers System V segment @shmid for removal at exit, unless it is gone

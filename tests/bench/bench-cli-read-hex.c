@@ -32,7 +32,7 @@ main (int    argc,
     return 77;
 
   name = bench_cli_region_create ("hex", SIZE);
-  path = g_strconcat ("/dev/shm", name, NULL);
+  path = shmview_test_posix_path (name);
   {
     const char *tool_args[] = { shmtool, "read", name, "--format", "hex", NULL };
     const char *xxd_args[] = { XXD, path, NULL };

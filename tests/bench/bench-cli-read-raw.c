@@ -62,7 +62,7 @@ main (int    argc,
   g_autofree char *shmtool = shmview_test_build_path ("src/cli/shmtool");
   g_autofree char *name = bench_cli_region_create ("raw", SIZE);
   const char *args[] = { shmtool, "read", name, "--format", "raw", NULL };
-  g_autofree char *path = g_strconcat ("/dev/shm", name, NULL);
+  g_autofree char *path = shmview_test_posix_path (name);
   g_autofree char *input = g_strconcat ("if=", path, NULL);
   const char *dd_args[] = { DD, input, "of=/dev/null", "bs=256K", "status=none", NULL };
   const char *dd_pipe_args[] = { DD, input, "bs=256K", "status=none", NULL };

@@ -273,7 +273,7 @@ cli_assert_failure (CliResult  *result,
 GBytes *
 cli_posix_snapshot (const char *name)
 {
-  g_autofree char *path = g_strconcat ("/dev/shm", name, NULL);
+  g_autofree char *path = shmview_test_posix_path (name);
   g_autoptr(GError) error = NULL;
   char *contents;
   gsize length;

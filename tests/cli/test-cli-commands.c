@@ -104,7 +104,7 @@ test_lesson (Fixture       *f,
   g_autoptr(CliResult) w = NULL;
   g_autoptr(CliResult) r = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *path = g_strconcat ("/dev/shm", f->name, NULL);
+  g_autofree char *path = shmview_test_posix_path (f->name);
   static const guint8 zeros[256];
   GStatBuf st;
 
@@ -131,7 +131,7 @@ static void
 test_create_mode_force (Fixture       *f,
                         gconstpointer  data)
 {
-  g_autofree char *path = g_strconcat ("/dev/shm", f->name, NULL);
+  g_autofree char *path = shmview_test_posix_path (f->name);
   g_autoptr(CliResult) c = cli_shmtool ("create", f->name, "--size", "4K", "--mode", "0640", NULL);
   g_autoptr(GBytes) bytes = NULL;
   static const guint8 zeros[8192];
@@ -352,7 +352,7 @@ test_huge_sparse (Fixture       *f,
 {
   /* 200 TiB: more than the address space, so it can never be mapped whole. */
   g_autofree char *offset = g_strdup_printf ("%" G_GUINT64_FORMAT, ((guint64) 200 << 40) - 16);
-  g_autofree char *path = g_strconcat ("/dev/shm", f->name, NULL);
+  g_autofree char *path = shmview_test_posix_path (f->name);
   g_autoptr(CliResult) text = NULL;
   g_autoptr(CliResult) hex = NULL;
   GStatBuf st;

@@ -223,7 +223,7 @@ static void
 test_fifo (Fixture       *f,
            gconstpointer  data)
 {
-  g_autofree char *path = g_strconcat ("/dev/shm", f->missing, NULL);
+  g_autofree char *path = shmview_test_posix_path (f->missing);
   static const char * const commands[] = { "read", "info", "watch" };
 
   g_test_summary ("A FIFO planted in /dev/shm under the name is refused at once as not a "
@@ -242,7 +242,7 @@ test_fifo (Fixture       *f,
 static void
 make_world_readable (const Fixture *f)
 {
-  g_autofree char *path = g_strconcat ("/dev/shm", f->name, NULL);
+  g_autofree char *path = shmview_test_posix_path (f->name);
 
   g_assert_no_errno (g_chmod (path, 0644));
 }

@@ -124,7 +124,7 @@ assert_same_as_hexdump (const Fixture *f,
                         const char    *offset,
                         const char    *length)
 {
-  g_autofree char *path = g_strconcat ("/dev/shm", f->name, NULL);
+  g_autofree char *path = shmview_test_posix_path (f->name);
   g_autoptr(GPtrArray) hd = g_ptr_array_new ();
   g_autoptr(GPtrArray) st = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(CliResult) theirs = NULL;

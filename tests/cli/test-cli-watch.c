@@ -34,7 +34,7 @@ setup (Fixture       *f,
 
   f->name = shmview_test_unique_posix_name ("watch");
   f->display = g_strdup (f->name + 1);
-  f->path = g_strconcat ("/dev/shm", f->name, NULL);
+  f->path = shmview_test_posix_path (f->name);
   cli_posix_make (f->name, sizeof zeros, zeros, sizeof zeros);
 }
 

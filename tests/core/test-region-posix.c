@@ -89,7 +89,7 @@ raw_stat (const char *name)
 static char *
 mappings_of (const char *name)
 {
-  g_autofree char *path = g_strconcat ("/dev/shm", name, NULL);
+  g_autofree char *path = shmview_test_posix_path (name);
 
   return core_test_mappings (path);
 }
@@ -313,7 +313,7 @@ test_open_fifo (Fixture       *f,
                 gconstpointer  data)
 {
   g_autofree char *name = shmview_test_unique_posix_name ("fifo");
-  g_autofree char *path = g_strconcat ("/dev/shm", name, NULL);
+  g_autofree char *path = shmview_test_posix_path (name);
   g_autofree char *expected = g_strdup_printf ("“%s” is not a regular file", name);
   static const ShmviewOpenFlags flags[] = { SHMVIEW_OPEN_READ_ONLY, SHMVIEW_OPEN_FLAGS_NONE };
 
@@ -728,7 +728,7 @@ static void
 test_fs_path (Fixture       *f,
               gconstpointer  data)
 {
-  g_autofree char *expected = g_strconcat ("/dev/shm", f->name, NULL);
+  g_autofree char *expected = shmview_test_posix_path (f->name);
   g_autofree char *path = shmview_region_dup_fs_path (f->region);
   g_autofree char *after = NULL;
   struct stat st;
