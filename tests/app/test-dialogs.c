@@ -91,25 +91,64 @@ teardown (Fixture       *f,
   g_free (f->name);
 }
 
+/* Shows @dialog as the fixture's, counting the regions its @signal hands over. */
+static void
+show_dialog (Fixture    *f,
+             GtkWidget  *dialog,
+             const char *signal)
+{
+  f->dialog = dialog;
+  g_object_add_weak_pointer (G_OBJECT (f->dialog), (gpointer *) &f->dialog);
+  g_signal_connect (f->dialog, signal, G_CALLBACK (on_region), f);
+  gtk_widget_show (f->dialog);
+  shmview_app_test_drain ();
+}
+
 static void
 open_create (Fixture *f)
 {
-  f->dialog = shmview_create_dialog_new (NULL);
-  g_object_add_weak_pointer (G_OBJECT (f->dialog), (gpointer *) &f->dialog);
-  g_signal_connect (f->dialog, "created", G_CALLBACK (on_region), f);
-  gtk_widget_show (f->dialog);
-  shmview_app_test_drain ();
+  show_dialog (f, shmview_create_dialog_new (NULL), "created");
 }
 
 static void
 open_attach (Fixture            *f,
              const char * const *specs)
 {
-  f->dialog = shmview_attach_dialog_new (NULL, specs);
-  g_object_add_weak_pointer (G_OBJECT (f->dialog), (gpointer *) &f->dialog);
-  g_signal_connect (f->dialog, "attached", G_CALLBACK (on_region), f);
-  gtk_widget_show (f->dialog);
+  show_dialog (f, shmview_attach_dialog_new (NULL, specs), "attached");
+}
+
+/* Presses Create or Attach. */
+static void
+press_accept (Fixture *f)
+{
+  gtk_dialog_response (GTK_DIALOG (f->dialog), GTK_RESPONSE_ACCEPT);
   shmview_app_test_drain ();
+}
+
+/* The dialog stayed open, handed over no region and says why: @needle,
+ * with the name it was given. */
+static void
+assert_refused (Fixture    *f,
+                const char *needle)
+{
+  g_assert_nonnull (f->dialog);
+  g_assert_cmpuint (f->n_emitted, ==, 0);
+  g_assert_nonnull (strstr (shown_error (f), needle));
+  g_assert_nonnull (strstr (shown_error (f), f->name + 1));
+}
+
+/* The file at @path (a POSIX object under /dev/shm too) is @size bytes
+ * with permissions @mode. */
+static void
+assert_file (const char *path,
+             goffset     size,
+             guint       mode)
+{
+  struct stat st;
+
+  g_assert_no_errno (stat (path, &st));
+  g_assert_cmpint (st.st_size, ==, size);
+  g_assert_cmpint (st.st_mode & 07777, ==, mode);
 }
 
 static void
@@ -134,7 +173,6 @@ test_create_posix (Fixture       *f,
                    gconstpointer  data)
 {
   g_autofree char *path = g_strconcat ("/dev/shm", f->name, NULL);
-  struct stat st;
 
   g_test_summary ("Create makes a new POSIX region of the given size with mode 0600 by "
                   "default, emits \"created\" and closes");
@@ -147,8 +185,7 @@ test_create_posix (Fixture       *f,
   gtk_entry_set_text (GTK_ENTRY (child (f, "name_entry")), f->name + 1);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (child (f, "size_spin")), 256);
   shmview_app_test_save_screenshot (f->dialog, "dialog-create");
-  gtk_dialog_response (GTK_DIALOG (f->dialog), GTK_RESPONSE_ACCEPT);
-  shmview_app_test_drain ();
+  press_accept (f);
 
   g_assert_null (f->dialog);
   g_assert_cmpuint (f->n_emitted, ==, 1);
@@ -156,9 +193,7 @@ test_create_posix (Fixture       *f,
   g_assert_cmpuint (shmview_region_get_size (f->region), ==, 256);
   g_assert_false (shmview_region_is_read_only (f->region));
 
-  g_assert_no_errno (stat (path, &st));
-  g_assert_cmpint (st.st_size, ==, 256);
-  g_assert_cmpint (st.st_mode & 07777, ==, 0600);
+  assert_file (path, 256, 0600);
 }
 
 static void
@@ -166,19 +201,15 @@ test_create_units_and_mode (Fixture       *f,
                             gconstpointer  data)
 {
   g_autofree char *path = g_strconcat ("/dev/shm", f->name, NULL);
-  struct stat st;
 
   g_test_summary ("Size units multiply (4 KiB is 4096 bytes) and the mode is taken as octal");
 
   open_create (f);
   fill_create (f, "posix", f->name, 4, "KiB", "640");
-  gtk_dialog_response (GTK_DIALOG (f->dialog), GTK_RESPONSE_ACCEPT);
-  shmview_app_test_drain ();
+  press_accept (f);
 
   g_assert_cmpuint (f->n_emitted, ==, 1);
-  g_assert_no_errno (stat (path, &st));
-  g_assert_cmpint (st.st_size, ==, 4096);
-  g_assert_cmpint (st.st_mode & 07777, ==, 0640);
+  assert_file (path, 4096, 0640);
 }
 
 static void
@@ -198,13 +229,9 @@ test_create_refuses_existing (Fixture       *f,
 
   open_create (f);
   fill_create (f, "posix", f->name + 1, 1, "KiB", "0600");
-  gtk_dialog_response (GTK_DIALOG (f->dialog), GTK_RESPONSE_ACCEPT);
-  shmview_app_test_drain ();
+  press_accept (f);
 
-  g_assert_nonnull (f->dialog);
-  g_assert_cmpuint (f->n_emitted, ==, 0);
-  g_assert_nonnull (strstr (shown_error (f), "already exists"));
-  g_assert_nonnull (strstr (shown_error (f), f->name + 1));
+  assert_refused (f, "already exists");
   shmview_app_test_save_screenshot (f->dialog, "dialog-create-exists");
 
   g_assert_no_errno (fstat (fd, &st));
@@ -252,8 +279,7 @@ test_create_bad_input (Fixture       *f,
       if (cases[i].size == 0)
         /* typed, as a person would */
         gtk_entry_set_text (GTK_ENTRY (child (f, "size_spin")), "0");
-      gtk_dialog_response (GTK_DIALOG (f->dialog), GTK_RESPONSE_ACCEPT);
-      shmview_app_test_drain ();
+      press_accept (f);
 
       g_assert_nonnull (f->dialog);
       g_assert_nonnull (shown_error (f));
@@ -276,18 +302,14 @@ test_create_file (Fixture       *f,
 
   open_create (f);
   fill_create (f, "file", path, 100, "bytes", "0600");
-  gtk_dialog_response (GTK_DIALOG (f->dialog), GTK_RESPONSE_ACCEPT);
-  shmview_app_test_drain ();
+  press_accept (f);
   g_assert_cmpuint (f->n_emitted, ==, 1);
   g_assert_cmpint (shmview_region_get_kind (f->region), ==, SHMVIEW_REGION_KIND_FILE);
-  g_assert_no_errno (stat (path, &st));
-  g_assert_cmpint (st.st_size, ==, 100);
-  g_assert_cmpint (st.st_mode & 07777, ==, 0600);
+  assert_file (path, 100, 0600);
 
   open_create (f);
   fill_create (f, "file", path, 1, "MiB", "0600");
-  gtk_dialog_response (GTK_DIALOG (f->dialog), GTK_RESPONSE_ACCEPT);
-  shmview_app_test_drain ();
+  press_accept (f);
   g_assert_nonnull (f->dialog);
   g_assert_nonnull (strstr (shown_error (f), "already exists"));
   g_assert_no_errno (stat (path, &st));
@@ -308,8 +330,7 @@ test_create_sysv (Fixture       *f,
 
   open_create (f);
   fill_create (f, "sysv", "", 8, "KiB", "0600");
-  gtk_dialog_response (GTK_DIALOG (f->dialog), GTK_RESPONSE_ACCEPT);
-  shmview_app_test_drain ();
+  press_accept (f);
   g_assert_cmpuint (f->n_emitted, ==, 1);
   g_assert_cmpint (shmview_region_get_kind (f->region), ==, SHMVIEW_REGION_KIND_SYSV);
   g_assert_cmpuint (shmview_region_get_size (f->region), ==, 8192);
@@ -325,21 +346,17 @@ test_attach_missing (Fixture       *f,
 
   open_attach (f, NULL);
   gtk_entry_set_text (GTK_ENTRY (child (f, "spec_entry")), f->name + 1);
-  gtk_dialog_response (GTK_DIALOG (f->dialog), GTK_RESPONSE_ACCEPT);
-  shmview_app_test_drain ();
+  press_accept (f);
 
-  g_assert_nonnull (f->dialog);
-  g_assert_cmpuint (f->n_emitted, ==, 0);
-  g_assert_nonnull (strstr (shown_error (f), "There is no shared memory region called"));
-  g_assert_nonnull (strstr (shown_error (f), f->name + 1));
+  assert_refused (f, "There is no shared memory region called");
   shmview_app_test_save_screenshot (f->dialog, "dialog-attach-missing");
 
   gtk_entry_set_text (GTK_ENTRY (child (f, "spec_entry")), "");
-  gtk_dialog_response (GTK_DIALOG (f->dialog), GTK_RESPONSE_ACCEPT);
+  press_accept (f);
   g_assert_nonnull (strstr (shown_error (f), "Type the name"));
 
   gtk_entry_set_text (GTK_ENTRY (child (f, "spec_entry")), "sysv:0xzz");
-  gtk_dialog_response (GTK_DIALOG (f->dialog), GTK_RESPONSE_ACCEPT);
+  press_accept (f);
   g_assert_nonnull (shown_error (f));
   g_assert_cmpuint (f->n_emitted, ==, 0);
 }
@@ -375,8 +392,7 @@ test_attach_read_only (Fixture       *f,
 
   gtk_entry_set_text (GTK_ENTRY (child (f, "spec_entry")), f->name);
   gtk_switch_set_active (GTK_SWITCH (child (f, "read_only_switch")), TRUE);
-  gtk_dialog_response (GTK_DIALOG (f->dialog), GTK_RESPONSE_ACCEPT);
-  shmview_app_test_drain ();
+  press_accept (f);
 
   g_assert_null (f->dialog);
   g_assert_cmpuint (f->n_emitted, ==, 1);
@@ -404,16 +420,14 @@ test_relative_file (Fixture       *f,
 
   open_create (f);
   fill_create (f, "file", "made.bin", 16, "bytes", "0600");
-  gtk_dialog_response (GTK_DIALOG (f->dialog), GTK_RESPONSE_ACCEPT);
-  shmview_app_test_drain ();
+  press_accept (f);
   spec = shmview_region_dup_spec_string (f->region);
   g_assert_cmpstr (spec, ==, expected);
   g_clear_pointer (&spec, g_free);
 
   open_attach (f, NULL);
   gtk_entry_set_text (GTK_ENTRY (child (f, "spec_entry")), "file:./made.bin");
-  gtk_dialog_response (GTK_DIALOG (f->dialog), GTK_RESPONSE_ACCEPT);
-  shmview_app_test_drain ();
+  press_accept (f);
   g_assert_cmpuint (f->n_emitted, ==, 2);
   spec = shmview_region_dup_spec_string (f->region);
   g_assert_cmpstr (spec, ==, expected);
