@@ -142,9 +142,7 @@ shmview_attach_dialog_init (ShmviewAttachDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  /* Connected first, so it runs before anyone else's "response" handler */
-  g_signal_connect (self, "response", G_CALLBACK (on_response), NULL);
-  gtk_dialog_set_default_response (GTK_DIALOG (self), GTK_RESPONSE_ACCEPT);
+  shmview_dialog_handle_response (GTK_DIALOG (self), G_CALLBACK (on_response));
   gtk_entry_completion_set_match_func (self->completion, match_anywhere, self, NULL);
   /* Not the "text-column" property: in GTK 3 only this call also adds the
    * cell renderer, without which the popup's rows are blank. */

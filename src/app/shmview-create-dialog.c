@@ -264,9 +264,7 @@ shmview_create_dialog_init (ShmviewCreateDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  /* Connected first, so it runs before anyone else's "response" handler */
-  g_signal_connect (self, "response", G_CALLBACK (on_response), NULL);
-  gtk_dialog_set_default_response (GTK_DIALOG (self), GTK_RESPONSE_ACCEPT);
+  shmview_dialog_handle_response (GTK_DIALOG (self), G_CALLBACK (on_response));
   on_kind_changed (self);
   /* The name is what a person types first. */
   gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));

@@ -42,6 +42,17 @@ shmview_dialog_new (GType      type,
 }
 
 void
+shmview_dialog_handle_response (GtkDialog *dialog,
+                                GCallback  on_response)
+{
+  g_return_if_fail (GTK_IS_DIALOG (dialog));
+  g_return_if_fail (on_response != NULL);
+
+  g_signal_connect (dialog, "response", on_response, NULL);
+  gtk_dialog_set_default_response (dialog, GTK_RESPONSE_ACCEPT);
+}
+
+void
 shmview_dialog_finish_response (GtkDialog *dialog,
                                 gboolean   done)
 {

@@ -21,10 +21,15 @@ void       shmview_info_bar_show          (GtkInfoBar     *bar,
 GtkWidget *shmview_dialog_new             (GType           type,
                                            GtkWindow      *parent);
 
-/* For a "response" handler connected before any other: closes @dialog when
- * @done; otherwise (an Accept that failed and said why in the dialog) keeps
- * it open and stops the response from reaching later handlers, which would
- * close it. */
+/* Makes Accept @dialog's default response and connects @on_response
+ * (instance, int response) to "response" ahead of any later handler, so
+ * that it can call shmview_dialog_finish_response(). Call from _init. */
+void       shmview_dialog_handle_response (GtkDialog      *dialog,
+                                           GCallback       on_response);
+
+/* From that handler: closes @dialog when @done; otherwise (an Accept that
+ * failed and said why in the dialog) keeps it open and stops the response
+ * from reaching later handlers, which would close it. */
 void       shmview_dialog_finish_response (GtkDialog      *dialog,
                                            gboolean        done);
 
