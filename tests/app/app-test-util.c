@@ -55,6 +55,17 @@ shmview_app_test_ensure_icon_theme (void)
   done = TRUE;
 }
 
+GtkWidget *
+shmview_app_test_template_child (gpointer    widget,
+                                 const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), G_OBJECT_TYPE (widget),
+                                                  name);
+
+  g_assert_nonnull (child);
+  return GTK_WIDGET (child);
+}
+
 void
 shmview_app_test_drain (void)
 {

@@ -21,6 +21,10 @@ void      shmview_app_test_add_no_display     (const char *path);
 /* The isolated XDG_DATA_DIRS hide the icon themes: gives GTK the system's
  * back (once, inside a test). */
 void      shmview_app_test_ensure_icon_theme  (void);
+/* The child @name of the template of @widget's own class; fails the test
+ * when there is none. */
+GtkWidget *shmview_app_test_template_child    (gpointer    widget,
+                                               const char *name);
 /* Handles every pending event. */
 void      shmview_app_test_drain              (void);
 /* Runs the main loop for @ms milliseconds (animations settle). */

@@ -166,7 +166,7 @@ run_app (const char * const *args,
 static gboolean
 region_exists (const char *name)
 {
-  g_autofree char *path = g_strconcat ("/dev/shm", name, NULL);
+  g_autofree char *path = shmview_test_posix_path (name);
 
   return g_file_test (path, G_FILE_TEST_EXISTS);
 }
@@ -345,8 +345,8 @@ test_create (Fixture       *fixture,
 {
   const char *args[] = { "--create", fixture->created, "--size", "4K", "--mode", "0640", NULL };
   const char *exists[] = { "--create", fixture->names[0], "--size", "1M", NULL };
-  g_autofree char *path = g_strconcat ("/dev/shm", fixture->created, NULL);
-  g_autofree char *old_path = g_strconcat ("/dev/shm", fixture->names[0], NULL);
+  g_autofree char *path = shmview_test_posix_path (fixture->created);
+  g_autofree char *old_path = shmview_test_posix_path (fixture->names[0]);
   g_auto(Snapshot) snap = { 0 };
   g_auto(Snapshot) snap2 = { 0 };
   struct stat st;

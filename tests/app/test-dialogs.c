@@ -40,10 +40,7 @@ static GtkWidget *
 child (Fixture    *f,
        const char *name)
 {
-  GObject *object = gtk_widget_get_template_child (f->dialog, G_OBJECT_TYPE (f->dialog), name);
-
-  g_assert_nonnull (object);
-  return GTK_WIDGET (object);
+  return shmview_app_test_template_child (f->dialog, name);
 }
 
 /* The inline error, or NULL when none is shown. */
@@ -172,7 +169,7 @@ static void
 test_create_posix (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autofree char *path = g_strconcat ("/dev/shm", f->name, NULL);
+  g_autofree char *path = shmview_test_posix_path (f->name);
 
   g_test_summary ("Create makes a new POSIX region of the given size with mode 0600 by "
                   "default, emits \"created\" and closes");
@@ -200,7 +197,7 @@ static void
 test_create_units_and_mode (Fixture       *f,
                             gconstpointer  data)
 {
-  g_autofree char *path = g_strconcat ("/dev/shm", f->name, NULL);
+  g_autofree char *path = shmview_test_posix_path (f->name);
 
   g_test_summary ("Size units multiply (4 KiB is 4096 bytes) and the mode is taken as octal");
 

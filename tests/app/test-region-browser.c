@@ -43,8 +43,7 @@ static GtkWidget *
 child (Fixture    *f,
        const char *name)
 {
-  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->browser),
-                                                    SHMVIEW_TYPE_REGION_BROWSER, name));
+  return shmview_app_test_template_child (f->browser, name);
 }
 
 static gboolean

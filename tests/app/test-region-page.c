@@ -276,14 +276,6 @@ has_message (Fixture    *f,
   return FALSE;
 }
 
-static GtkWidget *
-template_child (gpointer    widget,
-                GType       type,
-                const char *name)
-{
-  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (widget), type, name));
-}
-
 static gboolean
 emit_edit (Fixture    *f,
            guint64     offset,
@@ -349,9 +341,9 @@ test_shows_region (Fixture       *f,
 
   /* what a screen reader (and the AT-SPI end-to-end tests) look for */
   g_assert_cmpstr (atk_object_get_name (gtk_widget_get_accessible (
-                     template_child (f->pane, SHMVIEW_TYPE_STRING_PANE, "entry"))), ==, "String");
+                     shmview_app_test_template_child (f->pane, "entry"))), ==, "String");
   g_assert_cmpstr (atk_object_get_name (gtk_widget_get_accessible (
-                     template_child (f->pane, SHMVIEW_TYPE_STRING_PANE, "write_button"))), ==,
+                     shmview_app_test_template_child (f->pane, "write_button"))), ==,
                    "Write string");
 }
 
@@ -604,7 +596,7 @@ test_string_pane_keeps_typing (Fixture       *f,
   g_assert_cmpstr (shmview_string_pane_get_text (f->pane), ==, "half typed");
 
   /* Escape gives it up and shows memory again */
-  gtk_widget_grab_focus (template_child (f->pane, SHMVIEW_TYPE_STRING_PANE, "entry"));
+  gtk_widget_grab_focus (shmview_app_test_template_child (f->pane, "entry"));
   shmview_app_test_send_key (f->window, GDK_KEY_Escape, 0);
   g_assert_cmpstr (shmview_string_pane_get_text (f->pane), ==, "xyzchai");
 }
@@ -613,7 +605,7 @@ static void
 test_string_pane_focused_unedited (Fixture       *f,
                                    gconstpointer  data)
 {
-  GtkWidget *entry = template_child (f->pane, SHMVIEW_TYPE_STRING_PANE, "entry");
+  GtkWidget *entry = shmview_app_test_template_child (f->pane, "entry");
 
   g_test_summary ("A focused String entry that was not edited follows outside writes, and "
                   "plain Enter in it never writes the old text back; edited text it writes");
@@ -661,7 +653,7 @@ test_string_write (Fixture       *f,
   g_assert_null (shmview_string_pane_get_error (f->pane));
 
   /* Ctrl+Enter in the entry writes too */
-  gtk_widget_grab_focus (template_child (f->pane, SHMVIEW_TYPE_STRING_PANE, "entry"));
+  gtk_widget_grab_focus (shmview_app_test_template_child (f->pane, "entry"));
   shmview_string_pane_set_text (f->pane, "ab");
   shmview_app_test_send_key (f->window, GDK_KEY_Return, GDK_CONTROL_MASK);
   assert_other_sees (f, 0x40, "ab\0c", 4);
@@ -766,9 +758,9 @@ test_goto (Fixture       *f,
            gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  GtkWidget *entry = template_child (f->page, SHMVIEW_TYPE_REGION_PAGE, "goto_entry");
-  GtkWidget *error_label = template_child (f->page, SHMVIEW_TYPE_REGION_PAGE,
-                                                          "goto_error_label");
+  GtkWidget *entry = shmview_app_test_template_child (f->page, "goto_entry");
+  GtkWidget *error_label = shmview_app_test_template_child (f->page, "goto_error_label");
+  GtkWidget *popover = shmview_app_test_template_child (f->page, "goto_popover");
 
   g_test_summary ("Go to offset takes decimal, 0x-hex and +/-N relative, and shows errors "
                   "inline without moving");
@@ -794,8 +786,7 @@ test_goto (Fixture       *f,
   /* The popover (Ctrl+L) */
   shmview_app_test_send_key (f->window, GDK_KEY_l, GDK_CONTROL_MASK);
   shmview_app_test_drain ();
-  g_assert_true (gtk_widget_get_visible (template_child (f->page, SHMVIEW_TYPE_REGION_PAGE,
-                                                                        "goto_popover")));
+  g_assert_true (gtk_widget_get_visible (popover));
   gtk_entry_set_text (GTK_ENTRY (entry), "zz");
   g_signal_emit_by_name (entry, "activate");
   g_assert_true (gtk_widget_get_visible (error_label));
