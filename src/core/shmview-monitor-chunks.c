@@ -14,8 +14,9 @@
  * sparse object, which read as zeros, need not be read at all (the region
  * says where data is: SEEK_DATA), and a 200 TiB sparse object with a few
  * pages in it is scanned in no time. A single word that changes always
- * changes the sum (the mix is a bijection); several that change at once
- * could cancel out with a chance of 2^-64.
+ * changes the sum (for each place the mix is a bijection that keeps only
+ * zero at zero); several that change at once could cancel out with a chance
+ * of 2^-64.
  *
  * A chunk whose digest changed is reported whole, with its new bytes (the
  * first MiB of a larger chunk): its old bytes are gone. Its bytes are kept
@@ -152,20 +153,26 @@ _shmview_change_list_move_to (ShmviewChangeList    *list,
 
 /* ---- digests ------------------------------------------------------------ */
 
-/* A word at word index @place: 0 for a word of zeros, else a bijective mix
- * (splitmix64's finaliser) of the word and its place. */
+/* splitmix64's finaliser: a bijection of 64-bit words that maps 0 to 0. */
+static inline guint64
+finalise (guint64 x)
+{
+  x = (x ^ (x >> 30)) * G_GUINT64_CONSTANT (0xbf58476d1ce4e5b9);
+  x = (x ^ (x >> 27)) * G_GUINT64_CONSTANT (0x94d049bb133111eb);
+  return x ^ (x >> 31);
+}
+
+/* A word at word index @place: the finalised word times an odd number drawn
+ * from the place. Both steps are bijections that keep 0 at 0, so a word of
+ * zeros counts nothing and any other word, even one chosen to match the
+ * place's constant, counts something different from every other word. */
 static inline guint64
 mix (guint64 word,
      guint64 place)
 {
-  guint64 x;
+  guint64 odd = finalise (place + G_GUINT64_CONSTANT (0x9e3779b97f4a7c15)) | 1;
 
-  if (word == 0)
-    return 0;
-  x = word ^ (place * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15));
-  x = (x ^ (x >> 30)) * G_GUINT64_CONSTANT (0xbf58476d1ce4e5b9);
-  x = (x ^ (x >> 27)) * G_GUINT64_CONSTANT (0x94d049bb133111eb);
-  return x ^ (x >> 31);
+  return finalise (word) * odd;
 }
 
 /* The digest of @length bytes that lie at @offset in the region. Pieces are

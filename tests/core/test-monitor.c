@@ -693,6 +693,27 @@ test_chunks_huge (Fixture       *fixture,
 }
 
 static void
+test_chunks_chosen_word (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_test_summary ("In a chunked window, a single nonzero word is seen whatever its value, "
+                  "even the one that cancelled a place's constant in an earlier digest");
+
+  shmview_monitor_set_window (fixture->monitor, 0, G_MAXUINT64);
+  g_assert_true (poll_chunks_ok (fixture));
+  g_assert_false (poll_chunks_ok (fixture));
+
+  for (guint64 place = 1; place <= 3; place++)
+    {
+      guint64 word = GUINT64_TO_LE (place * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15));
+
+      foreign_write (fixture, (off_t) (place * 8), &word, sizeof word);
+      g_assert_true (poll_chunks_ok (fixture));
+      g_assert_cmpuint (fixture->result.changed->len, ==, 1);
+    }
+}
+
+static void
 test_chunks_switch (Fixture       *fixture,
                     gconstpointer  data)
 {
@@ -924,6 +945,8 @@ main (int   argc,
   g_test_add ("/core/monitor/many-ranges", Fixture, NULL, setup, test_many_ranges, teardown);
   g_test_add ("/core/monitor/chunks-64g", Fixture, NULL, setup_64g, test_chunks_64g, teardown);
   g_test_add ("/core/monitor/chunks-huge", Fixture, NULL, setup_32m, test_chunks_huge, teardown);
+  g_test_add ("/core/monitor/chunks-chosen-word", Fixture, NULL, setup_32m,
+              test_chunks_chosen_word, teardown);
   g_test_add ("/core/monitor/chunks-switch", Fixture, NULL, setup_32m, test_chunks_switch,
               teardown);
   g_test_add_func ("/core/monitor/sysv", test_sysv);
