@@ -36,21 +36,34 @@ def body(t):
     shown, _ = poll(lambda: entry.text == "changed outside", WAIT)
     t.check("it follows a write by another process", shown, repr(entry.text))
 
-    # Clicked into but not edited, it still follows; Enter then writes only
-    # once the text was edited (keys arrive in order: once the edit is in
-    # memory, the plain Enter before it has been handled).
+    # Clicked into but not edited, it still follows. Then, paused so that it
+    # cannot follow, another process changes the string: a plain Enter on the
+    # unedited (now stale) text must not write it back. Keys arrive in order,
+    # so once the "!" typed after that Enter shows, the Enter was handled.
     entry.grabFocus()
     shmtool("write", name, "--string", "HELLOWORLD")
-    strcpy(model, 0, "HELLOWORLD")
     shown, _ = poll(lambda: entry.text == "HELLOWORLD", WAIT)
     t.check("a focused, unedited entry follows it too", shown, repr(entry.text))
+    rawinput.keyCombo("<Control><Shift>space")
+    shmtool("write", name, "--string", "XELLOWORLD")
+    strcpy(model, 0, "XELLOWORLD")
     rawinput.pressKey("Return")
     rawinput.pressKey("End")
     rawinput.typeText("!")
+    typed, _ = poll(lambda: entry.text == "HELLOWORLD!", WAIT)
+    t.check("Enter on unedited stale text writes nothing",
+            typed and t.raw(name) == bytes(model), repr(t.raw(name)[:24]))
+    rawinput.pressKey("Escape")
+    rawinput.keyCombo("<Control><Shift>space")
+    shown, _ = poll(lambda: entry.text == "XELLOWORLD", WAIT)
+    t.check("Escape drops the edit and, resumed, the entry follows again", shown,
+            repr(entry.text))
+    rawinput.pressKey("End")
+    rawinput.typeText("!")
     rawinput.pressKey("Return")
-    strcpy(model, 0, "HELLOWORLD!")
-    ok, _ = poll(lambda: shmtool_text(name) == "HELLOWORLD!", WAIT)
-    t.check("Enter writes an edit, and nothing before it", ok and t.raw(name) == bytes(model),
+    strcpy(model, 0, "XELLOWORLD!")
+    ok, _ = poll(lambda: shmtool_text(name) == "XELLOWORLD!", WAIT)
+    t.check("Enter writes an edit", ok and t.raw(name) == bytes(model),
             repr(t.raw(name)[:24]))
 
     entry.text = "hello there"
