@@ -326,3 +326,16 @@ shmview_test_build_path (const char *relpath)
   g_assert_nonnull (builddir);
   return g_build_filename (builddir, "..", relpath, NULL);
 }
+
+int
+shmview_test_communicate (GSubprocess  *proc,
+                          char        **out,
+                          char        **err)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, out, err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (proc));
+  return g_subprocess_get_exit_status (proc);
+}

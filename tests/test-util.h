@@ -18,7 +18,7 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -63,5 +63,10 @@ gboolean  shmview_test_skip_without_sysv (void);
 /* Path of a built program: $G_TEST_BUILDDIR/../<relpath>, e.g. "src/cli/shmtool".
  * SHMTOOL / SHMVIEW env variables take precedence when set. */
 char     *shmview_test_build_path        (const char *relpath);
+/* Collects @proc's output (@out, @err nullable; the flags decide which are
+ * piped), asserts it exited rather than died, and returns its exit status. */
+int       shmview_test_communicate       (GSubprocess *proc,
+                                          char       **out,
+                                          char       **err);
 
 G_END_DECLS

@@ -234,10 +234,7 @@ run_binary (const char * const  *args,
   argv = g_strv_builder_end (builder);
   proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv, &error);
   g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (proc, NULL, NULL, out, err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (proc));
-  return g_subprocess_get_exit_status (proc);
+  return shmview_test_communicate (proc, out, err);
 }
 
 static void

@@ -140,16 +140,15 @@ run_as_nobody (const char *spec_text)
   g_autoptr(GError) error = NULL;
   g_autofree char *err = NULL;
   char *out = NULL;
+  int status;
 
   proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
                            &error, "setpriv", "--reuid=nobody", "--regid=nogroup",
                            "--clear-groups", self_path, "--as-other", spec_text, NULL);
   g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (proc, NULL, NULL, &out, &err, &error);
-  g_assert_no_error (error);
+  status = shmview_test_communicate (proc, &out, &err);
   g_test_message ("as nobody:\n%s%s", out, err);
-  g_assert_true (g_subprocess_get_if_exited (proc));
-  g_assert_cmpint (g_subprocess_get_exit_status (proc), ==, 0);
+  g_assert_cmpint (status, ==, 0);
   return out;
 }
 
