@@ -10,8 +10,10 @@
 #include <string.h>
 
 #include <glib.h>
+#include <glib/gi18n-lib.h>
 
 #include "shmtool-private.h"
+#include "shmview-output.h"
 
 static const ShmtoolCommand commands[] = {
   { "create", "SPEC --size N [--mode OCTAL] [--force]",
@@ -171,8 +173,21 @@ main (int    argc,
       char **argv)
 {
   const ShmtoolCommand *command;
+  const char *localedir;
 
+  /* Before anything is opened: a closed stderr must not let a region take
+   * descriptor 2 and receive our messages. Nothing can be said if it fails. */
+  if (!shmview_ensure_std_fds ())
+    return SHMTOOL_EXIT_FAILURE;
+
+  /* SHMVIEW_LOCALEDIR points an uninstalled build at the catalogs it
+   * compiled (build/po, as `meson devenv` and the tests set it). */
+  localedir = g_getenv ("SHMVIEW_LOCALEDIR");
+  if (localedir == NULL || *localedir == '\0')
+    localedir = LOCALEDIR;
   setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   g_set_print_handler (print_handler);
 
   if (argc < 2)
