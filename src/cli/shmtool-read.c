@@ -37,7 +37,12 @@ parse_format (const char *text,
         *out = (ReadFormat) i;
         return TRUE;
       }
-  _shmtool_usage_error ("read", "--format: Unknown format “%s” (use text, hex, raw or c)", text);
+  {
+    g_autofree char *shown = _shmtool_quote (text);
+
+    _shmtool_usage_error ("read", "--format: Unknown format “%s” (use text, hex, raw or c)",
+                          shown);
+  }
   return FALSE;
 }
 

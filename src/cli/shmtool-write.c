@@ -122,7 +122,10 @@ stream_data (const WriteSources *sources,
   file = fopen (sources->file, "rb");
   if (file == NULL)
     {
-      shmview_set_error_from_errno (error, errno, "Could not open “%s”", sources->file);
+      int errsv = errno;
+      g_autofree char *shown = _shmtool_quote (sources->file);
+
+      shmview_set_error_from_errno (error, errsv, "Could not open “%s”", shown);
       return NULL;
     }
   data = read_stream_bounded (file, sources->file, limit, error);
