@@ -1203,47 +1203,6 @@ test_exact_size (void)
     }
 }
 
-/* @data shows in @encoding as @text, and @text writes back as @data. */
-static void
-assert_codec_round_trip (const guint8 *data,
-                         gsize         length,
-                         const char   *encoding,
-                         const char   *text)
-{
-  g_autofree char *decoded = shmview_string_decode (data, length, encoding);
-  g_autoptr(GByteArray) encoded = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_assert_cmpstr (decoded, ==, text);
-  encoded = shmview_string_encode (decoded, encoding, &error);
-  g_assert_no_error (error);
-  g_assert_cmpmem (encoded->data, encoded->len, data, length);
-}
-
-static void
-test_string_codec (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GByteArray) bytes = NULL;
-  const guint8 mixed[] = { 'a', 0xff, '\\', 0x01, 0xc3, 0xa9, 0xe2, 0x82 };
-
-  g_test_summary ("The string pane's codec: invalid UTF-8, controls and backslashes escaped "
-                  "and read back to the same bytes; Latin-1 both ways");
-
-  assert_codec_round_trip (mixed, sizeof mixed, "utf-8", "a\\xff\\\\\\x01é\\xe2\\x82");
-  assert_codec_round_trip (mixed, sizeof mixed, "latin-1", "aÿ\\\\\\x01Ã©â\\x82");
-
-  bytes = shmview_string_encode ("5 €", "latin-1", &error);
-  g_assert_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_INVALID_ARGUMENT);
-  g_assert_null (bytes);
-  g_clear_error (&error);
-
-  /* a lone backslash stays as it is */
-  bytes = shmview_string_encode ("a\\b\\x4", "utf-8", &error);
-  g_assert_no_error (error);
-  g_assert_cmpmem (bytes->data, bytes->len, "a\\b\\x4", 6);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -1251,7 +1210,6 @@ main (int   argc,
   gboolean have_display = shmview_app_test_init (&argc, &argv, TRUE);
 
   g_test_add_func ("/app/region-page/exact-size", test_exact_size);
-  g_test_add_func ("/app/region-page/string-codec", test_string_codec);
 
   if (!have_display)
     {
