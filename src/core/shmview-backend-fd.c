@@ -32,6 +32,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -517,6 +518,71 @@ setup_new (int      fd,
  * the same name between our two calls. */
 #define MAX_ATTEMPTS 8
 
+/* A name next to @path ("/NAME" or "DIR/NAME") that nobody uses: the same
+ * directory, so that rename() can move it over @path. NULL when out of
+ * memory. */
+static char *
+temp_name_beside (const char *path,
+                  unsigned    serial)
+{
+  const char *slash = strrchr (path, '/');
+  int dir_length = slash != NULL ? (int) (slash - path) : 0;
+  char *name;
+
+  if (slash == NULL)
+    return asprintf (&name, ".shmview-new-%ld-%u", (long) getpid (), serial) < 0 ? NULL : name;
+  if (asprintf (&name, "%.*s/.shmview-new-%ld-%u", dir_length, path, (long) getpid (),
+                serial) < 0)
+    return NULL;
+  return name;
+}
+
+/* --force: the new object is made whole under a temporary name (mode, size)
+ * and only then renamed over @path, in one step. Whatever fails before the
+ * rename (a size the filesystem refuses, no space, no permission) leaves
+ * the old object exactly as it was. Returns the fd, or -errno. */
+static int
+replace_fd (const char                 *path,
+            const ShmviewBackendTarget *t,
+            const ShmviewFdNames       *names,
+            int                        *created)
+{
+  static unsigned serial;
+
+  for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++)
+    {
+      char *temp = temp_name_beside (path, __atomic_fetch_add (&serial, 1, __ATOMIC_RELAXED));
+      int fd, err;
+
+      if (temp == NULL)
+        return -ENOMEM;
+      fd = names->open (temp, O_RDWR | O_CREAT | O_EXCL, t->mode & 0777);
+      if (fd == -EEXIST)
+        {
+          free (temp);
+          continue;
+        }
+      if (fd < 0)
+        {
+          free (temp);
+          return fd;
+        }
+      if ((err = setup_new (fd, t->mode, t->size)) == 0)
+        err = names->rename (temp, path);
+      if (err != 0)
+        {
+          names->unlink (temp);
+          close (fd);
+          fd = -err;
+        }
+      else
+        *created = 1;
+      free (temp);
+      return fd;
+    }
+  return -EAGAIN;
+}
+
 /* Creates @path, or opens it when it exists and neither exclusive nor
  * replace was asked for. Returns the fd, or -errno. */
 static int
@@ -526,14 +592,14 @@ create_fd (const char                 *path,
            int                        *created)
 {
   int replace = (t->flags & SHMVIEW_BACKEND_REPLACE) != 0;
-  int exclusive = replace || (t->flags & SHMVIEW_BACKEND_EXCLUSIVE) != 0;
+  int exclusive = (t->flags & SHMVIEW_BACKEND_EXCLUSIVE) != 0;
+
+  if (replace)
+    return replace_fd (path, t, names, created);
 
   for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++)
     {
       int fd, err;
-
-      if (replace && (err = names->unlink (path)) != 0 && err != ENOENT)
-        return -err;
 
       /* O_EXCL also refuses an existing symlink, dangling or not. */
       fd = names->open (path, O_RDWR | O_CREAT | O_EXCL, t->mode & 0777);
@@ -550,8 +616,6 @@ create_fd (const char                 *path,
         }
       if (fd != -EEXIST)
         return fd;
-      if (replace)
-        continue; /* someone made it again after our unlink */
       if (exclusive)
         return -EEXIST;
 

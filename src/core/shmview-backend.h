@@ -187,6 +187,9 @@ typedef struct
                   int         oflags,
                   unsigned    mode);   /* the fd, or -errno */
   int  (*unlink) (const char *path);   /* 0 or errno */
+  /* Moves @from over @to in one step (rename()); 0 or errno. */
+  int  (*rename) (const char *from,
+                  const char *to);
   /* Optional: whether @path names something even though opening it said
    * ENOENT (a dangling symlink), so that create gives up at once. */
   int  (*exists) (const char *path);

@@ -341,6 +341,110 @@ test_list_escaped (Fixture       *f,
   g_assert_nonnull (strstr (list->out_text, escaped));
 }
 
+/* Whether a leftover ".shmview-new-*" of a replace is in @dir (a private
+ * one: other tests may be replacing in /dev/shm at this very moment). */
+static gboolean
+has_temp_leftover (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *entry;
+
+  g_assert_nonnull (d);
+  while ((entry = g_dir_read_name (d)) != NULL)
+    if (g_str_has_prefix (entry, ".shmview-new-"))
+      return TRUE;
+  return FALSE;
+}
+
+/* create SPEC --size 8E --force (and a size just too big for the
+ * filesystem) must fail and leave what @read_back returns unchanged. */
+static void
+assert_failed_replace_keeps (const char *spec,
+                             GBytes    *(*read_back) (const char *spec))
+{
+  static const char *const sizes[] = { "8E", "16E" };
+  g_autoptr(GBytes) before = read_back (spec);
+
+  g_assert_nonnull (before);
+  for (gsize i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autoptr(CliResult) result = cli_shmtool ("create", spec, "--size", sizes[i], "--force",
+                                                 NULL);
+      g_autoptr(GBytes) after = NULL;
+
+      g_assert_cmpint (result->status, !=, 0);
+      after = read_back (spec);
+      g_assert_nonnull (after);
+      g_assert_cmpmem (g_bytes_get_data (after, NULL), g_bytes_get_size (after),
+                       g_bytes_get_data (before, NULL), g_bytes_get_size (before));
+    }
+}
+
+/* The region's bytes through shmtool itself (any kind). */
+static GBytes *
+read_with_shmtool (const char *spec)
+{
+  g_autoptr(CliResult) result = cli_shmtool ("read", spec, "--format", "raw", NULL);
+
+  return result->status == 0 ? g_bytes_ref (result->out) : NULL;
+}
+
+static void
+test_force_posix (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(CliResult) ok = NULL;
+
+  g_test_summary ("create --force that fails (a size tmpfs refuses) leaves the old POSIX "
+                  "object exactly as it was");
+
+  cli_shmtool_ok ("write", f->bare, "--string", "keep-me", NULL);
+  assert_failed_replace_keeps (f->bare, read_with_shmtool);
+
+  /* and a replace that can succeed still does */
+  cli_shmtool_ok ("create", f->bare, "--size", "32", "--force", NULL);
+  ok = cli_shmtool ("read", f->bare, "--format", "raw", NULL);
+  cli_assert_ok (ok);
+  g_assert_cmpuint (g_bytes_get_size (ok->out), ==, 32);
+}
+
+static void
+test_force_file (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *path = shmview_test_temp_path ("force.bin");
+  g_autofree char *spec = g_strconcat ("file:", path, NULL);
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  g_test_summary ("create --force that fails leaves the old file exactly as it was, and no "
+                  "temporary file behind");
+
+  cli_shmtool_ok ("create", spec, "--size", "16", NULL);
+  cli_shmtool_ok ("write", spec, "--string", "keep-me", NULL);
+  assert_failed_replace_keeps (spec, read_with_shmtool);
+  g_assert_false (has_temp_leftover (dir));
+  g_unlink (path);
+}
+
+static void
+test_force_sysv (Fixture       *f,
+                 gconstpointer  data)
+{
+  gint32 key = (gint32) (0x48000000 | (getpid () & 0xffffff));
+  g_autofree char *spec = g_strdup_printf ("sysv:0x%08x", (guint32) key);
+
+  g_test_summary ("create --force that fails (a size over shmmax, or more than there is "
+                  "memory for) leaves the old System V segment as it was");
+
+  if (shmview_test_skip_without_sysv ())
+    return;
+  shmview_test_track_sysv_key (key);
+  cli_shmtool_ok ("create", spec, "--size", "16", NULL);
+  cli_shmtool_ok ("write", spec, "--string", "keep-me", NULL);
+  assert_failed_replace_keeps (spec, read_with_shmtool);
+  cli_shmtool_ok ("rm", spec, NULL);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -363,6 +467,10 @@ main (int    argc,
   g_test_add ("/cli/harden/messages/long-spec", Fixture, NULL, setup, test_long_spec, teardown);
   g_test_add ("/cli/harden/messages/list-escaped", Fixture, NULL, setup, test_list_escaped,
               teardown);
+
+  g_test_add ("/cli/harden/force/posix", Fixture, NULL, setup, test_force_posix, teardown);
+  g_test_add ("/cli/harden/force/file", Fixture, NULL, setup, test_force_file, teardown);
+  g_test_add ("/cli/harden/force/sysv", Fixture, NULL, setup, test_force_sysv, teardown);
 
   return g_test_run ();
 }
