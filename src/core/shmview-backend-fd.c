@@ -14,9 +14,13 @@
  * big enough, inside the SIGBUS guard in case it shrinks during the copy.
  *
  * An object too large to map whole (a sparse 200 TiB one, beyond the
- * address space) opens, reads and grows all the same, with no mapping:
- * then each write maps the 1 GiB-aligned window(s) holding its bytes for
- * the moment of the copy.
+ * address space, or under a tight `ulimit -v`) opens, reads and grows all
+ * the same, with no mapping: then each write maps the pages holding its
+ * bytes for the moment of the copy.
+ *
+ * Before a write stores anything, fallocate() reserves the pages of its
+ * range, so that on a full tmpfs the write fails whole (ENOSPC) instead of
+ * stopping at the first page that cannot be had.
  *
  * Streaming a range out to another descriptor uses sendfile(), which reads
  * like pread (no SIGBUS, holes as zeros without allocating them) but moves
@@ -52,10 +56,8 @@
 /* sendfile() moves at most this much per call (Linux caps it there). */
 #define SENDFILE_MAX ((size_t) 0x7ffff000)
 
-/* Without a whole mapping, a write maps the aligned window of this size
- * that holds its bytes, one window at a time: address space is cheap (only
- * the pages touched cost anything), and 1 GiB alignment suits every huge
- * page size too. */
+/* Without a whole mapping, a write maps the pages its bytes lie on, at
+ * most this much at a time. */
 #define WRITE_WINDOW ((uint64_t) 1 << 30)
 
 void
@@ -341,7 +343,9 @@ guarded_store (char       *dest,
                       : shmview_guard_set (dest, byte, length);
 }
 
-/* The same through windows mapped for the moment (no whole mapping). */
+/* The same through a mapping made for the moment (no whole mapping): of
+ * the pages the bytes lie on and no more, at most WRITE_WINDOW at a time,
+ * so a 1-byte write costs one page of address space, not a gigabyte. */
 static int
 store_by_window (ShmviewBackend *b,
                  uint64_t        offset,
@@ -349,24 +353,47 @@ store_by_window (ShmviewBackend *b,
                  int             byte,
                  uint64_t        length)
 {
+  uint64_t page = (uint64_t) sysconf (_SC_PAGESIZE);
   int err = 0;
 
   while (length > 0)
     {
-      uint64_t start = offset & ~(WRITE_WINDOW - 1);
-      uint64_t rest = start + WRITE_WINDOW - offset;
-      size_t n = (size_t) (length < rest ? length : rest);
-      char *window = map_part (b, start, WRITE_WINDOW, PROT_READ | PROT_WRITE, &err);
+      uint64_t start = offset & ~(page - 1);
+      uint64_t n = length < WRITE_WINDOW ? length : WRITE_WINDOW;
+      uint64_t span = (offset - start + n + page - 1) & ~(page - 1);
+      char *window = map_part (b, start, span, PROT_READ | PROT_WRITE, &err);
 
       if (window == NULL)
         return err;
-      err = guarded_store (window + (offset - start), data, byte, n);
-      munmap (window, (size_t) WRITE_WINDOW);
+      err = guarded_store (window + (offset - start), data, byte, (size_t) n);
+      munmap (window, (size_t) span);
       if (err != 0)
         return err;
       offset += n;
       length -= n;
       data = data != NULL ? data + n : NULL;
+    }
+  return 0;
+}
+
+/* Has the filesystem set aside the pages of the range before anything is
+ * stored, so that a full tmpfs or a quota refuses the write as a whole
+ * (ENOSPC, EDQUOT) instead of with a SIGBUS half way through the copy.
+ * FALLOC_FL_KEEP_SIZE: should the object shrink meanwhile, this must not
+ * grow it back. A filesystem that cannot (EOPNOTSUPP) keeps the old way:
+ * there a fault may still cut a write short, and the error says so. */
+static int
+reserve_pages (ShmviewBackend *b,
+               uint64_t        offset,
+               uint64_t        length)
+{
+  while (fallocate (b->fd, FALLOC_FL_KEEP_SIZE, (off_t) offset, (off_t) length) != 0)
+    {
+      if (errno == EINTR)
+        continue;
+      if (errno == ENOSPC || errno == EDQUOT || errno == EFBIG)
+        return errno == EFBIG ? ENOSPC : errno;
+      return 0;
     }
   return 0;
 }
@@ -382,7 +409,8 @@ store (ShmviewBackend *b,
 {
   int err;
 
-  if ((err = check_writable_range (b, offset, length)) != 0)
+  if ((err = check_writable_range (b, offset, length)) != 0 ||
+      (err = reserve_pages (b, offset, length)) != 0)
     return err;
   /* Any mapping is as large as the size the region checked the range
    * against; the test keeps the copy inside it all the same. */

@@ -21,6 +21,8 @@
  *   range (checked before copying: nothing written), EFAULT when a SIGBUS
  *   hit part way (the object shrank during the copy, or a page could not be
  *   had), and the errno of mmap() when the part to write cannot be mapped.
+ *   Where they can, they reserve the range's pages first (fallocate) and
+ *   answer ENOSPC or EDQUOT, nothing written, when there is no room.
  * - read() returns the count it could read in *n_read; a short count means
  *   the object ended early (it shrank). copy_to_fd() answers ERANGE then.
  * - ENOTSUP for an operation the kind cannot do (resizing a System V segment).
