@@ -343,39 +343,6 @@ guarded_store (char       *dest,
                       : shmview_guard_set (dest, byte, length);
 }
 
-/* The same through a mapping made for the moment (no whole mapping): of
- * the pages the bytes lie on and no more, at most WRITE_WINDOW at a time,
- * so a 1-byte write costs one page of address space, not a gigabyte. */
-static int
-store_by_window (ShmviewBackend *b,
-                 uint64_t        offset,
-                 const char     *data,
-                 int             byte,
-                 uint64_t        length)
-{
-  uint64_t page = (uint64_t) sysconf (_SC_PAGESIZE);
-  int err = 0;
-
-  while (length > 0)
-    {
-      uint64_t start = offset & ~(page - 1);
-      uint64_t n = length < WRITE_WINDOW ? length : WRITE_WINDOW;
-      uint64_t span = (offset - start + n + page - 1) & ~(page - 1);
-      char *window = map_part (b, start, span, PROT_READ | PROT_WRITE, &err);
-
-      if (window == NULL)
-        return err;
-      err = guarded_store (window + (offset - start), data, byte, (size_t) n);
-      munmap (window, (size_t) span);
-      if (err != 0)
-        return err;
-      offset += n;
-      length -= n;
-      data = data != NULL ? data + n : NULL;
-    }
-  return 0;
-}
-
 /* Has the filesystem set aside the pages of the range before anything is
  * stored, so that a full tmpfs or a quota refuses the write as a whole
  * (ENOSPC, EDQUOT) instead of with a SIGBUS half way through the copy.
@@ -398,6 +365,43 @@ reserve_pages (ShmviewBackend *b,
   return 0;
 }
 
+/* The same through a mapping made for the moment (no whole mapping): of
+ * the pages the bytes lie on and no more, at most WRITE_WINDOW at a time,
+ * so a 1-byte write costs one page of address space, not a gigabyte. Each
+ * part is reserved once it is mapped, so a mapping that fails has
+ * allocated nothing; a write of more than WRITE_WINDOW can still stop at
+ * such a boundary. */
+static int
+store_by_window (ShmviewBackend *b,
+                 uint64_t        offset,
+                 const char     *data,
+                 int             byte,
+                 uint64_t        length)
+{
+  uint64_t page = (uint64_t) sysconf (_SC_PAGESIZE);
+  int err = 0;
+
+  while (length > 0)
+    {
+      uint64_t start = offset & ~(page - 1);
+      uint64_t n = length < WRITE_WINDOW ? length : WRITE_WINDOW;
+      uint64_t span = (offset - start + n + page - 1) & ~(page - 1);
+      char *window = map_part (b, start, span, PROT_READ | PROT_WRITE, &err);
+
+      if (window == NULL)
+        return err;
+      if ((err = reserve_pages (b, offset, n)) == 0)
+        err = guarded_store (window + (offset - start), data, byte, (size_t) n);
+      munmap (window, (size_t) span);
+      if (err != 0)
+        return err;
+      offset += n;
+      length -= n;
+      data = data != NULL ? data + n : NULL;
+    }
+  return 0;
+}
+
 /* Stores @data, or @byte when @data is NULL: through the whole mapping
  * when there is one, else window by window. */
 static int
@@ -409,14 +413,15 @@ store (ShmviewBackend *b,
 {
   int err;
 
-  if ((err = check_writable_range (b, offset, length)) != 0 ||
-      (err = reserve_pages (b, offset, length)) != 0)
+  if ((err = check_writable_range (b, offset, length)) != 0)
     return err;
   /* Any mapping is as large as the size the region checked the range
    * against; the test keeps the copy inside it all the same. */
-  if (b->map != NULL && offset + length <= b->map_size)
-    return guarded_store ((char *) b->map + offset, data, byte, (size_t) length);
-  return store_by_window (b, offset, data, byte, length);
+  if (b->map == NULL || offset + length > b->map_size)
+    return store_by_window (b, offset, data, byte, length);
+  if ((err = reserve_pages (b, offset, length)) != 0)
+    return err;
+  return guarded_store ((char *) b->map + offset, data, byte, (size_t) length);
 }
 
 int
