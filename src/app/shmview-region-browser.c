@@ -202,12 +202,14 @@ make_tooltip (const ShmviewRegionEntry *entry,
                           made_by != NULL ? made_by : "");
 }
 
-/* "1 attached"; NULL when the count is unknown (another user's POSIX object). */
+/* "1 attached"; for another user's POSIX object the count cannot be known. */
 static char *
 format_attached (int nattch)
 {
   if (nattch < 0)
-    return NULL;
+    /* Translators: in the region list, for another user's POSIX object, whose
+     * processes we may not look at */
+    return g_strdup (_("attach count unknown"));
 
   /* Translators: how many processes have a region attached, in the region list */
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d attached", "%d attached", nattch),
@@ -710,7 +712,8 @@ row_visible (GtkTreeModel *model,
              gpointer      user_data)
 {
   ShmviewRegionBrowser *self = user_data;
-  const int columns[] = { COL_NAME, COL_SPEC, COL_LABEL };
+  /* what the row shows: "System V" and "postgres" find their regions too */
+  const int columns[] = { COL_NAME, COL_SPEC, COL_LABEL, COL_KIND, COL_OWNER };
 
   if (self->filter_text == NULL)
     return TRUE;

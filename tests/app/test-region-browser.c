@@ -361,6 +361,52 @@ test_filter (Fixture       *f,
 }
 
 static void
+test_filter_kind_owner (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const char sysvipc_text[] =
+    "       key      shmid perms                  size  cpid  lpid nattch   uid   gid  cuid  cgid"
+    "      atime      dtime      ctime                   rss                  swap\n"
+    "      4660         77   600                   256   100   100      1 65534 65534 65534 65534"
+    "          0          0          0                  4096                     0\n";
+  g_autofree char *dir = shmview_test_temp_path ("kind-owner-shm");
+  g_autofree char *sysvipc = shmview_test_temp_path ("kind-owner-sysvipc");
+  g_autofree char *object = NULL;
+  g_autofree char *owner = NULL;
+
+  g_test_summary ("The filter matches what a row shows besides the name: its kind "
+                  "(\"System V\") and its owner");
+
+  g_assert_no_errno (g_mkdir (dir, 0700));
+  object = g_build_filename (dir, "mine", NULL);
+  g_assert_true (g_file_set_contents (object, "ezhchai", 8, NULL));
+  g_assert_true (g_file_set_contents (sysvipc, sysvipc_text, -1, NULL));
+  _shmview_region_browser_list_from (f->browser, dir, sysvipc);
+  shmview_region_browser_reload (f->browser);
+  g_assert_cmpuint (shmview_region_browser_get_n_visible (f->browser), ==, 2);
+
+  shmview_region_browser_set_filter (f->browser, "system v");
+  g_assert_cmpuint (shmview_region_browser_get_n_visible (f->browser), ==, 1);
+  g_assert_true (shmview_region_browser_select (f->browser, "sysvid:77"));
+  shmview_region_browser_set_filter (f->browser, "POSIX");
+  g_assert_cmpuint (shmview_region_browser_get_n_visible (f->browser), ==, 1);
+  g_assert_true (shmview_region_browser_select (f->browser, "/mine"));
+
+  /* the owner as the row names it */
+  owner = row_value (f, "/mine", SHMVIEW_REGION_BROWSER_COL_OWNER);
+  shmview_region_browser_set_filter (f->browser, "");
+  g_assert_nonnull (owner);
+  shmview_region_browser_set_filter (f->browser, owner);
+  g_assert_true (shmview_region_browser_select (f->browser, "/mine"));
+  g_assert_false (shmview_region_browser_select (f->browser, "sysvid:77"));
+
+  shmview_region_browser_set_filter (f->browser, "");
+  g_assert_no_errno (g_unlink (object));
+  g_assert_no_errno (g_unlink (sysvipc));
+  g_assert_no_errno (g_rmdir (dir));
+}
+
+static void
 test_empty_machine (Fixture       *f,
                     gconstpointer  data)
 {
@@ -555,6 +601,7 @@ main (int   argc,
   ADD ("library-label", test_library_label);
   ADD ("name-not-utf8", test_name_not_utf8);
   ADD ("filter", test_filter);
+  ADD ("filter-kind-owner", test_filter_kind_owner);
   ADD ("empty-machine", test_empty_machine);
   ADD ("updates-in-place", test_updates_in_place);
   ADD ("attach-signals", test_attach_signals);
