@@ -588,17 +588,27 @@ static void
 test_string_pane_keeps_typing (Fixture       *f,
                                gconstpointer  data)
 {
-  g_test_summary ("Text being edited in the string pane is not overwritten by live updates");
+  GtkWidget *stale = shmview_app_test_template_child (f->pane, "stale_label");
+  GtkWidget *entry = shmview_app_test_template_child (f->pane, "entry");
+
+  g_test_summary ("Text being edited in the string pane is not overwritten by live updates, "
+                  "but the pane says that the bytes under it changed; Escape shows them");
 
   shmview_string_pane_set_text (f->pane, "half typed");
+  shmview_region_page_refresh (f->page);
+  g_assert_false (gtk_widget_get_visible (stale));
   other_write (f, 0, "xyz", 3);
   shmview_region_page_refresh (f->page);
   g_assert_cmpstr (shmview_string_pane_get_text (f->pane), ==, "half typed");
+  g_assert_true (gtk_widget_get_visible (stale));
+  g_assert_true (gtk_style_context_has_class (gtk_widget_get_style_context (entry), "warning"));
 
   /* Escape gives it up and shows memory again */
-  gtk_widget_grab_focus (shmview_app_test_template_child (f->pane, "entry"));
+  gtk_widget_grab_focus (entry);
   shmview_app_test_send_key (f->window, GDK_KEY_Escape, 0);
   g_assert_cmpstr (shmview_string_pane_get_text (f->pane), ==, "xyzchai");
+  g_assert_false (gtk_widget_get_visible (stale));
+  g_assert_false (gtk_style_context_has_class (gtk_widget_get_style_context (entry), "warning"));
 }
 
 static void
