@@ -837,6 +837,31 @@ test_undo_after_shrink (Fixture       *f,
 }
 
 static void
+test_children_outlive_page (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GtkWidget) hex = g_object_ref (GTK_WIDGET (f->hex));
+  g_autoptr(GtkWidget) pane = g_object_ref (GTK_WIDGET (f->pane));
+  g_autoptr(GBytes) bytes = g_bytes_new ("x", 2);
+  gboolean ok = TRUE;
+
+  g_test_summary ("Signals from the page's children after the page is destroyed (something "
+                  "still holds them) start no timer and touch no region: no critical");
+
+  g_object_ref (f->page);
+  gtk_widget_destroy (GTK_WIDGET (f->page));
+  g_signal_emit_by_name (hex, "visible-range-changed");
+  g_object_notify (G_OBJECT (hex), "cursor");
+  g_signal_emit_by_name (pane, "write", (guint64) 0, bytes, &ok);
+  g_assert_false (ok);
+  shmview_app_test_wait (100);
+  g_object_unref (f->page);
+  f->page = NULL;
+  f->hex = NULL;
+  f->pane = NULL;
+}
+
+static void
 test_goto (Fixture       *f,
            gconstpointer  data)
 {
@@ -1325,6 +1350,7 @@ main (int   argc,
   g_test_add ("/app/region-page/removed-sysv", Fixture, NULL, setup_sysv, test_removed_sysv,
               teardown);
   ADD ("goto", test_goto);
+  ADD ("children-outlive-page", test_children_outlive_page);
   ADD ("paused", test_paused);
   ADD ("copy-whole-selection", test_copy_whole_selection);
   ADD ("copy-too-long", test_copy_too_long);
