@@ -326,7 +326,7 @@ static void
 update_count (ShmviewRegionBrowser *self)
 {
   guint total = self->last != NULL ? self->last->len : 0;
-  guint shown = shmview_region_browser_get_n_visible (self);
+  guint shown = _shmview_region_browser_get_n_visible (self);
   g_autofree char *text = NULL;
 
   if (shown == total)
@@ -349,7 +349,7 @@ update_empty_state (ShmviewRegionBrowser *self)
   gboolean none_at_all = self->last != NULL && self->last->len == 0;
   g_autofree char *title = NULL;
 
-  if (self->last == NULL || shmview_region_browser_get_n_visible (self) > 0)
+  if (self->last == NULL || _shmview_region_browser_get_n_visible (self) > 0)
     {
       gtk_stack_set_visible_child_name (self->list_stack, "list");
       return;
@@ -996,7 +996,7 @@ shmview_region_browser_set_filter (ShmviewRegionBrowser *self,
 }
 
 guint
-shmview_region_browser_get_n_visible (ShmviewRegionBrowser *self)
+_shmview_region_browser_get_n_visible (ShmviewRegionBrowser *self)
 {
   g_return_val_if_fail (SHMVIEW_IS_REGION_BROWSER (self), 0);
 
@@ -1035,7 +1035,7 @@ shmview_region_browser_select (ShmviewRegionBrowser *self,
 }
 
 char *
-shmview_region_browser_dup_selected_spec (ShmviewRegionBrowser *self)
+_shmview_region_browser_dup_selected_spec (ShmviewRegionBrowser *self)
 {
   g_autofree char *spec = NULL;
   g_autofree char *name = NULL;
@@ -1101,7 +1101,7 @@ shmview_region_browser_remove_selected (ShmviewRegionBrowser *self)
 }
 
 const char *
-shmview_region_browser_get_error (ShmviewRegionBrowser *self)
+_shmview_region_browser_get_error (ShmviewRegionBrowser *self)
 {
   g_return_val_if_fail (SHMVIEW_IS_REGION_BROWSER (self), NULL);
 

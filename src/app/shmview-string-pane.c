@@ -11,6 +11,7 @@
 
 #include "shmview-error.h"
 #include "shmview-string-codec.h"
+#include "shmview-string-pane-private.h"
 #include "shmview-string-pane.h"
 
 struct _ShmviewStringPane
@@ -271,7 +272,7 @@ shmview_string_pane_set_read_only (ShmviewStringPane *self,
 }
 
 const char *
-shmview_string_pane_get_text (ShmviewStringPane *self)
+_shmview_string_pane_get_text (ShmviewStringPane *self)
 {
   g_return_val_if_fail (SHMVIEW_IS_STRING_PANE (self), NULL);
 
@@ -279,7 +280,7 @@ shmview_string_pane_get_text (ShmviewStringPane *self)
 }
 
 void
-shmview_string_pane_set_text (ShmviewStringPane *self,
+_shmview_string_pane_set_text (ShmviewStringPane *self,
                               const char        *text)
 {
   g_return_if_fail (SHMVIEW_IS_STRING_PANE (self));
@@ -340,7 +341,7 @@ shmview_string_pane_set_error (ShmviewStringPane *self,
 }
 
 const char *
-shmview_string_pane_get_error (ShmviewStringPane *self)
+_shmview_string_pane_get_error (ShmviewStringPane *self)
 {
   g_return_val_if_fail (SHMVIEW_IS_STRING_PANE (self), NULL);
 

@@ -20,8 +20,8 @@
 
 #include "app-test-util.h"
 #include "shmview-hex-view.h"
-#include "shmview-region-page.h"
-#include "shmview-string-pane.h"
+#include "shmview-region-page-private.h"
+#include "shmview-string-pane-private.h"
 #include "shmview-window-private.h"
 #include "test-util.h"
 
@@ -204,13 +204,13 @@ use_current_page (Fixture *f)
   if (page == NULL)
     return;
   hex = SHMVIEW_HEX_VIEW (shmview_region_page_get_hex_view (page));
-  pane = SHMVIEW_STRING_PANE (shmview_region_page_get_string_pane (page));
+  pane = SHMVIEW_STRING_PANE (_shmview_region_page_get_string_pane (page));
   shmview_hex_view_set_cursor (hex, g_rand_int_range (f->rand, 0, REGION_SIZE / 2));
   gtk_widget_grab_focus (GTK_WIDGET (hex));
   shmview_app_test_send_key (GTK_WIDGET (f->window), GDK_KEY_a + g_rand_int_range (f->rand, 0, 6),
                              0);
   if (g_rand_boolean (f->rand))
-    shmview_string_pane_set_text (pane, "soak");
+    _shmview_string_pane_set_text (pane, "soak");
 }
 
 /* One step of a person's use, picked at random. */
