@@ -1210,7 +1210,7 @@ shmview_region_page_get_hex_view (ShmviewRegionPage *self)
 }
 
 GtkWidget *
-shmview_region_page_get_string_pane (ShmviewRegionPage *self)
+_shmview_region_page_get_string_pane (ShmviewRegionPage *self)
 {
   g_return_val_if_fail (SHMVIEW_IS_REGION_PAGE (self), NULL);
 
@@ -1218,7 +1218,7 @@ shmview_region_page_get_string_pane (ShmviewRegionPage *self)
 }
 
 GtkWidget *
-shmview_region_page_get_status_bar (ShmviewRegionPage *self)
+_shmview_region_page_get_status_bar (ShmviewRegionPage *self)
 {
   g_return_val_if_fail (SHMVIEW_IS_REGION_PAGE (self), NULL);
 
@@ -1226,7 +1226,7 @@ shmview_region_page_get_status_bar (ShmviewRegionPage *self)
 }
 
 const char *
-shmview_region_page_get_info_message (ShmviewRegionPage *self)
+_shmview_region_page_get_info_message (ShmviewRegionPage *self)
 {
   g_return_val_if_fail (SHMVIEW_IS_REGION_PAGE (self), NULL);
 
@@ -1237,7 +1237,7 @@ shmview_region_page_get_info_message (ShmviewRegionPage *self)
 }
 
 const char *
-shmview_region_page_get_live_text (ShmviewRegionPage *self)
+_shmview_region_page_get_live_text (ShmviewRegionPage *self)
 {
   g_return_val_if_fail (SHMVIEW_IS_REGION_PAGE (self), NULL);
 
