@@ -27,5 +27,10 @@ if [ $# -ge 7 ]; then
   source=$tmp.scd
 fi
 sed "s/@VERSION@/$version/g" "$source" | "$scdoc" >"$tmp"
+# groff breaks lines only at spaces unless told that a line may break
+# between Chinese characters, which its zh.tmac does.
+case ${7-} in
+  zh*) sed -i '1a .mso zh.tmac' "$tmp" ;;
+esac
 rm -f "$tmp.scd" "$tmp.po" "$tmp.err"
 mv "$tmp" "$output"
