@@ -96,6 +96,19 @@ _shmview_shmtool()
     fi
 }
 
+# Completes the value $5 of option $3, whose help names it as in $4
+# ("--size=N"): what the value names decides how.
+_shmview_complete_value()
+{
+    local shmtool=$1 help=$2 option=$3 cur=$5
+    case $4 in
+        *=SPEC) _shmview_add_specs "$shmtool" "$cur" ;;
+        *=F | *=FILE*) _filedir ;;
+        *=DIR) _filedir -d ;;
+        *) COMPREPLY=($(compgen -W "$(_shmview_option_values "$help" "$option")" -- "$cur")) ;;
+    esac
+}
+
 # Completes an option or its value from help text $2; returns 1 when the
 # word is neither. $1 is the shmtool to list specs with.
 _shmview_complete_option()
@@ -104,21 +117,13 @@ _shmview_complete_option()
     options=$(_shmview_options "$help")
     if [[ $cur == --*=* ]]; then
         option=${cur%%=*} value=${cur#*=}
-        if grep -qx -- "$option=SPEC" <<<"$options"; then
-            cur=$value _shmview_add_specs "$shmtool" "$value"
-        elif grep -qx -- "$option=F" <<<"$options"; then
-            _filedir
-        else
-            COMPREPLY=($(compgen -W "$(_shmview_option_values "$help" "$option")" -- "$value"))
-        fi
+        _shmview_complete_value "$shmtool" "$help" "$option" \
+            "$(grep -m 1 -- "^$option=" <<<"$options")" "$value"
         return 0
     fi
     if [[ $prev == -* ]] && grep -q -- "^$prev=" <<<"$options"; then
-        case $(grep -m 1 -- "^$prev=" <<<"$options") in
-            *=SPEC) _shmview_add_specs "$shmtool" "$cur" ;;
-            *=F) _filedir ;;
-            *) COMPREPLY=($(compgen -W "$(_shmview_option_values "$help" "$prev")" -- "$cur")) ;;
-        esac
+        _shmview_complete_value "$shmtool" "$help" "$prev" \
+            "$(grep -m 1 -- "^$prev=" <<<"$options")" "$cur"
         return 0
     fi
     if [[ $cur == -* ]]; then

@@ -55,8 +55,10 @@ function __shmtool_args
             string split '|' -- $values
         else if string match -q '*=SPEC' -- $taking
             __shmtool_specs
-        else if string match -q '*=F' -- $taking
+        else if string match -qr '=(F|FILE.*)$' -- $taking
             __fish_complete_path $token
+        else if string match -q '*=DIR' -- $taking
+            __fish_complete_directories $token
         end
         return
     end
