@@ -48,17 +48,20 @@ else
 fi
 installed () { find "$dest" -path "*/$1" -print -quit; }
 bash_dir=$(pkg-config --variable=completionsdir bash-completion 2>/dev/null)
+# The man pages only when built (scdoc; po4a for zh_CN).
+wanted="zsh/site-functions/_shmtool fish/vendor_completions.d/shmtool.fish bash-completion/completions/shmtool"
+[ -f "$build/doc/shmtool.1" ] && wanted+=" man/man1/shmtool.1"
+[ -f "$build/doc/zh_CN/shmtool.1" ] && wanted+=" man/zh_CN/man1/shmtool.1"
 check "man pages, bash, zsh and fish completion installed" bash -c '
-  for f in man/man1/shmtool.1 man/zh_CN/man1/shmtool.1 zsh/site-functions/_shmtool \
-           fish/vendor_completions.d/shmtool.fish bash-completion/completions/shmtool; do
+  for f in $2; do
     [ -n "$(find "$1" -path "*/$f" -print -quit)" ] || { echo "missing: $f"; exit 1; }
-  done' sh "$dest"
+  done' sh "$dest" "$wanted"
 if [ -x "$shmview" ]; then
   check "shmview: man page and completion installed" bash -c '
-    for f in man/man1/shmview.1 bash-completion/completions/shmview \
-             fish/vendor_completions.d/shmview.fish; do
+    for f in bash-completion/completions/shmview fish/vendor_completions.d/shmview.fish \
+             $([ -f "$2/doc/shmview.1" ] && echo man/man1/shmview.1); do
       [ -n "$(find "$1" -path "*/$f" -print -quit)" ] || { echo "missing: $f"; exit 1; }
-    done' sh "$dest"
+    done' sh "$dest" "$build"
 else
   skip "shmview: man page and completion installed" "shmview is not built"
 fi
