@@ -3,7 +3,7 @@
  * Copyright 2026 The shmview authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Each kind of region (POSIX shm, System V, file; Win32 file mappings later)
+ * Each kind of region (POSIX shm, System V, file; Win32 file mappings)
  * fills one ShmviewBackendOps table. Backends use libc alone, take and return
  * plain C types, and report failure as an errno value (0 = success); the
  * region (shmview-region.c) turns those into GErrors with words for people.
@@ -27,10 +27,10 @@
  *   the object ended early (it shrank). copy_to_fd() answers ERANGE then.
  * - ENOTSUP for an operation the kind cannot do (resizing a System V segment).
  *
- * A Win32 backend fits the same table: open = CreateFileMapping /
- * OpenFileMapping + MapViewOfFile, check = VirtualQuery (no removal to see),
- * read/write = guarded copies, copy_to_fd = guarded copies into a buffer +
- * WriteFile, resize/remove = ENOTSUP, close = UnmapViewOfFile + CloseHandle;
+ * The Win32 backend (shmview-backend-win32.c, built with mingw-w64) fills the
+ * same table: open = CreateFileMappingW / OpenFileMappingW + MapViewOfFile,
+ * size = VirtualQuery (no removal to see), read/write = the guarded view
+ * operations, resize/remove = ENOTSUP, close = UnmapViewOfFile + CloseHandle;
  * its HANDLE goes in @handle.
  */
 #pragma once
@@ -168,6 +168,9 @@ struct _ShmviewBackendOps
 extern const ShmviewBackendOps shmview_backend_posix_ops;
 extern const ShmviewBackendOps shmview_backend_sysv_ops;
 extern const ShmviewBackendOps shmview_backend_file_ops;
+#ifdef _WIN32
+extern const ShmviewBackendOps shmview_backend_win32_ops; /* name: UTF-8 */
+#endif
 
 /* Shared by every backend, POSIX and Win32 (shmview-backend-common.c). */
 
