@@ -501,6 +501,7 @@ static const struct
   { "win.sidebar-visible", { "F9", NULL } },
   { "page.next-change", { "F8", NULL } },
   { "page.previous-change", { "<Shift>F8", NULL } },
+  { "page.take-snapshot", { "<Primary><Shift>s", NULL } },
 };
 
 /* Once per process and screen: the provider outlives any one application

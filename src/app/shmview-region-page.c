@@ -22,6 +22,7 @@
  */
 #include "config.h"
 
+#include <gio/gfiledescriptorbased.h>
 #include <glib/gi18n.h>
 
 #include "shmview-activity-strip.h"
@@ -36,6 +37,7 @@
 #include "shmview-region-list.h"
 #include "shmview-region-page-private.h"
 #include "shmview-region-page.h"
+#include "shmview-snapshot.h"
 #include "shmview-status-bar.h"
 #include "shmview-string-pane.h"
 #include "shmview-ui-util.h"
@@ -68,6 +70,7 @@ struct _ShmviewRegionPage
 
   /* owned */
   ShmviewWatcher    *watcher;          /* the whole region, in a worker thread */
+  ShmviewSnapshot   *snapshot;         /* Take snapshot; NULL before */
   GSimpleActionGroup *actions;         /* "page" */
   guint              activity_id;      /* clears the tab's activity dot */
   gboolean           offscreen_activity;
@@ -721,12 +724,185 @@ static const GActionEntry change_actions[] = {
   { "show-change-log", NULL, NULL, "false", show_change_log_action },
 };
 
+
+/* ---- snapshots, saving and loading bytes ------------------------------- */
+
+static void
+take_snapshot_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  ShmviewRegionPage *self = SHMVIEW_REGION_PAGE (user_data);
+  g_autoptr(GError) error = NULL;
+
+  if (!shmview_region_page_take_snapshot (self, &error))
+    show_error (self, error, SHMVIEW_ACTION_READ);
+}
+
+static void
+compare_snapshot_action (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  ShmviewRegionPage *self = SHMVIEW_REGION_PAGE (user_data);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  guint n = 0;
+
+  if (!shmview_region_page_compare_snapshot (self, &n, &error))
+    {
+      show_error (self, error, SHMVIEW_ACTION_READ);
+      return;
+    }
+  if (n == 0)
+    text = g_strdup (_("The region is the same as in the snapshot."));
+  else
+    /* Translators: after Compare with snapshot */
+    text = g_strdup_printf (ngettext ("%u range differs from the snapshot: it is marked and "
+                                      "listed in the change log.",
+                                      "%u ranges differ from the snapshot: they are marked and "
+                                      "listed in the change log.", n), n);
+  show_message (self, GTK_MESSAGE_INFO, text);
+}
+
+static GtkWindow *
+page_toplevel (ShmviewRegionPage *self)
+{
+  GtkWidget *toplevel = gtk_widget_get_toplevel (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (toplevel) ? GTK_WINDOW (toplevel) : NULL;
+}
+
+static void
+on_save_response (GtkNativeDialog   *chooser,
+                  int                response,
+                  ShmviewRegionPage *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      if (!shmview_region_page_save_bytes (self, file, &error))
+        show_error (self, error, SHMVIEW_ACTION_READ);
+    }
+  g_object_unref (chooser);
+  g_object_unref (self);
+}
+
+static void
+save_bytes_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  ShmviewRegionPage *self = SHMVIEW_REGION_PAGE (user_data);
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = g_strdup_printf ("%s.bin", self->title);
+
+  g_strdelimit (name, "/", '_');
+  chooser = gtk_file_chooser_native_new (_("Save Bytes to File"), page_toplevel (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_do_overwrite_confirmation (GTK_FILE_CHOOSER (chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name[0] == '_' ? name + 1 : name);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_save_response), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_load_confirmed (GtkDialog *dialog,
+                   int        response,
+                   gpointer   user_data)
+{
+  ShmviewRegionPage *self = SHMVIEW_REGION_PAGE (g_object_get_data (G_OBJECT (dialog), "page"));
+  GFile *file = g_object_get_data (G_OBJECT (dialog), "file");
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && !shmview_region_page_load_bytes (self, file, &error))
+    show_error (self, error, SHMVIEW_ACTION_WRITE);
+  gtk_widget_destroy (GTK_WIDGET (dialog));
+}
+
+/* Loading writes at once into memory others use: ask first. */
+static void
+confirm_load (ShmviewRegionPage *self,
+              GFile             *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+  GtkWidget *dialog;
+
+  dialog = gtk_message_dialog_new (page_toplevel (self), GTK_DIALOG_MODAL
+                                   | GTK_DIALOG_DESTROY_WITH_PARENT, GTK_MESSAGE_QUESTION,
+                                   GTK_BUTTONS_NONE, _("Write the bytes of “%s” into %s?"),
+                                   basename, self->title);
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
+                                            _("They replace the region’s bytes from offset 0, "
+                                              "at once, for every program that uses it. Undo "
+                                              "writes the old bytes back."));
+  gtk_dialog_add_buttons (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL,
+                          _("_Write"), GTK_RESPONSE_ACCEPT, NULL);
+  g_object_set_data_full (G_OBJECT (dialog), "page", g_object_ref (self), g_object_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "file", g_object_ref (file), g_object_unref);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_load_confirmed), NULL);
+  gtk_widget_show (dialog);
+}
+
+static void
+on_load_response (GtkNativeDialog   *chooser,
+                  int                response,
+                  ShmviewRegionPage *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      confirm_load (self, file);
+    }
+  g_object_unref (chooser);
+  g_object_unref (self);
+}
+
+static void
+load_bytes_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  ShmviewRegionPage *self = SHMVIEW_REGION_PAGE (user_data);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Load Bytes from File"), page_toplevel (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  g_signal_connect (chooser, "response", G_CALLBACK (on_load_response), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static const GActionEntry snapshot_actions[] = {
+  { "take-snapshot", take_snapshot_action },
+  { "compare-snapshot", compare_snapshot_action },
+  { "save-bytes", save_bytes_action },
+  { "load-bytes", load_bytes_action },
+};
+
+static void
+update_snapshot_actions (ShmviewRegionPage *self)
+{
+  GAction *compare = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "compare-snapshot");
+  GAction *load = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "load-bytes");
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (compare), self->snapshot != NULL);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (load),
+                               self->region == NULL || !shmview_region_is_read_only (self->region));
+}
+
 static void
 add_change_actions (ShmviewRegionPage *self)
 {
   self->actions = g_simple_action_group_new ();
   g_action_map_add_action_entries (G_ACTION_MAP (self->actions), change_actions,
                                    G_N_ELEMENTS (change_actions), self);
+  g_action_map_add_action_entries (G_ACTION_MAP (self->actions), snapshot_actions,
+                                   G_N_ELEMENTS (snapshot_actions), self);
+  update_snapshot_actions (self);
   gtk_widget_insert_action_group (GTK_WIDGET (self), "page", G_ACTION_GROUP (self->actions));
 }
 
@@ -984,6 +1160,7 @@ shmview_region_page_constructed (GObject *object)
                            G_CONNECT_SWAPPED);
   watch_fs_path (self);
   start_watching (self);
+  update_snapshot_actions (self);
 
   shmview_hex_view_set_read_only (self->hex_view, read_only);
   shmview_hex_view_set_region_size (self->hex_view, self->size);
@@ -1012,6 +1189,7 @@ shmview_region_page_dispose (GObject *object)
   if (self->watcher != NULL)
     shmview_watcher_stop (self->watcher);
   g_clear_object (&self->watcher);
+  g_clear_object (&self->snapshot);
   g_clear_object (&self->actions);
   g_clear_object (&self->history);
   g_clear_object (&self->monitor);
@@ -1536,4 +1714,154 @@ _shmview_region_page_get_watcher (ShmviewRegionPage *self)
   g_return_val_if_fail (SHMVIEW_IS_REGION_PAGE (self), NULL);
 
   return self->watcher;
+}
+
+/**
+ * shmview_region_page_take_snapshot:
+ *
+ * Keeps the region's bytes as they are now (Ctrl+Shift+S): in memory up to
+ * 64 MiB, else in a file under the user cache directory, removed with the
+ * page. Replaces an earlier snapshot.
+ */
+gboolean
+shmview_region_page_take_snapshot (ShmviewRegionPage  *self,
+                                   GError            **error)
+{
+  g_autofree char *dir = NULL;
+  ShmviewSnapshot *snapshot;
+
+  g_return_val_if_fail (SHMVIEW_IS_REGION_PAGE (self), FALSE);
+
+  dir = g_build_filename (g_get_user_cache_dir (), "shmview", NULL);
+  snapshot = shmview_snapshot_take (self->region, dir, error);
+  if (snapshot == NULL)
+    return FALSE;
+  g_clear_object (&self->snapshot);
+  self->snapshot = snapshot;
+  shmview_activity_strip_clear_differences (self->activity_strip);
+  update_snapshot_actions (self);
+  return TRUE;
+}
+
+/**
+ * shmview_region_page_compare_snapshot:
+ * @n_ranges: (out) (optional): how many ranges differ
+ *
+ * Marks every byte that differs from the snapshot now in the hex view and
+ * the activity strip, and lists the ranges in the change log.
+ */
+gboolean
+shmview_region_page_compare_snapshot (ShmviewRegionPage  *self,
+                                      guint              *n_ranges,
+                                      GError            **error)
+{
+  g_autoptr(GPtrArray) ranges = NULL;
+
+  g_return_val_if_fail (SHMVIEW_IS_REGION_PAGE (self), FALSE);
+
+  if (self->snapshot == NULL)
+    {
+      g_set_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_NOT_FOUND,
+                   _("There is no snapshot of %s to compare with: take one first."), self->title);
+      return FALSE;
+    }
+  ranges = shmview_snapshot_compare (self->snapshot, self->region, SHMVIEW_CHANGE_LOG_MAX, error);
+  if (ranges == NULL)
+    return FALSE;
+
+  shmview_activity_strip_clear_differences (self->activity_strip);
+  for (guint i = 0; i < ranges->len; i++)
+    {
+      const ShmviewWatcherChange *range = g_ptr_array_index (ranges, i);
+
+      shmview_activity_strip_add_difference (self->activity_strip, range->offset, range->length);
+      shmview_hex_view_mark_changed (self->hex_view, range->offset, range->length,
+                                     SHMVIEW_CHANGE_FOREIGN);
+      shmview_change_log_add_difference (self->change_log, range->offset, range->length,
+                                         range->old_bytes, range->new_bytes);
+    }
+  if (n_ranges != NULL)
+    *n_ranges = ranges->len;
+  return TRUE;
+}
+
+/**
+ * shmview_region_page_save_bytes:
+ *
+ * Writes the whole region into @file (replaced only once complete).
+ */
+gboolean
+shmview_region_page_save_bytes (ShmviewRegionPage  *self,
+                                GFile              *file,
+                                GError            **error)
+{
+  g_autoptr(GFileOutputStream) out = NULL;
+
+  g_return_val_if_fail (SHMVIEW_IS_REGION_PAGE (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_PRIVATE, NULL, error);
+  if (out == NULL)
+    return FALSE;
+  if (!G_IS_FILE_DESCRIPTOR_BASED (out))
+    {
+      g_set_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_UNSUPPORTED,
+                   _("Bytes can be saved only to a local file."));
+      return FALSE;
+    }
+  if (!shmview_region_copy_to_fd (self->region, 0, shmview_region_get_size (self->region),
+                                  g_file_descriptor_based_get_fd (G_FILE_DESCRIPTOR_BASED (out)),
+                                  error))
+    {
+      /* closing with the cancelled flag keeps the old file, if there was one */
+      g_autoptr(GCancellable) cancel = g_cancellable_new ();
+
+      g_cancellable_cancel (cancel);
+      g_output_stream_close (G_OUTPUT_STREAM (out), cancel, NULL);
+      return FALSE;
+    }
+  return g_output_stream_close (G_OUTPUT_STREAM (out), NULL, error);
+}
+
+/**
+ * shmview_region_page_load_bytes:
+ *
+ * Writes the bytes of @file into the region from offset 0, all or nothing,
+ * as one undo step. A file longer than the region (or than 64 MiB, what the
+ * undo history keeps) is refused and nothing is written.
+ */
+gboolean
+shmview_region_page_load_bytes (ShmviewRegionPage  *self,
+                                GFile              *file,
+                                GError            **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  guint64 length;
+
+  g_return_val_if_fail (SHMVIEW_IS_REGION_PAGE (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL,
+                            error);
+  if (info == NULL)
+    return FALSE;
+  length = (guint64) g_file_info_get_size (info);
+  if (length > self->size || length > SHMVIEW_SNAPSHOT_MEMORY_MAX)
+    {
+      g_autofree char *need = g_strdup_printf ("%" G_GUINT64_FORMAT, length);
+      g_autofree char *room = g_strdup_printf ("%" G_GUINT64_FORMAT,
+                                               MIN (self->size, SHMVIEW_SNAPSHOT_MEMORY_MAX));
+
+      g_set_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_OUT_OF_RANGE,
+                   _("The file holds %1$s bytes, but at most %2$s can be loaded into %3$s. "
+                     "Nothing was written."), need, room, self->title);
+      return FALSE;
+    }
+  bytes = g_file_load_bytes (file, NULL, NULL, error);
+  if (bytes == NULL)
+    return FALSE;
+  if (g_bytes_get_size (bytes) == 0)
+    return TRUE;
+  return write_bytes (self, 0, bytes, error);
 }

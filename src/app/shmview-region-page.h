@@ -85,4 +85,18 @@ gboolean       shmview_region_page_get_offscreen_activity (ShmviewRegionPage *se
 void           shmview_region_page_set_cpu_budget   (ShmviewRegionPage *self,
                                                      double             budget);
 
+/* Snapshots (page.take-snapshot, page.compare-snapshot) and whole-region
+ * files (page.save-bytes, page.load-bytes), without their dialogs. */
+gboolean       shmview_region_page_take_snapshot    (ShmviewRegionPage  *self,
+                                                     GError            **error);
+gboolean       shmview_region_page_compare_snapshot (ShmviewRegionPage  *self,
+                                                     guint              *n_ranges,
+                                                     GError            **error);
+gboolean       shmview_region_page_save_bytes       (ShmviewRegionPage  *self,
+                                                     GFile              *file,
+                                                     GError            **error);
+gboolean       shmview_region_page_load_bytes       (ShmviewRegionPage  *self,
+                                                     GFile              *file,
+                                                     GError            **error);
+
 G_END_DECLS

@@ -18,6 +18,7 @@
 #include "app-test-util.h"
 #include "shmview-activity-strip.h"
 #include "shmview-change-log.h"
+#include "shmview-error.h"
 #include "shmview-hex-view.h"
 #include "shmview-region-page-private.h"
 #include "shmview-region-page.h"
@@ -264,6 +265,72 @@ test_page_offscreen (Fixture       *f,
   g_assert_cmpuint (shmview_hex_view_get_cursor (SHMVIEW_HEX_VIEW (hex)), ==, FAR_OFFSET);
 }
 
+static void
+test_page_snapshot (Fixture       *f,
+                    gconstpointer  data)
+{
+  ShmviewChangeLog *log = SHMVIEW_CHANGE_LOG (_shmview_region_page_get_change_log (f->page));
+  GtkWidget *strip = _shmview_region_page_get_activity_strip (f->page);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "saved.bin", NULL);
+  g_autofree char *big_path = g_build_filename (g_get_tmp_dir (), "big.bin", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) big = g_file_new_for_path (big_path);
+  g_autofree char *row = NULL;
+  g_autofree guint8 *big_data = g_malloc0 (REGION_SIZE + 1);
+  guint8 byte = 0;
+  guint n = 0;
+
+  g_test_summary ("Compare with snapshot lists exactly the ranges that differ and marks them in "
+                  "the strip; Save bytes writes the region; Load bytes writes a file back as "
+                  "one undo step, and refuses a file too long for the region, writing nothing");
+
+  g_assert_false (shmview_region_page_compare_snapshot (f->page, &n, &error));
+  g_assert_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_cmpint (pwrite (f->fd, "before", 6, 0x100), ==, 6);
+  g_assert_true (shmview_region_page_take_snapshot (f->page, &error));
+  g_assert_no_error (error);
+  g_assert_true (shmview_region_page_save_bytes (f->page, file, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (pwrite (f->fd, "AFTER", 5, 0x100), ==, 5);
+  g_assert_cmpint (pwrite (f->fd, "\x01", 1, 0xe0000), ==, 1);
+  shmview_change_log_set_paused (log, TRUE);  /* only the comparison's rows */
+  shmview_change_log_clear (log);
+  g_assert_true (shmview_region_page_compare_snapshot (f->page, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpuint (shmview_change_log_get_n_entries (log), ==, 2);
+  row = shmview_change_log_dup_row (log, 0, SHMVIEW_CHANGE_LOG_CSV);
+  g_assert_true (g_str_has_suffix (row, ",0xe0000,1,00,01,snapshot"));
+  g_clear_pointer (&row, g_free);
+  row = shmview_change_log_dup_row (log, 1, SHMVIEW_CHANGE_LOG_CSV);
+  g_assert_true (g_str_has_suffix (row, ",0x100,5,6265666f72,4146544552,snapshot"));
+  g_assert_cmpuint (shmview_activity_strip_get_count_at (SHMVIEW_ACTIVITY_STRIP (strip), 0), ==,
+                    0);
+
+  g_assert_true (shmview_region_page_load_bytes (f->page, file, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pread (f->fd, &byte, 1, 0x100), ==, 1);
+  g_assert_cmpuint (byte, ==, 'b');
+  g_assert_cmpint (pread (f->fd, &byte, 1, 0xe0000), ==, 1);
+  g_assert_cmpuint (byte, ==, 0);
+  g_assert_true (shmview_region_page_undo (f->page));
+  g_assert_cmpint (pread (f->fd, &byte, 1, 0x100), ==, 1);
+  g_assert_cmpuint (byte, ==, 'A');
+  g_assert_cmpint (pread (f->fd, &byte, 1, 0xe0000), ==, 1);
+  g_assert_cmpuint (byte, ==, 1);
+
+  memset (big_data, 0x77, REGION_SIZE + 1);
+  g_assert_true (g_file_set_contents (big_path, (const char *) big_data, REGION_SIZE + 1, NULL));
+  g_assert_false (shmview_region_page_load_bytes (f->page, big, &error));
+  g_assert_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_OUT_OF_RANGE);
+  g_assert_cmpint (pread (f->fd, &byte, 1, 0), ==, 1);
+  g_assert_cmpuint (byte, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -279,6 +346,7 @@ main (int   argc,
   g_test_add_func ("/app/activity/strip", test_strip);
   g_test_add_func ("/app/activity/change-log", test_change_log);
   g_test_add ("/app/activity/page-offscreen", Fixture, NULL, setup, test_page_offscreen, teardown);
+  g_test_add ("/app/activity/page-snapshot", Fixture, NULL, setup, test_page_snapshot, teardown);
 
   return g_test_run ();
 }
