@@ -35,6 +35,11 @@
  * focus, and at once when the listing shows a region not counted yet. */
 #define REFRESH_MS  1000
 #define COUNT_EVERY 5
+/* More rows than this coming or going at once (the first listing of a busy
+ * machine, a test suite cleaning up) and the models are built afresh:
+ * GtkTreeModelSort and GtkTreeModelFilter renumber every row after each
+ * single insert or removal, so one by one costs O(N) each. */
+#define BULK_ROWS 256
 /* Listing and applying may take at most this share of the time between
  * listings: the interval grows with the machine's number of objects. */
 #define BUDGET_SHARE 100
@@ -100,6 +105,10 @@ typedef struct
 } Row;
 
 G_DEFINE_FINAL_TYPE (ShmviewRegionBrowser, shmview_region_browser, GTK_TYPE_BOX)
+
+static gboolean row_visible (GtkTreeModel *model,
+                             GtkTreeIter  *iter,
+                             gpointer      user_data);
 
 enum {
   ATTACH,
@@ -502,6 +511,59 @@ update_listed_rows (ShmviewRegionBrowser *self,
     }
 }
 
+/* The store, then the filter and the sort over it, made anew for @entries
+ * and put in the view; the selected region stays selected. */
+static void
+rebuild_models (ShmviewRegionBrowser *self,
+                GPtrArray            *entries)
+{
+  GtkTreeModel *old = GTK_TREE_MODEL (self->store);
+  g_autofree GType *types = g_new0 (GType, gtk_tree_model_get_n_columns (old));
+  g_autofree char *selected = shmview_region_browser_dup_selected_spec (self);
+  int column = COL_ORDER;
+  GtkSortType order = GTK_SORT_ASCENDING;
+
+  for (int c = 0; c < gtk_tree_model_get_n_columns (old); c++)
+    types[c] = gtk_tree_model_get_column_type (old, c);
+  gtk_tree_sortable_get_sort_column_id (GTK_TREE_SORTABLE (self->sort), &column, &order);
+
+  /* filled before anything listens to it: no signal per row */
+  g_hash_table_remove_all (self->rows);
+  g_clear_object (&self->store);
+  self->store = gtk_list_store_newv (gtk_tree_model_get_n_columns (old), types);
+  update_listed_rows (self, entries);
+
+  g_clear_object (&self->filter);
+  self->filter = GTK_TREE_MODEL_FILTER (gtk_tree_model_filter_new (GTK_TREE_MODEL (self->store), NULL));
+  gtk_tree_model_filter_set_visible_func (self->filter, row_visible, self, NULL);
+  g_clear_object (&self->sort);
+  self->sort = GTK_TREE_MODEL_SORT (gtk_tree_model_sort_new_with_model (GTK_TREE_MODEL (self->filter)));
+  gtk_tree_sortable_set_sort_column_id (GTK_TREE_SORTABLE (self->sort), column, order);
+  gtk_tree_view_set_model (self->tree_view, GTK_TREE_MODEL (self->sort));
+
+  if (selected != NULL)
+    shmview_region_browser_select (self, selected);
+}
+
+/* How many rows @entries adds or drops compared with what is shown. */
+static guint
+count_row_changes (ShmviewRegionBrowser *self,
+                   GPtrArray            *entries,
+                   GHashTable           *listed)
+{
+  guint kept = 0;
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      ShmviewRegionEntry *entry = g_ptr_array_index (entries, i);
+
+      g_hash_table_add (listed, entry->spec);
+      if (g_hash_table_contains (self->rows, entry->spec))
+        kept++;
+    }
+  return (entries->len - kept) + (g_hash_table_size (self->rows) - kept);
+}
+
 /* Brings the store in line with @entries, touching only rows that changed. */
 static void
 apply_list (ShmviewRegionBrowser *self,
@@ -513,14 +575,13 @@ apply_list (ShmviewRegionBrowser *self,
     return;
 
   listed = g_hash_table_new (g_str_hash, g_str_equal);
-  for (guint i = 0; i < entries->len; i++)
+  if (count_row_changes (self, entries, listed) > BULK_ROWS)
+    rebuild_models (self, entries);
+  else
     {
-      ShmviewRegionEntry *entry = g_ptr_array_index (entries, i);
-
-      g_hash_table_add (listed, entry->spec);
+      remove_gone_rows (self, listed);
+      update_listed_rows (self, entries);
     }
-  remove_gone_rows (self, listed);
-  update_listed_rows (self, entries);
 
   g_clear_pointer (&self->last, g_ptr_array_unref);
   self->last = g_ptr_array_ref (entries);
@@ -987,6 +1048,9 @@ shmview_region_browser_dispose (GObject *object)
 
   stop_refreshing (self);
   g_clear_pointer (&self->rows, g_hash_table_unref);
+  g_clear_object (&self->sort);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->store);
   g_clear_pointer (&self->last, g_ptr_array_unref);
   g_clear_pointer (&self->owner_names, g_hash_table_unref);
 
@@ -1054,6 +1118,10 @@ shmview_region_browser_init (ShmviewRegionBrowser *self)
 
   self->owner_names = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  /* ours from here on: a bulk change replaces them */
+  g_object_ref (self->store);
+  g_object_ref (self->filter);
+  g_object_ref (self->sort);
   self->next_ms = REFRESH_MS;
   gtk_tree_model_filter_set_visible_func (self->filter, row_visible, self, NULL);
   gtk_tree_sortable_set_sort_column_id (GTK_TREE_SORTABLE (self->sort), COL_ORDER,
@@ -1108,31 +1176,23 @@ gboolean
 shmview_region_browser_select (ShmviewRegionBrowser *self,
                                const char           *spec)
 {
-  GtkTreeModel *model;
-  GtkTreeIter iter;
-  gboolean valid;
+  g_autoptr(GtkTreePath) path = NULL;
+  GtkTreeIter filter_iter, iter;
+  Row *row;
 
   g_return_val_if_fail (SHMVIEW_IS_REGION_BROWSER (self), FALSE);
   g_return_val_if_fail (spec != NULL, FALSE);
 
-  model = GTK_TREE_MODEL (self->sort);
-  for (valid = gtk_tree_model_get_iter_first (model, &iter); valid;
-       valid = gtk_tree_model_iter_next (model, &iter))
-    {
-      g_autofree char *row_spec = NULL;
-      g_autoptr(GtkTreePath) path = NULL;
+  row = g_hash_table_lookup (self->rows, spec);
+  if (row == NULL
+      || !gtk_tree_model_filter_convert_child_iter_to_iter (self->filter, &filter_iter, &row->iter))
+    return FALSE;  /* not listed, or filtered out */
 
-      gtk_tree_model_get (model, &iter, COL_SPEC, &row_spec, -1);
-      if (g_strcmp0 (row_spec, spec) != 0)
-        continue;
-
-      path = gtk_tree_model_get_path (model, &iter);
-      gtk_tree_view_set_cursor (self->tree_view, path, NULL, FALSE);
-      gtk_tree_view_scroll_to_cell (self->tree_view, path, NULL, FALSE, 0, 0);
-      return TRUE;
-    }
-
-  return FALSE;
+  gtk_tree_model_sort_convert_child_iter_to_iter (self->sort, &iter, &filter_iter);
+  path = gtk_tree_model_get_path (GTK_TREE_MODEL (self->sort), &iter);
+  gtk_tree_view_set_cursor (self->tree_view, path, NULL, FALSE);
+  gtk_tree_view_scroll_to_cell (self->tree_view, path, NULL, FALSE, 0, 0);
+  return TRUE;
 }
 
 char *
