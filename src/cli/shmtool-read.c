@@ -10,6 +10,7 @@
 
 #include <glib.h>
 
+#include "shmtool-layout.h"
 #include "shmtool-private.h"
 #include "shmview-format.h"
 
@@ -36,7 +37,12 @@ parse_format (const char *text,
         *out = (ReadFormat) i;
         return TRUE;
       }
-  _shmtool_usage_error ("read", "--format: Unknown format “%s” (use text, hex, raw or c)", text);
+  {
+    g_autofree char *shown = _shmtool_quote (text);
+
+    _shmtool_usage_error ("read", "--format: Unknown format “%s” (use text, hex, raw or c)",
+                          shown);
+  }
   return FALSE;
 }
 
@@ -181,9 +187,14 @@ _shmtool_cmd_read (int    argc,
                    char **argv)
 {
   g_autofree char *format_text = NULL;
+  g_auto(ShmtoolLayout) layout = { NULL, };
+  gboolean json = FALSE;
   GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_text,
       "text, hex (default), raw or c", "FORMAT" },
+    { "json", 'j', 0, G_OPTION_ARG_NONE, &json, "With --layout: print the fields as JSON", NULL },
+    SHMTOOL_LAYOUT_OPTIONS (&layout),
+    SHMTOOL_LAYOUT_COUNT_OPTION (&layout),
     { NULL }
   };
   g_auto(ShmtoolTarget) target = { NULL, };
@@ -192,8 +203,15 @@ _shmtool_cmd_read (int    argc,
   ReadFormat format;
 
   if (!_shmtool_parse_target ("read", entries, SHMTOOL_TARGET_RANGE, &argc, &argv, &target) ||
-      !parse_format (format_text, &format))
+      !parse_format (format_text, &format) ||
+      !_shmtool_layout_check_usage ("read", &layout))
     return SHMTOOL_EXIT_USAGE;
+  if (_shmtool_layout_requested (&layout))
+    return format_text != NULL
+           ? _shmtool_usage_error ("read", "--format does not go with --layout")
+           : _shmtool_layout_run_read (&target, &layout, json);
+  if (json)
+    return _shmtool_usage_error ("read", "--json needs --layout FILE.h --type NAME");
 
   /* Read-only, so a region we may read but not write works too. */
   region = _shmtool_open_target (&target, SHMVIEW_OPEN_READ_ONLY, &error);
