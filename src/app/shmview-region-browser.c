@@ -369,7 +369,7 @@ insert_row (ShmviewRegionBrowser     *self,
   RowTexts t;
 
   row_texts_init (self, &t, entry);
-  gtk_list_store_insert_with_values (self->store, iter, -1,
+  gtk_list_store_insert_with_values (self->store, iter, order,
                                      COL_SPEC, entry->spec,
                                      COL_NAME, t.shown_name,
                                      COL_LABEL, entry->label,
@@ -485,8 +485,27 @@ remove_gone_rows (ShmviewRegionBrowser *self,
     }
 }
 
-/* Inserts the new rows and updates those that differ; a row that only
- * moved in the core's order gets its new position and nothing else. */
+/* Moves @row to position @i of the store, if it is not there: the rows
+ * kept stay in the core's order from listing to listing, so this is rare. */
+static void
+keep_in_place (ShmviewRegionBrowser *self,
+               Row                  *row,
+               guint                 i)
+{
+  GtkTreeModel *model = GTK_TREE_MODEL (self->store);
+  g_autoptr(GtkTreePath) path = gtk_tree_model_get_path (model, &row->iter);
+  GtkTreeIter there;
+
+  if ((guint) gtk_tree_path_get_indices (path)[0] == i)
+    return;
+  if (gtk_tree_model_iter_nth_child (model, &there, NULL, (int) i))
+    gtk_list_store_move_before (self->store, &row->iter, &there);
+}
+
+/* Inserts the new rows where the core lists them and updates those that
+ * differ: the store is in the core's order, which is the order shown, so
+ * no sort model has to compare 100,000 rows. Call it after the rows that
+ * are gone were removed. */
 static void
 update_listed_rows (ShmviewRegionBrowser *self,
                     GPtrArray            *entries)
@@ -502,9 +521,12 @@ update_listed_rows (ShmviewRegionBrowser *self,
           insert_row (self, &row->iter, entry, (int) i);
           g_hash_table_insert (self->rows, g_strdup (entry->spec), row);
         }
-      else if (!entries_equal (row->entry, entry))
-        update_row (self, &row->iter, entry, (int) i);
       else if (row->order != i)
+        keep_in_place (self, row, i);
+
+      if (row->entry != NULL && !entries_equal (row->entry, entry))
+        update_row (self, &row->iter, entry, (int) i);
+      else if (row->entry != NULL && row->order != i)
         gtk_list_store_set (self->store, &row->iter, COL_ORDER, (int) i, -1);
       row->entry = entry;
       row->order = i;
@@ -520,12 +542,9 @@ rebuild_models (ShmviewRegionBrowser *self,
   GtkTreeModel *old = GTK_TREE_MODEL (self->store);
   g_autofree GType *types = g_new0 (GType, gtk_tree_model_get_n_columns (old));
   g_autofree char *selected = shmview_region_browser_dup_selected_spec (self);
-  int column = COL_ORDER;
-  GtkSortType order = GTK_SORT_ASCENDING;
 
   for (int c = 0; c < gtk_tree_model_get_n_columns (old); c++)
     types[c] = gtk_tree_model_get_column_type (old, c);
-  gtk_tree_sortable_get_sort_column_id (GTK_TREE_SORTABLE (self->sort), &column, &order);
 
   /* filled before anything listens to it: no signal per row */
   g_hash_table_remove_all (self->rows);
@@ -538,7 +557,6 @@ rebuild_models (ShmviewRegionBrowser *self,
   gtk_tree_model_filter_set_visible_func (self->filter, row_visible, self, NULL);
   g_clear_object (&self->sort);
   self->sort = GTK_TREE_MODEL_SORT (gtk_tree_model_sort_new_with_model (GTK_TREE_MODEL (self->filter)));
-  gtk_tree_sortable_set_sort_column_id (GTK_TREE_SORTABLE (self->sort), column, order);
   gtk_tree_view_set_model (self->tree_view, GTK_TREE_MODEL (self->sort));
 
   if (selected != NULL)
@@ -1124,8 +1142,6 @@ shmview_region_browser_init (ShmviewRegionBrowser *self)
   g_object_ref (self->sort);
   self->next_ms = REFRESH_MS;
   gtk_tree_model_filter_set_visible_func (self->filter, row_visible, self, NULL);
-  gtk_tree_sortable_set_sort_column_id (GTK_TREE_SORTABLE (self->sort), COL_ORDER,
-                                        GTK_SORT_ASCENDING);
   gtk_menu_attach_to_widget (self->context_menu, GTK_WIDGET (self->tree_view), NULL);
   update_count (self);
 }
