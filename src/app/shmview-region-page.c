@@ -22,6 +22,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <gio/gfiledescriptorbased.h>
 #include <glib/gi18n.h>
 
@@ -81,7 +83,8 @@ struct _ShmviewRegionPage
   char              *title;
   char              *spec_text;
   char              *last_poll_error;  /* shown once, not on every tick */
-  guint8            *string_buffer;    /* SHMVIEW_STRING_PANE_MAX_BYTES, reused */
+  guint8            *string_buffer;    /* SHMVIEW_STRING_PANE_MAX_BYTES: what the pane shows */
+  guint8            *string_spare;     /* the same size: a tick's read, compared with it */
 
   GFileMonitor      *fs_monitor;       /* the object's name; NULL for System V */
 
@@ -91,6 +94,12 @@ struct _ShmviewRegionPage
   guint              n_view_updates;   /* for the tests: ticks that changed the view */
   guint64            size;
   ShmviewRemoval     removal;
+  /* what the string pane and the value were last given, so a tick that
+   * finds the same bytes under the same caret touches no widget */
+  guint64            shown_cursor;
+  guint64            shown_selection;
+  gsize              shown_n;
+  gboolean           shown_valid : 1;
   gboolean           paused : 1;
   gboolean           data_stale : 1;   /* the view needs the window's bytes even if unchanged */
   gboolean           polling : 1;
@@ -203,36 +212,60 @@ update_live_label (ShmviewRegionPage *self)
     gtk_style_context_add_class (context, "shmview-live");
 }
 
-/* The string and the byte at the cursor, read through the core (bounded). */
+static void
+show_cursor_unavailable (ShmviewRegionPage *self,
+                         guint64            cursor)
+{
+  self->shown_valid = FALSE;
+  shmview_string_pane_set_unavailable (self->string_pane, cursor);
+  shmview_status_bar_set_value (self->status_bar, FALSE, 0);
+}
+
+/* The string and the byte at the cursor, read through the core (bounded).
+ * When the caret, the selection and the bytes are what the widgets show
+ * already, nothing else is done: an unchanged tick formats nothing. */
 static void
 update_cursor_info (ShmviewRegionPage *self)
 {
   guint64 cursor = shmview_hex_view_get_cursor (self->hex_view);
   guint64 start = 0, end = 0;
   g_autoptr(GError) error = NULL;
+  guint8 *swap;
   gsize n;
 
   if (!shmview_hex_view_get_selection (self->hex_view, &start, &end))
     start = end = 0;
-  shmview_status_bar_set_cursor (self->status_bar, cursor, end - start);
 
   if (cursor >= self->size)
     {
-      shmview_string_pane_set_unavailable (self->string_pane, cursor);
-      shmview_status_bar_set_value (self->status_bar, FALSE, 0);
+      shmview_status_bar_set_cursor (self->status_bar, cursor, end - start);
+      show_cursor_unavailable (self, cursor);
       return;
     }
 
   n = (gsize) MIN ((guint64) SHMVIEW_STRING_PANE_MAX_BYTES, self->size - cursor);
-  if (!shmview_region_read (self->region, cursor, self->string_buffer, n, &error))
+  if (!shmview_region_read (self->region, cursor, self->string_spare, n, &error))
     {
       /* a shrink in a race: the next tick sees the new size */
       g_debug ("string at %" G_GUINT64_FORMAT ": %s", cursor, error->message);
-      shmview_string_pane_set_unavailable (self->string_pane, cursor);
-      shmview_status_bar_set_value (self->status_bar, FALSE, 0);
+      shmview_status_bar_set_cursor (self->status_bar, cursor, end - start);
+      show_cursor_unavailable (self, cursor);
       return;
     }
+  if (self->shown_valid && self->shown_cursor == cursor && self->shown_n == n
+      && self->shown_selection == end - start
+      && memcmp (self->string_spare, self->string_buffer, n) == 0)
+    return;
 
+  swap = self->string_buffer;
+  self->string_buffer = self->string_spare;
+  self->string_spare = swap;
+  self->shown_valid = TRUE;
+  self->shown_cursor = cursor;
+  self->shown_n = n;
+  self->shown_selection = end - start;
+
+  shmview_status_bar_set_cursor (self->status_bar, cursor, end - start);
   shmview_string_pane_set_bytes (self->string_pane, cursor, self->string_buffer, n,
                                  cursor + n == self->size);
   shmview_status_bar_set_value (self->status_bar, TRUE, self->string_buffer[0]);
@@ -399,6 +432,7 @@ apply_result (ShmviewRegionPage    *self,
                                              g_array_index (result->changed, ShmviewRange, 0).offset);
     }
 
+  self->shown_valid = FALSE;  /* something changed: the widgets are given it all again */
   update_cursor_info (self);
 }
 
@@ -1056,8 +1090,10 @@ on_hex_copy (ShmviewRegionPage *self,
 static void
 on_cursor_moved (ShmviewRegionPage *self)
 {
-  if (self->region != NULL)
-    update_cursor_info (self);
+  if (self->region == NULL)
+    return;
+  self->shown_valid = FALSE;
+  update_cursor_info (self);
 }
 
 static void
@@ -1207,6 +1243,7 @@ shmview_region_page_finalize (GObject *object)
   g_free (self->spec_text);
   g_free (self->last_poll_error);
   g_free (self->string_buffer);
+  g_free (self->string_spare);
 
   G_OBJECT_CLASS (shmview_region_page_parent_class)->finalize (object);
 }
@@ -1366,6 +1403,7 @@ shmview_region_page_init (ShmviewRegionPage *self)
   self->cpu_budget = SHMVIEW_WATCHER_BUDGET_DEFAULT;
   add_change_actions (self);
   self->string_buffer = g_malloc (SHMVIEW_STRING_PANE_MAX_BYTES);
+  self->string_spare = g_malloc (SHMVIEW_STRING_PANE_MAX_BYTES);
 }
 
 GtkWidget *
