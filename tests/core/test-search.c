@@ -118,6 +118,55 @@ test_memory (void)
                                           SHMVIEW_SEARCH_IGNORE_CASE), ==, -1);
 }
 
+static gssize
+naive_find (const guint8 *hay,
+            gsize         length,
+            const guint8 *pattern,
+            gsize         pattern_length,
+            gboolean      last)
+{
+  gssize found = -1;
+
+  for (gsize i = 0; i + pattern_length <= length; i++)
+    {
+      gsize k = 0;
+
+      while (k < pattern_length && g_ascii_tolower (hay[i + k]) == g_ascii_tolower (pattern[k]))
+        k++;
+      if (k == pattern_length)
+        {
+          found = (gssize) i;
+          if (!last)
+            break;
+        }
+    }
+  return found;
+}
+
+static void
+test_memory_random (void)
+{
+  g_test_summary ("On random text of a small alphabet, every length and position gives "
+                  "what a byte-by-byte search gives, both ways, ignoring case");
+
+  for (guint round = 0; round < 2000; round++)
+    {
+      guint8 hay[100];
+      guint8 pattern[8];
+      gsize length = g_test_rand_int_range (0, sizeof hay);
+      gsize pattern_length = g_test_rand_int_range (1, sizeof pattern);
+      ShmviewSearchFlags backward = round % 2 ? SHMVIEW_SEARCH_BACKWARD : 0;
+
+      for (gsize i = 0; i < length; i++)
+        hay[i] = "abAB"[g_test_rand_int_range (0, 4)];
+      for (gsize i = 0; i < pattern_length; i++)
+        pattern[i] = "abAB"[g_test_rand_int_range (0, 4)];
+      g_assert_cmpint (shmview_search_memory (hay, length, pattern, pattern_length,
+                                              SHMVIEW_SEARCH_IGNORE_CASE | backward), ==,
+                       naive_find (hay, length, pattern, pattern_length, backward != 0));
+    }
+}
+
 static void
 test_chunk_boundaries (Fixture       *fixture,
                        gconstpointer  data)
@@ -332,6 +381,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/core/search/memory", test_memory);
+  g_test_add_func ("/core/search/memory-random", test_memory_random);
   g_test_add_func ("/core/search/patterns", test_patterns);
   g_test_add ("/core/search/chunk-boundaries", Fixture, NULL, setup_small,
               test_chunk_boundaries, teardown);
