@@ -467,6 +467,7 @@ scan_span_all (Search                 *s,
  * @pattern: the bytes to look for
  * @pattern_length: at least 1
  * @flags: IGNORE_CASE counts
+ * @from: the first offset a match may start at
  * @func: (scope call): called with each match, first to last; overlapping
  *   matches count ("aa" is at 0 and 1 in "aaa")
  * @user_data: for @func
@@ -481,6 +482,7 @@ shmview_search_region_all (ShmviewRegion          *region,
                            const guint8           *pattern,
                            gsize                   pattern_length,
                            ShmviewSearchFlags      flags,
+                           guint64                 from,
                            ShmviewSearchMatchFunc  func,
                            gpointer                user_data,
                            GCancellable           *cancellable,
@@ -498,7 +500,7 @@ shmview_search_region_all (ShmviewRegion          *region,
   search_init (&s, region, pattern, pattern_length, flags & SHMVIEW_SEARCH_IGNORE_CASE,
                cancellable);
   s.total = s.size;
-  for (guint64 pos = 0; ok && go_on && next_span (&s, pos, s.size, &span_lo, &span_hi);
+  for (guint64 pos = from; ok && go_on && next_span (&s, pos, s.size, &span_lo, &span_hi);
        pos = span_hi)
     ok = scan_span_all (&s, span_lo, span_hi, func, user_data, &go_on, error);
   search_clear (&s);

@@ -243,14 +243,21 @@ test_all (Fixture       *fixture,
   put (fixture, 2 * CHUNK + 5, "AA", 2);
 
   g_assert_true (shmview_search_region_all (fixture->posix.region, (const guint8 *) "aa", 2,
-                                            SHMVIEW_SEARCH_IGNORE_CASE, collect, found, NULL,
+                                            SHMVIEW_SEARCH_IGNORE_CASE, 0, collect, found, NULL,
                                             &error));
   g_assert_no_error (error);
   g_assert_cmpmem (found->data, found->len * sizeof (guint64), expected, sizeof expected);
 
   g_array_set_size (found, 0);
   g_assert_true (shmview_search_region_all (fixture->posix.region, (const guint8 *) "aa", 2,
-                                            SHMVIEW_SEARCH_IGNORE_CASE, stop_after_two, found,
+                                            SHMVIEW_SEARCH_IGNORE_CASE, 11, collect, found,
+                                            NULL, &error));
+  g_assert_cmpmem (found->data, found->len * sizeof (guint64), expected + 1,
+                   sizeof expected - sizeof (guint64));
+
+  g_array_set_size (found, 0);
+  g_assert_true (shmview_search_region_all (fixture->posix.region, (const guint8 *) "aa", 2,
+                                            SHMVIEW_SEARCH_IGNORE_CASE, 0, stop_after_two, found,
                                             NULL, &error));
   g_assert_cmpuint (found->len, ==, 2);
 }
@@ -368,7 +375,7 @@ test_sparse_last_byte (Fixture       *fixture,
   assert_not_found (fixture, "\x7f\0", 2, 0, 0);
 
   g_assert_true (shmview_search_region_all (fixture->posix.region, (const guint8 *) "\0\x7f", 2,
-                                            0, collect, found, NULL, &error));
+                                            0, 1, collect, found, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (found->len, ==, 1);
   g_assert_cmpuint (g_array_index (found, guint64, 0), ==, size - 2);
