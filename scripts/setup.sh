@@ -16,6 +16,9 @@ SHMVIEW_SRC=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 SHMVIEW_PACKAGES=(
   meson ninja-build pkg-config gcc libc6-dev          # the build
   libglib2.0-dev libgtk-3-dev                         # GLib 2.74 / GTK 3.24 (+ glib.supp, gtk.supp)
+  libjson-glib-dev                                    # JSON files and --json output
+  libclang-dev                                        # C header layouts (meson feature clang)
+  libxxhash-dev                                       # XXH3 page digests (whole-region watcher)
   libglib2.0-bin                                      # glib-compile-schemas, glib-compile-resources
   libgtk-3-bin librsvg2-common adwaita-icon-theme     # GTK runtime bits: SVG icon loader, icons
   fonts-dejavu-core                                   # a monospace font for the hex view

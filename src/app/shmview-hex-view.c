@@ -22,6 +22,7 @@
 #include <glib/gi18n.h>
 
 #include "shmview-format.h"
+#include "shmview-hex-layout.h"
 #include "shmview-hex-view-accessible.h"
 #include "shmview-hex-view-private.h"
 #include "shmview-hex-view.h"
@@ -29,10 +30,7 @@
 #define DEFAULT_FONT      "Monospace 11"
 #define DEFAULT_FADE_MS   1500
 #define PADDING           6     /* pixels around the text */
-#define GAP_OFFSET        2     /* characters between the offset and hex columns */
-#define GAP_ASCII         3     /* characters between the hex and ASCII columns */
-#define MIN_OFFSET_DIGITS 8
-#define MAX_FIT_ROW       256   /* widest row fit-to-width picks, in bytes */
+#define MAX_FIT_ROW       SHMVIEW_HEX_LAYOUT_MAX_ROW
 #define WHEEL_ROWS        3.0
 
 typedef struct
@@ -43,14 +41,10 @@ typedef struct
   guint8 own : 1;    /* the last change was our own edit */
 } Cell;
 
-/* Character columns of one row at a given row width. */
-typedef struct
-{
-  guint n_digits;
-  guint hex_x0;
-  guint ascii_x0;
-  guint n_chars;
-} RowLayout;
+typedef ShmviewHexLayout RowLayout;
+
+G_STATIC_ASSERT ((int) SHMVIEW_HEX_VIEW_COLUMN_HEX == (int) SHMVIEW_HEX_LAYOUT_HEX);
+G_STATIC_ASSERT ((int) SHMVIEW_HEX_VIEW_COLUMN_ASCII == (int) SHMVIEW_HEX_LAYOUT_ASCII);
 
 struct _ShmviewHexView
 {
@@ -155,58 +149,33 @@ static void configure_adjustments (ShmviewHexView *self);
 static guint64
 n_rows (ShmviewHexView *self)
 {
-  return (self->region_size + self->row_width - 1) / self->row_width;
-}
-
-static guint
-offset_digits (guint64 region_size)
-{
-  guint digits = MIN_OFFSET_DIGITS;
-
-  /* hexdump prints offsets with "%08x": wider only when they need it */
-  if (region_size > 0)
-    {
-      for (guint64 last = (region_size - 1) >> (4 * MIN_OFFSET_DIGITS); last != 0; last >>= 4)
-        digits++;
-    }
-  return digits;
-}
-
-static RowLayout
-row_layout_for (guint64 region_size,
-                guint   row_width)
-{
-  RowLayout l;
-  guint hex_chars = 3 * row_width + row_width / 8 - 2;
-
-  l.n_digits = offset_digits (region_size);
-  l.hex_x0 = l.n_digits + GAP_OFFSET;
-  l.ascii_x0 = l.hex_x0 + hex_chars + GAP_ASCII;
-  l.n_chars = l.ascii_x0 + row_width;
-  return l;
+  return shmview_hex_layout_n_rows (self->region_size, self->row_width);
 }
 
 static RowLayout
 row_layout (ShmviewHexView *self)
 {
-  return row_layout_for (self->region_size, self->row_width);
+  RowLayout l;
+
+  shmview_hex_layout_init (&l, self->region_size, self->row_width);
+  return l;
 }
 
-/* Character column of byte @i of a row in the hex column (groups of 8). */
 static guint
 hex_char (const RowLayout *l,
           guint            i)
 {
-  return l->hex_x0 + 3 * i + i / 8;
+  return shmview_hex_layout_hex_char (l, i);
 }
 
 static int
 content_width (ShmviewHexView *self,
                guint           row_width)
 {
-  RowLayout l = row_layout_for (self->region_size, row_width);
+  RowLayout l;
 
-  return 2 * PADDING + (int) (l.n_chars * self->char_width + 0.999);
+  shmview_hex_layout_init (&l, self->region_size, row_width);
+  return shmview_hex_layout_width_px (&l, self->char_width, PADDING);
 }
 
 static double
@@ -219,15 +188,7 @@ static guint
 fit_row_width (ShmviewHexView *self,
                int             width)
 {
-  guint best = 8;
-
-  for (guint w = 16; w <= MAX_FIT_ROW; w += 8)
-    {
-      if (content_width (self, w) > width)
-        break;
-      best = w;
-    }
-  return best;
+  return shmview_hex_layout_fit_row_width (self->region_size, self->char_width, PADDING, width);
 }
 
 /* Returns TRUE when the character cell changed size. */
@@ -1261,31 +1222,15 @@ byte_at_point (ShmviewHexView       *self,
                guint                *nibble)
 {
   RowLayout l = row_layout (self);
-  double col = (x - text_x0 (self)) / self->char_width;
   gint64 row = (gint64) self->first_row + (gint64) (y >= 0 ? y / self->line_height : -1);
-  double split = l.ascii_x0 - GAP_ASCII / 2.0;
+  ShmviewHexLayoutColumn hit_column;
   guint i;
 
   if (self->region_size == 0)
     return FALSE;
   row = CLAMP (row, 0, (gint64) n_rows (self) - 1);
-
-  *nibble = 0;
-  if (col < split)
-    {
-      double rel = MAX (col - l.hex_x0, 0.0);
-      guint group = (guint) (rel / 25.0);
-      guint within = (guint) rel % 25;
-
-      i = MIN (group * 8 + MIN (within / 3, 7), self->row_width - 1);
-      *column = SHMVIEW_HEX_VIEW_COLUMN_HEX;
-      *nibble = (within % 3 == 1 && within / 3 < 8) ? 1 : 0;
-    }
-  else
-    {
-      i = (guint) CLAMP (col - l.ascii_x0, 0.0, self->row_width - 1.0);
-      *column = SHMVIEW_HEX_VIEW_COLUMN_ASCII;
-    }
+  shmview_hex_layout_hit (&l, (x - text_x0 (self)) / self->char_width, &i, &hit_column, nibble);
+  *column = (ShmviewHexViewColumn) hit_column;
   *offset = MIN ((guint64) row * self->row_width + i, last_byte (self));
   return TRUE;
 }
@@ -1897,100 +1842,30 @@ shmview_hex_view_get_byte_at_cursor (ShmviewHexView *self,
   return TRUE;
 }
 
-/* hexdump -C positions inside one formatted row */
-static int
-hexdump_char_of (const char           *row,
-                 gsize                 len,
-                 guint                 i,
-                 ShmviewHexViewColumn  column)
+gsize
+_shmview_hex_view_get_loaded (ShmviewHexView *self,
+                              guint64         offset,
+                              guint8         *out,
+                              gsize           max)
 {
-  const char *space = memchr (row, ' ', len);
-  const char *bar = memchr (row, '|', len);
+  gsize n = 0;
 
-  if (column == SHMVIEW_HEX_VIEW_COLUMN_ASCII && bar != NULL)
-    return (int) (bar - row) + 1 + i;
-  return (int) (space - row) + 2 + 3 * i + (i >= 8 ? 1 : 0);
-}
+  g_return_val_if_fail (SHMVIEW_IS_HEX_VIEW (self), 0);
 
-char *
-_shmview_hex_view_dup_text_with_caret (ShmviewHexView *self,
-                                       int            *caret_char)
-{
-  GString *text = g_string_new (NULL);
-  guint8 row[16];
-
-  *caret_char = -1;
-  for (guint64 off = self->cells_offset; off < self->cells_offset + self->n_cells; off += 16)
+  for (const Cell *cell = cell_at (self, offset); n < max && cell != NULL; cell = cell_at (self, offset + n))
     {
-      gsize want = MIN (16, self->cells_offset + self->n_cells - off);
-      gsize n = 0;
-      char out[SHMVIEW_HEX_ROW_MAX];
-      gsize len;
-
-      /* A row of hexdump text needs its bytes; stop at the first missing one. */
-      while (n < want && self->cells[off - self->cells_offset + n].present)
-        {
-          row[n] = self->cells[off - self->cells_offset + n].value;
-          n++;
-        }
-      if (n == 0)
-        continue;
-
-      len = shmview_format_hex_row (out, off, row, n);
-      if (self->cursor >= off && self->cursor < off + n)
-        *caret_char = (int) text->len + hexdump_char_of (out, len, self->cursor - off, self->column);
-      g_string_append_len (text, out, len);
+      if (!cell->present)
+        break;
+      out[n++] = cell->value;
     }
-  return g_string_free (text, FALSE);
+  return n;
 }
 
 char *
 shmview_hex_view_dup_visible_text (ShmviewHexView *self)
 {
-  int caret;
-
   g_return_val_if_fail (SHMVIEW_IS_HEX_VIEW (self), NULL);
-  return _shmview_hex_view_dup_text_with_caret (self, &caret);
-}
-
-gboolean
-_shmview_hex_view_set_caret_char (ShmviewHexView *self,
-                                  const char     *text,
-                                  int             char_offset)
-{
-  const char *line, *next;
-  guint64 row_offset;
-  int col;
-
-  g_return_val_if_fail (SHMVIEW_IS_HEX_VIEW (self), FALSE);
-
-  if (char_offset < 0 || (gsize) char_offset >= strlen (text))
-    return FALSE;
-  line = text + char_offset;
-  while (line > text && line[-1] != '\n')
-    line--;
-  next = strchr (line, '\n');
-  col = (int) (text + char_offset - line);
-  row_offset = g_ascii_strtoull (line, NULL, 16);
-
-  for (guint i = 0; i < 16; i++)
-    {
-      for (guint c = 0; c < 2; c++)
-        {
-          ShmviewHexViewColumn column = c == 0 ? SHMVIEW_HEX_VIEW_COLUMN_HEX
-                                               : SHMVIEW_HEX_VIEW_COLUMN_ASCII;
-          int pos = hexdump_char_of (line, next != NULL ? (gsize) (next - line) : strlen (line),
-                                     i, column);
-
-          if (col >= pos && col < pos + (c == 0 ? 2 : 1))
-            {
-              shmview_hex_view_set_column (self, column);
-              move_cursor (self, row_offset + i, FALSE);
-              return TRUE;
-            }
-        }
-    }
-  return FALSE;
+  return _shmview_hex_view_accessible_build_text (self, NULL);
 }
 
 /* Copies what the view holds of [start, start + length): on its own it only

@@ -31,6 +31,7 @@
 #include "shmview-history.h"
 #include "shmview-monitor.h"
 #include "shmview-parse.h"
+#include "shmview-region-list.h"
 #include "shmview-region-page-private.h"
 #include "shmview-region-page.h"
 #include "shmview-status-bar.h"
@@ -73,8 +74,8 @@ struct _ShmviewRegionPage
   guint              interval;
   guint              n_view_updates;   /* for the tests: ticks that changed the view */
   guint64            size;
+  ShmviewRemoval     removal;
   gboolean           paused : 1;
-  gboolean           removed : 1;
   gboolean           data_stale : 1;   /* the view needs the window's bytes even if unchanged */
   gboolean           polling : 1;
   gboolean           repoll : 1;
@@ -164,7 +165,11 @@ update_live_label (ShmviewRegionPage *self)
   GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self->live_label));
   const char *text;
 
-  if (self->paused && read_only)
+  if (self->removal != SHMVIEW_REMOVAL_NONE)
+    /* no longer "Live": other programs may no longer find it by its name */
+    text = read_only ? _("Removed · read-only") : _("Removed: edits reach only programs "
+                                                     "still attached");
+  else if (self->paused && read_only)
     text = _("Paused · read-only");
   else if (self->paused)
     text = _("Paused: other programs’ changes are not shown until you resume");
@@ -174,7 +179,7 @@ update_live_label (ShmviewRegionPage *self)
     text = _("● Live — edits are written at once");
 
   gtk_label_set_text (self->live_label, text);
-  if (self->paused || read_only)
+  if (self->paused || read_only || self->removal != SHMVIEW_REMOVAL_NONE)
     gtk_style_context_remove_class (context, "shmview-live");
   else
     gtk_style_context_add_class (context, "shmview-live");
@@ -248,22 +253,101 @@ apply_size (ShmviewRegionPage    *self,
     }
 }
 
+/* Whether another System V segment answers to @key now. */
+static gboolean
+sysv_key_taken (gint32 key,
+                gint   our_id)
+{
+  g_autoptr(GPtrArray) entries = shmview_region_list (SHMVIEW_LIST_FLAGS_NONE, NULL);
+
+  for (guint i = 0; entries != NULL && i < entries->len; i++)
+    {
+      const ShmviewRegionEntry *entry = g_ptr_array_index (entries, i);
+
+      if (entry->info.kind == SHMVIEW_REGION_KIND_SYSV && entry->info.key == key
+          && entry->info.id != our_id && !entry->info.removed)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* What the name (or key) leads to now that the core saw ours removed: a
+ * System V segment can still be attached by its id (Linux allows shmat on a
+ * segment marked for removal), and another program may have made a new
+ * object under the same name. */
+static ShmviewRemoval
+find_removal (ShmviewRegionPage *self)
+{
+  const ShmviewSpec *spec = shmview_region_get_spec (self->region);
+  g_autofree char *path = NULL;
+
+  if (spec->kind == SHMVIEW_REGION_KIND_SYSV)
+    {
+      ShmviewRegionInfo info;
+
+      if (!spec->by_id && spec->key != 0 && shmview_region_query_info (self->region, &info, NULL)
+          && sysv_key_taken (spec->key, info.id))
+        return SHMVIEW_REMOVAL_REPLACED;
+      return SHMVIEW_REMOVAL_ID_ONLY;
+    }
+
+  path = shmview_region_dup_fs_path (self->region);
+  if (path != NULL && g_file_test (path, G_FILE_TEST_EXISTS))
+    return SHMVIEW_REMOVAL_REPLACED;
+  return SHMVIEW_REMOVAL_NAME_GONE;
+}
+
+static char *
+describe_removal (ShmviewRegionPage *self)
+{
+  ShmviewRegionInfo info;
+
+  switch (self->removal)
+    {
+    case SHMVIEW_REMOVAL_REPLACED:
+      /* Translators: "MapTrans: removed (still attached). …" */
+      return g_strdup_printf (_("%s: removed (still attached). Its name now leads to a "
+                                "different object, which this tab does not show; this tab keeps "
+                                "the old memory until you close it."), self->title);
+    case SHMVIEW_REMOVAL_ID_ONLY:
+      if (!shmview_region_query_info (self->region, &info, NULL))
+        info.id = -1;
+      /* Translators: "sysv:0x00000010: removed (still attached). … sysvid:7 …" */
+      return g_strdup_printf (_("%s: removed (still attached). Its key no longer finds it, but "
+                                "programs can still attach it as sysvid:%d until the last one "
+                                "detaches; then its memory is freed."), self->title, info.id);
+    case SHMVIEW_REMOVAL_NAME_GONE:
+    case SHMVIEW_REMOVAL_NONE:
+    default:
+      /* Translators: "MapTrans: removed (still attached). This tab still ..." (the name may
+       * have been removed by another program or from the region list) */
+      return g_strdup_printf (_("%s: removed (still attached). Its name is gone, so no program "
+                                "can attach it any more, but this tab keeps its memory until you "
+                                "close it."), self->title);
+    }
+}
+
 static void
 apply_removed (ShmviewRegionPage *self)
 {
   g_autofree char *text = NULL;
 
-  if (self->removed)
+  if (self->removal != SHMVIEW_REMOVAL_NONE)
     return;
 
-  self->removed = TRUE;
+  self->removal = find_removal (self);
   shmview_status_bar_set_removed (self->status_bar, TRUE);
-  /* Translators: "MapTrans: removed (still attached). This tab still ..." (the name may
-   * have been removed by another program or from the region list) */
-  text = g_strdup_printf (_("%s: removed (still attached). Its name is gone, so no program can "
-                            "attach it any more, but this tab keeps its memory until you "
-                            "close it."), self->title);
+  update_live_label (self);
+  text = describe_removal (self);
   show_message (self, GTK_MESSAGE_WARNING, text);
+}
+
+ShmviewRemoval
+_shmview_region_page_get_removal (ShmviewRegionPage *self)
+{
+  g_return_val_if_fail (SHMVIEW_IS_REGION_PAGE (self), SHMVIEW_REMOVAL_NONE);
+
+  return self->removal;
 }
 
 static void
@@ -1012,8 +1096,17 @@ undo_or_redo (ShmviewRegionPage *self,
 
   if (!done)
     {
-      if (error != NULL)
-        show_error (self, error, SHMVIEW_ACTION_WRITE);
+      g_autofree char *reason = NULL;
+      g_autofree char *text = NULL;
+
+      if (error == NULL)
+        return FALSE;
+      /* say it was the undo (or redo) that failed, not some edit */
+      reason = describe_error (self, error, SHMVIEW_ACTION_WRITE);
+      /* Translators: %s is why, a whole sentence */
+      text = g_strdup_printf (undo ? _("Undo did not go through. %s")
+                                   : _("Redo did not go through. %s"), reason);
+      show_message (self, GTK_MESSAGE_ERROR, text);
       return FALSE;
     }
 

@@ -67,13 +67,4 @@ void       shmview_string_pane_set_error      (ShmviewStringPane *self,
 /* The error shown, or NULL. */
 const char *shmview_string_pane_get_error     (ShmviewStringPane *self);
 
-/* The text for the bytes of a C string (@length bytes, no NUL among them). */
-char       *shmview_string_decode             (const guint8      *data,
-                                               gsize              length,
-                                               const char        *encoding);
-/* The bytes for @text, escapes undone, without a terminating NUL. */
-GByteArray *shmview_string_encode             (const char        *text,
-                                               const char        *encoding,
-                                               GError           **error);
-
 G_END_DECLS

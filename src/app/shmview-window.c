@@ -435,7 +435,9 @@ browser_attach_cb (ShmviewWindow *self,
 
   if (!shmview_window_open_spec (self, spec, read_only, &error))
     {
-      g_autofree char *message = shmview_describe_spec_error (error, spec);
+      g_autofree char *message =
+        shmview_describe_spec_error (error, spec, read_only ? SHMVIEW_ACTION_OPEN_READ_ONLY
+                                                            : SHMVIEW_ACTION_OPEN);
 
       shmview_window_show_error (self, message);
     }

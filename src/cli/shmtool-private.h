@@ -57,6 +57,9 @@ int  _shmtool_usage_error (const char  *command,
                            ...) G_GNUC_PRINTF (2, 3);
 int  _shmtool_fail        (const char  *spec_text,
                            const GError *error);
+/* @text typed by the user (a spec, an option value) as a message quotes it:
+ * escaped, and shortened when long. */
+char *_shmtool_quote      (const char  *text);
 
 /* Parses the subcommand's options with a GOptionContext of its own (so
  * `shmtool CMD --help` works) and checks that no positional argument is

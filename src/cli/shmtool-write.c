@@ -11,6 +11,7 @@
 
 #include <glib.h>
 
+#include "shmtool-layout.h"
 #include "shmtool-private.h"
 #include "shmview-error.h"
 #include "shmview-parse.h"
@@ -39,12 +40,24 @@ write_sources_clear (WriteSources *sources)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (WriteSources, write_sources_clear)
 
+static guint
+count_sources (const WriteSources *sources)
+{
+  return (sources->string != NULL) + (sources->text != NULL) + (sources->hex != NULL) +
+         (sources->file != NULL) + (sources->use_stdin != FALSE) +
+         (sources->as != NULL || sources->value != NULL);
+}
+
+static gboolean
+has_source (const WriteSources *sources)
+{
+  return count_sources (sources) > 0;
+}
+
 static gboolean
 check_one_source (const WriteSources *sources)
 {
-  guint n = (sources->string != NULL) + (sources->text != NULL) + (sources->hex != NULL) +
-            (sources->file != NULL) + (sources->use_stdin != FALSE) +
-            (sources->as != NULL || sources->value != NULL);
+  guint n = count_sources (sources);
 
   if (n == 1)
     return TRUE;
@@ -116,7 +129,10 @@ stream_data (const WriteSources *sources,
   file = fopen (sources->file, "rb");
   if (file == NULL)
     {
-      shmview_set_error_from_errno (error, errno, "Could not open “%s”", sources->file);
+      int errsv = errno;
+      g_autofree char *shown = _shmtool_quote (sources->file);
+
+      shmview_set_error_from_errno (error, errsv, "Could not open “%s”", shown);
       return NULL;
     }
   data = read_stream_bounded (file, sources->file, limit, error);
@@ -165,6 +181,7 @@ _shmtool_cmd_write (int    argc,
                     char **argv)
 {
   g_auto(WriteSources) sources = { NULL, };
+  g_auto(ShmtoolLayout) layout = { NULL, };
   GOptionEntry entries[] = {
     /* FILENAME keeps the bytes as typed, whatever the locale's charset. */
     { "string", 0, 0, G_OPTION_ARG_FILENAME, &sources.string,
@@ -181,6 +198,10 @@ _shmtool_cmd_write (int    argc,
       "With --value: write one value of this type (u32le, f64be, …)", "TYPE" },
     { "value", 0, 0, G_OPTION_ARG_STRING, &sources.value,
       "The value for --as: 42, -1, 0x1F, 3.5, 1e-3", "V" },
+    { "set", 0, 0, G_OPTION_ARG_STRING_ARRAY, &layout.assignments,
+      "With --layout: set field PATH to VALUE, e.g. pts[1].y=-3 (repeatable)", "PATH=VALUE" },
+    SHMTOOL_LAYOUT_OPTIONS (&layout),
+    SHMTOOL_LAYOUT_COUNT_OPTION (&layout),
     { NULL }
   };
   g_auto(ShmtoolTarget) target = { NULL, };
@@ -189,7 +210,14 @@ _shmtool_cmd_write (int    argc,
   g_autoptr(GError) error = NULL;
 
   if (!_shmtool_parse_target ("write", entries, SHMTOOL_TARGET_OFFSET, &argc, &argv, &target) ||
-      !check_one_source (&sources) ||
+      !_shmtool_layout_check_usage ("write", &layout))
+    return SHMTOOL_EXIT_USAGE;
+  if (_shmtool_layout_requested (&layout))
+    return has_source (&sources)
+           ? _shmtool_usage_error ("write", "--set is what --layout writes: no --string, --text, "
+                                   "--hex, --file, --stdin or --as with it")
+           : _shmtool_layout_run_write (&target, &layout);
+  if (!check_one_source (&sources) ||
       !command_line_data (&sources, &command_line))
     return SHMTOOL_EXIT_USAGE;
 

@@ -10,8 +10,10 @@
 #include <string.h>
 
 #include <glib.h>
+#include <glib/gi18n-lib.h>
 
 #include "shmtool-private.h"
+#include "shmview-output.h"
 
 static const ShmtoolCommand commands[] = {
   { "create", "SPEC --size N [--mode OCTAL] [--force]",
@@ -166,13 +168,21 @@ run_help (int    argc,
       return print_out (help->str);
     }
   if (argc > 2)
-    return _shmtool_usage_error (NULL, "help: Unexpected argument “%s”", argv[2]);
+    {
+      g_autofree char *arg = _shmtool_quote (argv[2]);
+
+      return _shmtool_usage_error (NULL, "help: Unexpected argument “%s”", arg);
+    }
   if (strcmp (argv[1], "help") == 0)
     return run_help (1, argv);
 
   command = _shmtool_lookup_command (argv[1]);
   if (command == NULL)
-    return _shmtool_usage_error (NULL, "help: Unknown command “%s”", argv[1]);
+    {
+      g_autofree char *name = _shmtool_quote (argv[1]);
+
+      return _shmtool_usage_error (NULL, "help: Unknown command “%s”", name);
+    }
 
   /* GOptionContext prints the command's help and exits 0. */
   help_argv[0] = (char *) command->name;
@@ -190,8 +200,21 @@ main (int    argc,
       char **argv)
 {
   const ShmtoolCommand *command;
+  const char *localedir;
 
+  /* Before anything is opened: a closed stderr must not let a region take
+   * descriptor 2 and receive our messages. Nothing can be said if it fails. */
+  if (!shmview_ensure_std_fds ())
+    return SHMTOOL_EXIT_FAILURE;
+
+  /* SHMVIEW_LOCALEDIR points an uninstalled build at the catalogs it
+   * compiled (build/po, as `meson devenv` and the tests set it). */
+  localedir = g_getenv ("SHMVIEW_LOCALEDIR");
+  if (localedir == NULL || *localedir == '\0')
+    localedir = LOCALEDIR;
   setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   g_set_print_handler (print_handler);
 
   if (argc < 2)
@@ -202,13 +225,16 @@ main (int    argc,
     {
       return print_out ("shmtool " PACKAGE_VERSION "\n");
     }
-  if (argv[1][0] == '-')
-    return _shmtool_usage_error (NULL, "Unknown option “%s” (options go after the command)",
-                                 argv[1]);
-
   command = _shmtool_lookup_command (argv[1]);
   if (command == NULL)
-    return _shmtool_usage_error (NULL, "Unknown command “%s”", argv[1]);
+    {
+      g_autofree char *arg = _shmtool_quote (argv[1]);
+
+      if (argv[1][0] == '-')
+        return _shmtool_usage_error (NULL, "Unknown option “%s” (options go after the command)",
+                                     arg);
+      return _shmtool_usage_error (NULL, "Unknown command “%s”", arg);
+    }
 
   return command->run (argc - 1, argv + 1);
 }

@@ -30,7 +30,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <poll.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,7 +40,6 @@
 #include <unistd.h>
 
 #include "shmview-backend.h"
-#include "shmview-guard.h"
 
 /* Bytes per pread()+write() when sendfile() cannot be used. Measured over
  * 1 GiB: 256 KiB is as fast as 1 or 4 MiB (the buffer stays in the CPU
@@ -56,55 +54,6 @@
  * the pages touched cost anything), and 1 GiB alignment suits every huge
  * page size too. */
 #define WRITE_WINDOW ((uint64_t) 1 << 30)
-
-void
-shmview_backend_init (ShmviewBackend *b)
-{
-  memset (b, 0, sizeof *b);
-  b->fd = -1;
-  b->id = -1;
-}
-
-/* Whoever gave us @out may have made it non-blocking (a pipe from a
- * program that polls); then wait for room instead of failing. */
-static int
-wait_writable (int out)
-{
-  struct pollfd p = { .fd = out, .events = POLLOUT };
-
-  while (poll (&p, 1, -1) < 0)
-    if (errno != EINTR)
-      return errno;
-  return 0;
-}
-
-int
-shmview_backend_write_all (int         out,
-                           const void *data,
-                           size_t      length)
-{
-  const char *p = data;
-  int err;
-
-  while (length > 0)
-    {
-      ssize_t n = write (out, p, length);
-
-      if (n >= 0)
-        {
-          p += n;
-          length -= (size_t) n;
-        }
-      else if (errno == EAGAIN || errno == EWOULDBLOCK)
-        {
-          if ((err = wait_writable (out)) != 0)
-            return err;
-        }
-      else if (errno != EINTR)
-        return errno;
-    }
-  return 0;
-}
 
 /* @length bytes of the object from @start (page-aligned), mapped
  * MAP_SHARED with @prot; NULL with *err set. */
@@ -255,7 +204,7 @@ send_range (ShmviewBackend *b,
         *offset += (uint64_t) n;
       else if (n == 0)
         return ERANGE;
-      else if ((errno == EAGAIN || errno == EWOULDBLOCK) && wait_writable (out) == 0)
+      else if ((errno == EAGAIN || errno == EWOULDBLOCK) && shmview_backend_wait_writable (out) == 0)
         continue;
       else if (errno != EINTR)
         return errno;
@@ -329,17 +278,6 @@ check_writable_range (ShmviewBackend *b,
   return 0;
 }
 
-/* Copies @data, or sets @byte when @data is NULL, at @dest. */
-static int
-guarded_store (char       *dest,
-               const char *data,
-               int         byte,
-               size_t      length)
-{
-  return data != NULL ? shmview_guard_copy (dest, data, length)
-                      : shmview_guard_set (dest, byte, length);
-}
-
 /* The same through windows mapped for the moment (no whole mapping). */
 static int
 store_by_window (ShmviewBackend *b,
@@ -359,7 +297,7 @@ store_by_window (ShmviewBackend *b,
 
       if (window == NULL)
         return err;
-      err = guarded_store (window + (offset - start), data, byte, n);
+      err = shmview_backend_guarded_store (window + (offset - start), data, byte, n);
       munmap (window, (size_t) WRITE_WINDOW);
       if (err != 0)
         return err;
@@ -386,7 +324,7 @@ store (ShmviewBackend *b,
   /* Any mapping is as large as the size the region checked the range
    * against; the test keeps the copy inside it all the same. */
   if (b->map != NULL && offset + length <= b->map_size)
-    return guarded_store ((char *) b->map + offset, data, byte, (size_t) length);
+    return shmview_backend_guarded_store ((char *) b->map + offset, data, byte, (size_t) length);
   return store_by_window (b, offset, data, byte, length);
 }
 

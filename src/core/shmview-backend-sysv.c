@@ -4,7 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A segment has a fixed size and no descriptor, so reads and writes go
- * through the attachment (guarded all the same). IPC_RMID only marks the
+ * through the attachment (guarded all the same): the view operations of
+ * shmview-backend-common.c. IPC_RMID only marks the
  * segment for destruction (SHM_DEST): our attachment stays valid until we
  * detach, which is how "removed, still attached" works here.
  *
@@ -19,7 +20,6 @@
 #include <sys/shm.h>
 
 #include "shmview-backend.h"
-#include "shmview-guard.h"
 
 /* shmctl on an id that is gone answers EINVAL (or EIDRM while dying). */
 static int
@@ -149,91 +149,6 @@ sysv_check (ShmviewBackend *b,
 }
 
 static int
-check_range (ShmviewBackend *b,
-             uint64_t        offset,
-             uint64_t        length)
-{
-  if (offset > b->map_size || length > b->map_size - offset)
-    return ERANGE;
-  return 0;
-}
-
-static int
-sysv_read (ShmviewBackend *b,
-           uint64_t        offset,
-           void           *buffer,
-           size_t          length,
-           size_t         *n_read)
-{
-  int err;
-
-  *n_read = 0;
-  if ((err = check_range (b, offset, length)) != 0)
-    return err;
-  if ((err = shmview_guard_copy (buffer, (const char *) b->map + offset, length)) != 0)
-    return err;
-  *n_read = length;
-  return 0;
-}
-
-static int
-check_writable (ShmviewBackend *b,
-                uint64_t        offset,
-                uint64_t        length)
-{
-  return b->read_only ? EACCES : check_range (b, offset, length);
-}
-
-static int
-sysv_write (ShmviewBackend *b,
-            uint64_t        offset,
-            const void     *data,
-            size_t          length)
-{
-  int err = check_writable (b, offset, length);
-
-  return err != 0 ? err : shmview_guard_copy ((char *) b->map + offset, data, length);
-}
-
-static int
-sysv_fill (ShmviewBackend *b,
-           uint64_t        offset,
-           int             byte,
-           uint64_t        length)
-{
-  int err = check_writable (b, offset, length);
-
-  return err != 0 ? err : shmview_guard_set ((char *) b->map + offset, byte, (size_t) length);
-}
-
-/* Straight from the attachment, with no buffer between: the kernel copies
- * out of it, and a segment can neither shrink nor go away while we are
- * attached, so that copy cannot fault. */
-static int
-sysv_copy_to_fd (ShmviewBackend *b,
-                 uint64_t        offset,
-                 uint64_t        length,
-                 int             out,
-                 int            *out_failed)
-{
-  int err;
-
-  *out_failed = 0;
-  if ((err = check_range (b, offset, length)) != 0)
-    return err;
-  if ((err = shmview_backend_write_all (out, (const char *) b->map + offset, length)) != 0)
-    *out_failed = 1;
-  return err;
-}
-
-static int
-sysv_resize (ShmviewBackend *b,
-             uint64_t        size)
-{
-  return ENOTSUP;
-}
-
-static int
 sysv_remove (ShmviewBackend *b)
 {
   struct shmid_ds ds;
@@ -301,11 +216,8 @@ const ShmviewBackendOps shmview_backend_sysv_ops = {
   .name = "sysv",
   .open = sysv_open,
   .check = sysv_check,
-  .read = sysv_read,
-  .write = sysv_write,
-  .fill = sysv_fill,
-  .copy_to_fd = sysv_copy_to_fd,
-  .resize = sysv_resize,
+  SHMVIEW_BACKEND_VIEW_OPS,
+  .resize = shmview_backend_unsupported_resize,
   .remove = sysv_remove,
   .stat = sysv_stat,
   .close = sysv_close,

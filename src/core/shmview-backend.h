@@ -167,6 +167,8 @@ extern const ShmviewBackendOps shmview_backend_posix_ops;
 extern const ShmviewBackendOps shmview_backend_sysv_ops;
 extern const ShmviewBackendOps shmview_backend_file_ops;
 
+/* Shared by every backend, POSIX and Win32 (shmview-backend-common.c). */
+
 /* Zeroes @b and marks "nothing open" (fd = id = -1). */
 void shmview_backend_init      (ShmviewBackend *b);
 /* write() all of @data to @out, waiting when @out is a full non-blocking
@@ -174,6 +176,46 @@ void shmview_backend_init      (ShmviewBackend *b);
 int  shmview_backend_write_all (int             out,
                                 const void     *data,
                                 size_t          length);
+/* Waits until the non-blocking @out has room (poll); 0 or errno. On
+ * Windows, where descriptors always block, it answers EAGAIN. */
+int  shmview_backend_wait_writable (int         out);
+/* Guarded memcpy of @data to @dest, or memset of @byte when @data is NULL:
+ * 0 or EFAULT (see shmview-guard.h). */
+int  shmview_backend_guarded_store (void       *dest,
+                                    const void *data,
+                                    int         byte,
+                                    size_t      length);
+/* ENOTSUP, for kinds whose size is fixed (System V, Win32). */
+int  shmview_backend_unsupported_resize (ShmviewBackend *b,
+                                         uint64_t        size);
+
+/* The "view" operations: the object has a fixed size and is the one
+ * mapping b->map of b->map_size bytes made at open (a System V attachment,
+ * a Win32 view). Ranges past map_size answer ERANGE (nothing copied), a
+ * read-only view answers EACCES to writes, copies are guarded. */
+#define SHMVIEW_BACKEND_VIEW_OPS \
+  .read = shmview_backend_view_read, \
+  .write = shmview_backend_view_write, \
+  .fill = shmview_backend_view_fill, \
+  .copy_to_fd = shmview_backend_view_copy_to_fd
+int  shmview_backend_view_read  (ShmviewBackend     *b,
+                                 uint64_t            offset,
+                                 void               *buffer,
+                                 size_t              length,
+                                 size_t             *n_read);
+int  shmview_backend_view_write (ShmviewBackend     *b,
+                                 uint64_t            offset,
+                                 const void         *data,
+                                 size_t              length);
+int  shmview_backend_view_fill  (ShmviewBackend     *b,
+                                 uint64_t            offset,
+                                 int                 byte,
+                                 uint64_t            length);
+int  shmview_backend_view_copy_to_fd (ShmviewBackend *b,
+                                      uint64_t        offset,
+                                      uint64_t        length,
+                                      int             out,
+                                      int            *out_failed);
 
 /* Shared by POSIX and file (shmview-backend-fd.c): an fd, mmap, pread, fstat. */
 

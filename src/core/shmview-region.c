@@ -20,6 +20,7 @@
 #include "shmview-backend.h"
 #include "shmview-error.h"
 #include "shmview-guard.h"
+#include "shmview-parse-private.h"
 #include "shmview-region.h"
 
 struct _ShmviewRegion
@@ -153,6 +154,7 @@ set_name_error (GError            **error,
                 const char         *symlink_action)
 {
   gboolean is_file = spec->kind == SHMVIEW_REGION_KIND_FILE;
+  g_autofree char *name = spec->name != NULL ? _shmview_quote_for_message (spec->name) : NULL;
 
   switch (err)
     {
@@ -170,17 +172,20 @@ set_name_error (GError            **error,
       return TRUE;
     case ELOOP:
       if (!is_file)
-        return FALSE;
-      g_set_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_SYMLINK,
-                   "“%s” is a symbolic link, which is not %s", spec->name, symlink_action);
+        g_set_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_SYMLINK,
+                     "“%s” in /dev/shm is a symbolic link, and POSIX names are never "
+                     "followed", name + 1);
+      else
+        g_set_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_SYMLINK,
+                     "“%s” is a symbolic link, which is not %s", name, symlink_action);
       return TRUE;
     case EISDIR:
       g_set_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_INVALID_ARGUMENT,
-                   "“%s” is a directory, not a regular file", spec->name);
+                   "“%s” is a directory, not a regular file", name);
       return TRUE;
     case ENODEV:
       g_set_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_INVALID_ARGUMENT,
-                   "“%s” is not a regular file", spec->name);
+                   "“%s” is not a regular file", name);
       return TRUE;
     default:
       return FALSE;

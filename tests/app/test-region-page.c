@@ -732,25 +732,98 @@ test_shrink_to_zero (Fixture       *f,
   assert_other_sees (f, 300, "nEw\0", 4);
 }
 
+/* The page shows its region as removed: not "Live" any more. */
+static void
+assert_shown_removed (Fixture        *f,
+                      ShmviewRemoval  removal)
+{
+  GtkWidget *live = shmview_app_test_template_child (f->page, "live_label");
+
+  g_assert_cmpint (_shmview_region_page_get_removal (f->page), ==, removal);
+  g_assert_true (status_has (f, "removed (still attached)"));
+  g_assert_false (gtk_style_context_has_class (gtk_widget_get_style_context (live),
+                                               "shmview-live"));
+}
+
 static void
 test_removed (Fixture       *f,
               gconstpointer  data)
 {
-  g_autofree char *status = NULL;
+  GtkWidget *live = shmview_app_test_template_child (f->page, "live_label");
 
-  g_test_summary ("Another program removing the name shows \"removed (still attached)\"; the "
-                  "memory stays usable");
+  g_test_summary ("Another program removing the name shows \"removed (still attached)\", "
+                  "the name gone, and the Live badge goes; the memory stays usable");
 
+  g_assert_true (gtk_style_context_has_class (gtk_widget_get_style_context (live),
+                                              "shmview-live"));
   g_assert_no_errno (shm_unlink (f->name));
   shmview_region_page_refresh (f->page);
 
-  status = shmview_status_bar_dup_text (f->status);
-  g_assert_nonnull (strstr (status, "removed (still attached)"));
+  assert_shown_removed (f, SHMVIEW_REMOVAL_NAME_GONE);
   g_assert_nonnull (strstr (shmview_region_page_get_info_message (f->page),
                             "removed (still attached)"));
 
   g_assert_true (emit_edit (f, 0, "R", 1));
   assert_other_sees (f, 0, "Rz", 2);
+}
+
+static void
+test_removed_replaced (Fixture       *f,
+                       gconstpointer  data)
+{
+  int fd;
+
+  g_test_summary ("When another program made a new object under the removed name, the page "
+                  "says the name leads to a different object, not that it is gone");
+
+  g_assert_no_errno (shm_unlink (f->name));
+  fd = shm_open (f->name, O_RDWR | O_CREAT | O_EXCL, 0600);
+  g_assert_cmpint (fd, >=, 0);
+  shmview_region_page_refresh (f->page);
+  close (fd);
+
+  assert_shown_removed (f, SHMVIEW_REMOVAL_REPLACED);
+}
+
+static void
+test_removed_sysv (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *id = NULL;
+
+  g_test_summary ("A System V segment marked for removal is still attachable by its id, and "
+                  "the page says so (with its sysvid:) rather than that nothing can attach it");
+
+  if (f->page == NULL)
+    return;  /* skipped in setup */
+  g_assert_no_errno (shmctl (f->sysv_id, IPC_RMID, NULL));
+  shmview_region_page_refresh (f->page);
+
+  assert_shown_removed (f, SHMVIEW_REMOVAL_ID_ONLY);
+  id = g_strdup_printf ("sysvid:%d", f->sysv_id);
+  g_assert_nonnull (strstr (shmview_region_page_get_info_message (f->page), id));
+}
+
+static void
+test_undo_after_shrink (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_test_summary ("An undo that cannot be written (the region shrank under the edit) says "
+                  "it was the undo that failed, and writes nothing");
+
+  g_assert_true (emit_edit (f, 200, "U", 1));
+  g_assert_no_errno (ftruncate (f->fd, 128));
+  shmview_region_page_refresh (f->page);
+
+  g_assert_false (shmview_region_page_undo (f->page));
+  g_assert_true (g_str_has_prefix (shmview_region_page_get_info_message (f->page),
+                                   "Undo did not go through."));
+  {
+    struct stat st;
+
+    g_assert_no_errno (fstat (f->fd, &st));
+    g_assert_cmpint (st.st_size, ==, 128);
+  }
 }
 
 static void
@@ -1203,47 +1276,6 @@ test_exact_size (void)
     }
 }
 
-/* @data shows in @encoding as @text, and @text writes back as @data. */
-static void
-assert_codec_round_trip (const guint8 *data,
-                         gsize         length,
-                         const char   *encoding,
-                         const char   *text)
-{
-  g_autofree char *decoded = shmview_string_decode (data, length, encoding);
-  g_autoptr(GByteArray) encoded = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_assert_cmpstr (decoded, ==, text);
-  encoded = shmview_string_encode (decoded, encoding, &error);
-  g_assert_no_error (error);
-  g_assert_cmpmem (encoded->data, encoded->len, data, length);
-}
-
-static void
-test_string_codec (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GByteArray) bytes = NULL;
-  const guint8 mixed[] = { 'a', 0xff, '\\', 0x01, 0xc3, 0xa9, 0xe2, 0x82 };
-
-  g_test_summary ("The string pane's codec: invalid UTF-8, controls and backslashes escaped "
-                  "and read back to the same bytes; Latin-1 both ways");
-
-  assert_codec_round_trip (mixed, sizeof mixed, "utf-8", "a\\xff\\\\\\x01é\\xe2\\x82");
-  assert_codec_round_trip (mixed, sizeof mixed, "latin-1", "aÿ\\\\\\x01Ã©â\\x82");
-
-  bytes = shmview_string_encode ("5 €", "latin-1", &error);
-  g_assert_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_INVALID_ARGUMENT);
-  g_assert_null (bytes);
-  g_clear_error (&error);
-
-  /* a lone backslash stays as it is */
-  bytes = shmview_string_encode ("a\\b\\x4", "utf-8", &error);
-  g_assert_no_error (error);
-  g_assert_cmpmem (bytes->data, bytes->len, "a\\b\\x4", 6);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -1251,7 +1283,6 @@ main (int   argc,
   gboolean have_display = shmview_app_test_init (&argc, &argv, TRUE);
 
   g_test_add_func ("/app/region-page/exact-size", test_exact_size);
-  g_test_add_func ("/app/region-page/string-codec", test_string_codec);
 
   if (!have_display)
     {
@@ -1279,6 +1310,10 @@ main (int   argc,
   ADD ("string-encoding-setting", test_string_encoding_setting);
   ADD ("shrink-to-zero", test_shrink_to_zero);
   ADD ("removed", test_removed);
+  ADD ("removed-replaced", test_removed_replaced);
+  ADD ("undo-after-shrink", test_undo_after_shrink);
+  g_test_add ("/app/region-page/removed-sysv", Fixture, NULL, setup_sysv, test_removed_sysv,
+              teardown);
   ADD ("goto", test_goto);
   ADD ("paused", test_paused);
   ADD ("copy-whole-selection", test_copy_whole_selection);
