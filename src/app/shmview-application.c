@@ -499,6 +499,7 @@ static const struct
   { "win.copy", { "<Primary>c", NULL } },
   { "win.close-tab", { "<Primary>w", NULL } },
   { "win.sidebar-visible", { "F9", NULL } },
+  { "page.inspector", { "F7", NULL } },
 };
 
 /* Once per process and screen: the provider outlives any one application

@@ -29,6 +29,7 @@
 #include "shmview-format.h"
 #include "shmview-hex-view.h"
 #include "shmview-history.h"
+#include "shmview-inspector.h"
 #include "shmview-monitor.h"
 #include "shmview-parse.h"
 #include "shmview-region-list.h"
@@ -57,6 +58,7 @@ struct _ShmviewRegionPage
   ShmviewHexView    *hex_view;
   ShmviewStringPane *string_pane;
   ShmviewStatusBar  *status_bar;
+  ShmviewInspector  *inspector;
 
   /* owned */
   ShmviewRegion     *region;
@@ -185,6 +187,13 @@ update_live_label (ShmviewRegionPage *self)
     gtk_style_context_add_class (context, "shmview-live");
 }
 
+/* The inspector reads the cursor's bytes: the page reads those anyway. */
+static guint64
+inspected_offset (ShmviewRegionPage *self)
+{
+  return shmview_hex_view_get_cursor (self->hex_view);
+}
+
 /* The string and the byte at the cursor, read through the core (bounded). */
 static void
 update_cursor_info (ShmviewRegionPage *self)
@@ -202,6 +211,7 @@ update_cursor_info (ShmviewRegionPage *self)
     {
       shmview_string_pane_set_unavailable (self->string_pane, cursor);
       shmview_status_bar_set_value (self->status_bar, FALSE, 0);
+      shmview_inspector_set_bytes (self->inspector, cursor, NULL, 0);
       return;
     }
 
@@ -218,6 +228,10 @@ update_cursor_info (ShmviewRegionPage *self)
   shmview_string_pane_set_bytes (self->string_pane, cursor, self->string_buffer, n,
                                  cursor + n == self->size);
   shmview_status_bar_set_value (self->status_bar, TRUE, self->string_buffer[0]);
+  if (gtk_widget_get_visible (GTK_WIDGET (self->inspector)))
+    shmview_inspector_set_bytes (self->inspector, inspected_offset (self),
+                                 self->string_buffer + (inspected_offset (self) - cursor),
+                                 n - (gsize) (inspected_offset (self) - cursor));
 }
 
 static void
@@ -598,6 +612,45 @@ on_hex_edit (ShmviewRegionPage *self,
   return TRUE;
 }
 
+static gboolean
+on_inspector_write (ShmviewRegionPage *self,
+                    guint64            offset,
+                    GBytes            *bytes)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (shmview_region_is_read_only (self->region))
+    {
+      show_message (self, GTK_MESSAGE_WARNING, _(READ_ONLY_MESSAGE));
+      return FALSE;
+    }
+  if (!write_bytes (self, offset, bytes, &error))
+    {
+      g_autofree char *text = describe_error (self, error, SHMVIEW_ACTION_WRITE);
+
+      shmview_inspector_set_error (self->inspector, text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+on_inspector_toggled (GSimpleAction *action,
+                      GVariant      *state,
+                      gpointer       user_data)
+{
+  ShmviewRegionPage *self = SHMVIEW_REGION_PAGE (user_data);
+
+  g_simple_action_set_state (action, state);
+  gtk_widget_set_visible (GTK_WIDGET (self->inspector), g_variant_get_boolean (state));
+  if (self->region != NULL)
+    update_cursor_info (self);
+}
+
+static const GActionEntry page_actions[] = {
+  { "inspector", NULL, NULL, "false", on_inspector_toggled },
+};
+
 static void
 on_hex_edit_refused (ShmviewRegionPage *self)
 {
@@ -940,6 +993,7 @@ shmview_region_page_class_init (ShmviewRegionPageClass *klass)
   g_type_ensure (SHMVIEW_TYPE_HEX_VIEW);
   g_type_ensure (SHMVIEW_TYPE_STRING_PANE);
   g_type_ensure (SHMVIEW_TYPE_STATUS_BAR);
+  g_type_ensure (SHMVIEW_TYPE_INSPECTOR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/shmview-region-page.ui");
@@ -960,6 +1014,8 @@ shmview_region_page_class_init (ShmviewRegionPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_hex_copy);
   gtk_widget_class_bind_template_callback (widget_class, on_cursor_moved);
   gtk_widget_class_bind_template_callback (widget_class, on_string_write);
+  gtk_widget_class_bind_template_callback (widget_class, on_inspector_write);
+  gtk_widget_class_bind_template_child (widget_class, ShmviewRegionPage, inspector);
   gtk_widget_class_bind_template_callback (widget_class, on_goto_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_goto_changed);
   gtk_widget_class_set_css_name (widget_class, "shmview-region-page");
@@ -968,7 +1024,15 @@ shmview_region_page_class_init (ShmviewRegionPageClass *klass)
 static void
 shmview_region_page_init (ShmviewRegionPage *self)
 {
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* One home for the page's commands: page.* (keys in the application's
+   * table, buttons and menus name the action). */
+  g_action_map_add_action_entries (G_ACTION_MAP (group), page_actions,
+                                   G_N_ELEMENTS (page_actions), self);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "page", G_ACTION_GROUP (group));
 
   self->interval = SHMVIEW_INTERVAL_DEFAULT;
   self->string_buffer = g_malloc (SHMVIEW_STRING_PANE_MAX_BYTES);
