@@ -34,6 +34,7 @@
 #include "shmview-format.h"
 #include "shmview-hex-view.h"
 #include "shmview-history.h"
+#include "shmview-inspector.h"
 #include "shmview-monitor.h"
 #include "shmview-parse.h"
 #include "shmview-region-list.h"
@@ -69,6 +70,7 @@ struct _ShmviewRegionPage
   ShmviewStatusBar  *status_bar;
   ShmviewActivityStrip *activity_strip;
   ShmviewChangeLog  *change_log;
+  ShmviewInspector  *inspector;
 
   /* owned */
   ShmviewWatcher    *watcher;          /* the whole region, in a worker thread */
@@ -212,6 +214,13 @@ update_live_label (ShmviewRegionPage *self)
     gtk_style_context_add_class (context, "shmview-live");
 }
 
+/* The inspector reads the cursor's bytes: the page reads those anyway. */
+static guint64
+inspected_offset (ShmviewRegionPage *self)
+{
+  return shmview_hex_view_get_cursor (self->hex_view);
+}
+
 static void
 show_cursor_unavailable (ShmviewRegionPage *self,
                          guint64            cursor)
@@ -240,6 +249,7 @@ update_cursor_info (ShmviewRegionPage *self)
     {
       shmview_status_bar_set_cursor (self->status_bar, cursor, end - start);
       show_cursor_unavailable (self, cursor);
+      shmview_inspector_set_bytes (self->inspector, cursor, NULL, 0);
       return;
     }
 
@@ -269,6 +279,10 @@ update_cursor_info (ShmviewRegionPage *self)
   shmview_string_pane_set_bytes (self->string_pane, cursor, self->string_buffer, n,
                                  cursor + n == self->size);
   shmview_status_bar_set_value (self->status_bar, TRUE, self->string_buffer[0]);
+  if (gtk_widget_get_visible (GTK_WIDGET (self->inspector)))
+    shmview_inspector_set_bytes (self->inspector, inspected_offset (self),
+                                 self->string_buffer + (inspected_offset (self) - cursor),
+                                 n - (gsize) (inspected_offset (self) - cursor));
 }
 
 static void
@@ -995,6 +1009,45 @@ on_hex_edit (ShmviewRegionPage *self,
   return TRUE;
 }
 
+static gboolean
+on_inspector_write (ShmviewRegionPage *self,
+                    guint64            offset,
+                    GBytes            *bytes)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (shmview_region_is_read_only (self->region))
+    {
+      show_message (self, GTK_MESSAGE_WARNING, _(READ_ONLY_MESSAGE));
+      return FALSE;
+    }
+  if (!write_bytes (self, offset, bytes, &error))
+    {
+      g_autofree char *text = describe_error (self, error, SHMVIEW_ACTION_WRITE);
+
+      shmview_inspector_set_error (self->inspector, text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+on_inspector_toggled (GSimpleAction *action,
+                      GVariant      *state,
+                      gpointer       user_data)
+{
+  ShmviewRegionPage *self = SHMVIEW_REGION_PAGE (user_data);
+
+  g_simple_action_set_state (action, state);
+  gtk_widget_set_visible (GTK_WIDGET (self->inspector), g_variant_get_boolean (state));
+  if (self->region != NULL)
+    update_cursor_info (self);
+}
+
+static const GActionEntry page_actions[] = {
+  { "inspector", NULL, NULL, "false", on_inspector_toggled },
+};
+
 static void
 on_hex_edit_refused (ShmviewRegionPage *self)
 {
@@ -1365,6 +1418,7 @@ shmview_region_page_class_init (ShmviewRegionPageClass *klass)
   g_type_ensure (SHMVIEW_TYPE_STATUS_BAR);
   g_type_ensure (SHMVIEW_TYPE_ACTIVITY_STRIP);
   g_type_ensure (SHMVIEW_TYPE_CHANGE_LOG);
+  g_type_ensure (SHMVIEW_TYPE_INSPECTOR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/shmview-region-page.ui");
@@ -1389,6 +1443,8 @@ shmview_region_page_class_init (ShmviewRegionPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_hex_copy);
   gtk_widget_class_bind_template_callback (widget_class, on_cursor_moved);
   gtk_widget_class_bind_template_callback (widget_class, on_string_write);
+  gtk_widget_class_bind_template_callback (widget_class, on_inspector_write);
+  gtk_widget_class_bind_template_child (widget_class, ShmviewRegionPage, inspector);
   gtk_widget_class_bind_template_callback (widget_class, on_goto_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_goto_changed);
   gtk_widget_class_set_css_name (widget_class, "shmview-region-page");
@@ -1401,7 +1457,11 @@ shmview_region_page_init (ShmviewRegionPage *self)
 
   self->interval = SHMVIEW_INTERVAL_DEFAULT;
   self->cpu_budget = SHMVIEW_WATCHER_BUDGET_DEFAULT;
+  /* One home for the page's commands: one page.* group (keys in the
+   * application's table, buttons and menus name the actions). */
   add_change_actions (self);
+  g_action_map_add_action_entries (G_ACTION_MAP (self->actions), page_actions,
+                                   G_N_ELEMENTS (page_actions), self);
   self->string_buffer = g_malloc (SHMVIEW_STRING_PANE_MAX_BYTES);
   self->string_spare = g_malloc (SHMVIEW_STRING_PANE_MAX_BYTES);
 }
