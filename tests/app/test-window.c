@@ -475,7 +475,8 @@ test_undo_follows_focus (Fixture       *fixture,
 
   page = open_spec (fixture, fixture->names[0], FALSE);
   hex = shmview_region_page_get_hex_view (page);
-  entry = find_widget (GTK_WIDGET (page), NULL, GTK_TYPE_ENTRY);
+  /* The string pane's entry (the inspector's, hidden, come later). */
+  entry = find_widget (_shmview_region_page_get_string_pane (page), NULL, GTK_TYPE_ENTRY);
   g_signal_emit_by_name (hex, "edit", (guint64) 5, bytes, &written);
   g_assert_true (written);
 
