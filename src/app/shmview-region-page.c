@@ -1040,6 +1040,8 @@ on_inspector_toggled (GSimpleAction *action,
 
   g_simple_action_set_state (action, state);
   gtk_widget_set_visible (GTK_WIDGET (self->inspector), g_variant_get_boolean (state));
+  /* The widgets showed the cursor's bytes already, but not this one yet. */
+  self->shown_valid = FALSE;
   if (self->region != NULL)
     update_cursor_info (self);
 }
