@@ -503,6 +503,7 @@ static const struct
   { "page.previous-change", { "<Shift>F8", NULL } },
   { "page.take-snapshot", { "<Primary><Shift>s", NULL } },
   { "page.inspector", { "F7", NULL } },
+  { "page.show-layout", { "<Primary><Shift>l", NULL } },
 };
 
 /* Once per process and screen: the provider outlives any one application

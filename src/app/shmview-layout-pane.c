@@ -26,6 +26,7 @@
 #include <glib/gi18n.h>
 
 #include "shmview-graph.h"
+#include "shmview-hex-view.h"
 #include "shmview-layout-dialog.h"
 #include "shmview-layout-pane-private.h"
 #include "shmview-layout-pane.h"
@@ -136,6 +137,7 @@ enum {
   WRITE,
   FREEZE_WRITE,
   SELECT_RANGE,
+  PLACEMENT_CHANGED,
   N_SIGNALS
 };
 
@@ -840,6 +842,7 @@ set_frozen (ShmviewLayoutPane *self,
     watch->frozen_text = g_strdup (watch->last_text);
   show_watch (self, watch);
   schedule_ticks (self);
+  g_signal_emit (self, signals[PLACEMENT_CHANGED], 0);
 }
 
 static void
@@ -1020,6 +1023,7 @@ shmview_layout_pane_apply (ShmviewLayoutPane             *self,
   show_error (self, NULL);
   shmview_layout_pane_refresh (self);
   schedule_ticks (self);
+  g_signal_emit (self, signals[PLACEMENT_CHANGED], 0);
   return TRUE;
 }
 
@@ -1071,6 +1075,73 @@ shmview_layout_pane_dup_field_at (ShmviewLayoutPane *self,
   search.offset = offset - self->placement->offset;
   shmview_layout_foreach_leaf (self->layout, self->placement->count, find_leaf_at, &search);
   return search.path;
+}
+
+typedef struct
+{
+  guint64  start;   /* the window, from the placement's start */
+  guint64  end;
+  GArray  *tints;
+  guint64  base;    /* the placement's offset in the region */
+  guint    n;
+} TintWalk;
+
+static gboolean
+tint_leaf (const ShmviewLeaf *leaf,
+           gpointer           user_data)
+{
+  /* Alternate two faint shades, so neighbouring fields read apart. */
+  static const GdkRGBA shades[] = { { 0.21, 0.52, 0.89, 0.10 }, { 0.21, 0.52, 0.89, 0.20 } };
+  TintWalk *walk = user_data;
+  ShmviewHexTint tint;
+
+  if (leaf->offset >= walk->end)
+    return FALSE;
+  if (leaf->offset + leaf->field->size > walk->start && leaf->field->size > 0)
+    {
+      tint.offset = walk->base + leaf->offset;
+      tint.length = leaf->field->size;
+      tint.color = shades[walk->n++ % 2];
+      g_array_append_val (walk->tints, tint);
+    }
+  return TRUE;
+}
+
+/**
+ * shmview_layout_pane_collect_tints:
+ * @self: a pane
+ * @offset: the start of the rows on screen, in the region
+ * @length: their length
+ * @tints: (element-type ShmviewHexTint): where to append
+ *
+ * The colours for the hex view: each field on screen in one of two faint
+ * shades, frozen watches in a strong one.
+ */
+void
+shmview_layout_pane_collect_tints (ShmviewLayoutPane *self,
+                                   guint64            offset,
+                                   guint64            length,
+                                   GArray            *tints)
+{
+  static const GdkRGBA frozen = { 0.10, 0.45, 0.95, 0.55 };
+  TintWalk walk = { 0, 0, tints, 0, 0 };
+
+  g_return_if_fail (SHMVIEW_IS_LAYOUT_PANE (self));
+
+  if (self->layout == NULL || offset + length <= self->placement->offset)
+    return;
+  walk.base = self->placement->offset;
+  walk.start = offset > walk.base ? offset - walk.base : 0;
+  walk.end = offset + length - walk.base;
+  shmview_layout_foreach_leaf (self->layout, self->placement->count, tint_leaf, &walk);
+  for (guint i = 0; i < self->watches->len; i++)
+    {
+      Watch *watch = self->watches->pdata[i];
+      ShmviewHexTint tint = { walk.base + watch->offset, watch->field->size, frozen };
+
+      if (watch->frozen_text != NULL)
+        g_array_append_val (tints, tint);
+    }
 }
 
 gboolean
@@ -1274,6 +1345,16 @@ shmview_layout_pane_class_init (ShmviewLayoutPaneClass *klass)
   signals[SELECT_RANGE] =
     g_signal_new ("select-range", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT64, G_TYPE_UINT64);
+
+  /**
+   * ShmviewLayoutPane::placement-changed:
+   *
+   * A layout was applied, or a watch frozen or thawed: what the hex view
+   * tints changed.
+   */
+  signals[PLACEMENT_CHANGED] =
+    g_signal_new ("placement-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (SHMVIEW_TYPE_GRAPH);
   gtk_widget_class_set_template_from_resource (widget_class,

@@ -34,6 +34,8 @@
 #include "shmview-format.h"
 #include "shmview-hex-view.h"
 #include "shmview-history.h"
+#include "shmview-layout-pane.h"
+#include "shmview-layout-store.h"
 #include "shmview-inspector.h"
 #include "shmview-monitor.h"
 #include "shmview-parse.h"
@@ -71,6 +73,7 @@ struct _ShmviewRegionPage
   ShmviewActivityStrip *activity_strip;
   ShmviewChangeLog  *change_log;
   ShmviewInspector  *inspector;
+  ShmviewLayoutPane *layout_pane;
 
   /* owned */
   ShmviewWatcher    *watcher;          /* the whole region, in a worker thread */
@@ -221,6 +224,16 @@ inspected_offset (ShmviewRegionPage *self)
   return shmview_hex_view_get_cursor (self->hex_view);
 }
 
+/* The struct field the cursor is in, when a layout is placed. */
+static void
+update_field_name (ShmviewRegionPage *self,
+                   guint64            cursor)
+{
+  g_autofree char *path = shmview_layout_pane_dup_field_at (self->layout_pane, cursor);
+
+  shmview_status_bar_set_field (self->status_bar, path);
+}
+
 static void
 show_cursor_unavailable (ShmviewRegionPage *self,
                          guint64            cursor)
@@ -279,6 +292,7 @@ update_cursor_info (ShmviewRegionPage *self)
   shmview_string_pane_set_bytes (self->string_pane, cursor, self->string_buffer, n,
                                  cursor + n == self->size);
   shmview_status_bar_set_value (self->status_bar, TRUE, self->string_buffer[0]);
+  update_field_name (self, cursor);
   if (gtk_widget_get_visible (GTK_WIDGET (self->inspector)))
     shmview_inspector_set_bytes (self->inspector, inspected_offset (self),
                                  self->string_buffer + (inspected_offset (self) - cursor),
@@ -606,6 +620,20 @@ watch_fs_path (ShmviewRegionPage *self)
                            G_CONNECT_SWAPPED);
 }
 
+/* The colours behind bytes: every source's, gathered here, since the hex
+ * view takes them all at once (the struct's fields, frozen watches). */
+static void
+update_tints (ShmviewRegionPage *self)
+{
+  g_autoptr(GArray) tints = g_array_new (FALSE, FALSE, sizeof (ShmviewHexTint));
+  guint64 offset = 0, length = 0;
+
+  shmview_hex_view_get_visible_range (self->hex_view, &offset, &length);
+  if (gtk_widget_get_visible (GTK_WIDGET (self->layout_pane)))
+    shmview_layout_pane_collect_tints (self->layout_pane, offset, length, tints);
+  shmview_hex_view_set_tints (self->hex_view, (const ShmviewHexTint *) tints->data, tints->len);
+}
+
 static void
 on_visible_range_changed (ShmviewRegionPage *self)
 {
@@ -618,6 +646,7 @@ on_visible_range_changed (ShmviewRegionPage *self)
   shmview_hex_view_get_visible_range (self->hex_view, &offset, &length);
   shmview_monitor_set_window (self->monitor, offset, length);
   shmview_activity_strip_set_visible_range (self->activity_strip, offset, length);
+  update_tints (self);
   self->data_stale = TRUE;
 
   /* At once: the view counts on the new window's bytes being there when
@@ -1046,8 +1075,73 @@ on_inspector_toggled (GSimpleAction *action,
     update_cursor_info (self);
 }
 
+static void
+on_show_layout_toggled (GSimpleAction *action,
+                        GVariant      *state,
+                        gpointer       user_data)
+{
+  ShmviewRegionPage *self = SHMVIEW_REGION_PAGE (user_data);
+
+  g_simple_action_set_state (action, state);
+  gtk_widget_set_visible (GTK_WIDGET (self->layout_pane), g_variant_get_boolean (state));
+  update_tints (self);
+}
+
+/* An edit in the struct pane: one undo step, like any other edit. */
+static gboolean
+on_layout_write (ShmviewRegionPage *self,
+                 guint64            offset,
+                 GBytes            *bytes)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (shmview_region_is_read_only (self->region))
+    {
+      show_message (self, GTK_MESSAGE_WARNING, _(READ_ONLY_MESSAGE));
+      return FALSE;
+    }
+  if (!write_bytes (self, offset, bytes, &error))
+    {
+      show_error (self, error, SHMVIEW_ACTION_WRITE);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A frozen watch written back: our own write (not a foreign change), but
+ * no undo step: the user asked for the value to stay, not for an edit. */
+static void
+on_layout_freeze_write (ShmviewRegionPage *self,
+                        guint64            offset,
+                        GBytes            *bytes)
+{
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+  const guint8 *data = g_bytes_get_data (bytes, &length);
+
+  if (shmview_region_is_read_only (self->region))
+    return;
+  if (!shmview_region_write (self->region, offset, data, length, &error))
+    {
+      show_error (self, error, SHMVIEW_ACTION_WRITE);
+      return;
+    }
+  shmview_monitor_note_own_write (self->monitor, offset, data, length);
+  shmview_watcher_note_own_write (self->watcher, offset, data, length);
+  after_own_write (self, offset, length);
+}
+
+static void
+on_layout_select_range (ShmviewRegionPage *self,
+                        guint64            offset,
+                        guint64            length)
+{
+  shmview_hex_view_select (self->hex_view, offset, offset + length);
+}
+
 static const GActionEntry page_actions[] = {
   { "inspector", NULL, NULL, "false", on_inspector_toggled },
+  { "show-layout", NULL, NULL, "false", on_show_layout_toggled },
 };
 
 static void
@@ -1231,6 +1325,54 @@ shmview_region_page_unmap (GtkWidget *widget)
   GTK_WIDGET_CLASS (shmview_region_page_parent_class)->unmap (widget);
 }
 
+/* The struct pane follows the page's interval and pause, and opens with
+ * the layout this region was last read with. */
+static void
+set_up_layout_pane (ShmviewRegionPage *self)
+{
+  g_autofree char *spec = shmview_region_dup_spec_string (self->region);
+  g_autoptr(ShmviewLayoutPlacement) placement = NULL;
+  g_autoptr(GError) error = NULL;
+
+  shmview_layout_pane_set_region (self->layout_pane, self->region);
+  g_object_bind_property (self, "interval", self->layout_pane, "interval", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "paused", self->layout_pane, "paused", G_BINDING_SYNC_CREATE);
+  placement = shmview_layout_store_lookup (spec, &error);
+  if (error != NULL)
+    g_warning ("%s", error->message);
+  if (placement != NULL && !shmview_layout_pane_apply (self->layout_pane, placement, &error))
+    g_debug ("the remembered layout of %s: %s", spec, error->message);
+}
+
+/**
+ * shmview_region_page_apply_layout:
+ * @self: a page
+ * @placement: a header, a type, where and how many
+ * @error: return location for a #GError (the header's errors)
+ *
+ * Shows the struct pane with @placement applied (shmview --layout), and
+ * remembers it for the region.
+ */
+gboolean
+shmview_region_page_apply_layout (ShmviewRegionPage             *self,
+                                  const ShmviewLayoutPlacement  *placement,
+                                  GError                       **error)
+{
+  g_autofree char *spec = NULL;
+  g_autoptr(GError) store_error = NULL;
+
+  g_return_val_if_fail (SHMVIEW_IS_REGION_PAGE (self), FALSE);
+
+  if (!shmview_layout_pane_apply (self->layout_pane, placement, error))
+    return FALSE;
+  spec = shmview_region_dup_spec_string (self->region);
+  if (!shmview_layout_store_remember (spec, placement, &store_error))
+    g_warning ("%s", store_error->message);
+  g_action_group_change_action_state (G_ACTION_GROUP (self->actions), "show-layout",
+                                      g_variant_new_boolean (TRUE));
+  return TRUE;
+}
+
 static void
 shmview_region_page_constructed (GObject *object)
 {
@@ -1252,6 +1394,7 @@ shmview_region_page_constructed (GObject *object)
   watch_fs_path (self);
   start_watching (self);
   update_snapshot_actions (self);
+  set_up_layout_pane (self);
 
   shmview_hex_view_set_read_only (self->hex_view, read_only);
   shmview_hex_view_set_region_size (self->hex_view, self->size);
@@ -1421,6 +1564,7 @@ shmview_region_page_class_init (ShmviewRegionPageClass *klass)
   g_type_ensure (SHMVIEW_TYPE_ACTIVITY_STRIP);
   g_type_ensure (SHMVIEW_TYPE_CHANGE_LOG);
   g_type_ensure (SHMVIEW_TYPE_INSPECTOR);
+  g_type_ensure (SHMVIEW_TYPE_LAYOUT_PANE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/shmview-region-page.ui");
@@ -1445,7 +1589,12 @@ shmview_region_page_class_init (ShmviewRegionPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_hex_copy);
   gtk_widget_class_bind_template_callback (widget_class, on_cursor_moved);
   gtk_widget_class_bind_template_callback (widget_class, on_string_write);
+  gtk_widget_class_bind_template_callback (widget_class, on_layout_write);
+  gtk_widget_class_bind_template_callback (widget_class, on_layout_freeze_write);
+  gtk_widget_class_bind_template_callback (widget_class, on_layout_select_range);
+  gtk_widget_class_bind_template_callback (widget_class, update_tints);
   gtk_widget_class_bind_template_callback (widget_class, on_inspector_write);
+  gtk_widget_class_bind_template_child (widget_class, ShmviewRegionPage, layout_pane);
   gtk_widget_class_bind_template_child (widget_class, ShmviewRegionPage, inspector);
   gtk_widget_class_bind_template_callback (widget_class, on_goto_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_goto_changed);

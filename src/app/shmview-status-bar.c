@@ -24,6 +24,7 @@ struct _ShmviewStatusBar
   GtkLabel *cursor_label;
   GtkLabel *selection_label;
   GtkLabel *value_label;
+  GtkLabel *field_label;
   GtkLabel *changed_label;
 
   /* state, so setters can skip work when nothing changed */
@@ -133,6 +134,7 @@ shmview_status_bar_class_init (ShmviewStatusBarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShmviewStatusBar, removed_label);
   gtk_widget_class_bind_template_child (widget_class, ShmviewStatusBar, cursor_label);
   gtk_widget_class_bind_template_child (widget_class, ShmviewStatusBar, selection_label);
+  gtk_widget_class_bind_template_child (widget_class, ShmviewStatusBar, field_label);
   gtk_widget_class_bind_template_child (widget_class, ShmviewStatusBar, value_label);
   gtk_widget_class_bind_template_child (widget_class, ShmviewStatusBar, changed_label);
   gtk_widget_class_set_css_name (widget_class, "shmview-status-bar");
@@ -269,6 +271,28 @@ shmview_status_bar_set_value (ShmviewStatusBar *self,
   set_label_text (self->value_label, text);
 }
 
+/**
+ * shmview_status_bar_set_field:
+ * @self: a status bar
+ * @path: (nullable): the struct field under the cursor ("pts[1].y"), or
+ *   %NULL for none (the label goes)
+ */
+void
+shmview_status_bar_set_field (ShmviewStatusBar *self,
+                              const char       *path)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (SHMVIEW_IS_STATUS_BAR (self));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->field_label), path != NULL);
+  if (path == NULL)
+    return;
+  /* Translators: the C struct field the cursor is in, "Field pts[1].y" */
+  text = g_strdup_printf (_("Field %s"), path);
+  set_label_text (self->field_label, text);
+}
+
 void
 shmview_status_bar_set_last_change (ShmviewStatusBar *self,
                                     gint64            unix_time)
@@ -328,7 +352,7 @@ _shmview_status_bar_dup_text (ShmviewStatusBar *self)
   GtkLabel *labels[] = {
     self->spec_label, self->kind_label, self->size_label, self->access_label,
     self->removed_label, self->cursor_label, self->selection_label, self->value_label,
-    self->changed_label,
+    self->field_label, self->changed_label,
   };
   g_autoptr(GString) text = g_string_new (NULL);
 

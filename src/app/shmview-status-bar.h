@@ -35,6 +35,8 @@ void       shmview_status_bar_set_cursor      (ShmviewStatusBar  *self,
 void       shmview_status_bar_set_value       (ShmviewStatusBar  *self,
                                                gboolean           known,
                                                guint8             value);
+void       shmview_status_bar_set_field       (ShmviewStatusBar  *self,
+                                               const char        *path);
 /* @unix_time the wall-clock second of the last foreign change, or -1 for none. */
 void       shmview_status_bar_set_last_change (ShmviewStatusBar  *self,
                                                gint64             unix_time);
