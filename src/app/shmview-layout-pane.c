@@ -860,6 +860,18 @@ on_frozen_toggled (ShmviewLayoutPane *self,
 }
 
 static void
+on_freeze_clicked (ShmviewLayoutPane *self)
+{
+  GtkTreeIter iter;
+  Watch *watch = selected_watch (self, &iter);
+
+  if (watch == NULL)
+    show_error (self, _("Select a watch to freeze first"));
+  else if (watch->last_text != NULL)
+    set_frozen (self, watch, watch->frozen_text == NULL);
+}
+
+static void
 on_span_changed (ShmviewLayoutPane *self)
 {
   const char *id = gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->span_combo));
@@ -1379,6 +1391,7 @@ shmview_layout_pane_class_init (ShmviewLayoutPaneClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_pin_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_unpin_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_frozen_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, on_freeze_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_span_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_graph_pause_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_export_clicked);
