@@ -977,15 +977,15 @@ static char *
 describe_placement (ShmviewLayoutPane *self)
 {
   g_autofree char *header = g_path_get_basename (self->placement->header);
+  g_autofree char *offset = g_strdup_printf ("0x%" G_GINT64_MODIFIER "x", self->placement->offset);
+  g_autofree char *count = g_strdup_printf ("%" G_GUINT64_FORMAT, self->placement->count);
 
   if (self->placement->count > 1)
     /* Translators: "16 × struct shared from shared.h at 0x40" */
-    return g_strdup_printf (_("%1$" G_GUINT64_FORMAT " × %2$s from %3$s at 0x%4$" G_GINT64_MODIFIER
-                              "x"), self->placement->count, self->placement->type_name, header,
-                            self->placement->offset);
+    return g_strdup_printf (_("%1$s × %2$s from %3$s at %4$s"), count,
+                            self->placement->type_name, header, offset);
   /* Translators: "struct shared from shared.h at 0x0" */
-  return g_strdup_printf (_("%1$s from %2$s at 0x%3$" G_GINT64_MODIFIER "x"),
-                          self->placement->type_name, header, self->placement->offset);
+  return g_strdup_printf (_("%1$s from %2$s at %3$s"), self->placement->type_name, header, offset);
 }
 
 /**
@@ -1017,9 +1017,12 @@ shmview_layout_pane_apply (ShmviewLayoutPane             *self,
   size = shmview_layout_get_size (layout);
   if (size == 0 || placement->count > MAX_PLACEMENT / size)
     {
+      g_autofree char *bytes = g_strdup_printf ("%" G_GUINT64_FORMAT, size);
+
+      /* Translators: "struct shared takes 192 bytes: …" */
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("%s takes %" G_GUINT64_FORMAT " bytes: a placement of it may take up to "
-                     "64 MiB"), placement->type_name, size);
+                   _("%s takes %s bytes: a placement of it may take up to 64 MiB"),
+                   placement->type_name, bytes);
       return FALSE;
     }
   clear_watches (self);
