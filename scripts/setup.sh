@@ -16,6 +16,9 @@ SHMVIEW_SRC=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 SHMVIEW_PACKAGES=(
   meson ninja-build pkg-config gcc libc6-dev          # the build
   libglib2.0-dev libgtk-3-dev                         # GLib 2.74 / GTK 3.24 (+ glib.supp, gtk.supp)
+  libjson-glib-dev                                    # JSON files and --json output
+  libclang-dev                                        # C header layouts (meson feature clang)
+  libxxhash-dev                                       # XXH3 page digests (whole-region watcher)
   libglib2.0-bin                                      # glib-compile-schemas, glib-compile-resources
   libgtk-3-bin librsvg2-common adwaita-icon-theme     # GTK runtime bits: SVG icon loader, icons
   fonts-dejavu-core                                   # a monospace font for the hex view
@@ -27,6 +30,8 @@ SHMVIEW_PACKAGES=(
   xdotool imagemagick                                 # XTest-driven smoke test + screenshots
   valgrind                                            # meson test --setup valgrind
   util-linux bsdextrautils xxd                        # ipcmk/ipcs/setpriv, hexdump, xxd (tests, benchmarks)
+  scdoc po4a man-db groff-base                        # man pages (doc/), zh_CN through po4a; rendering tests
+  bash-completion zsh fish jq                         # shell completion (completion/) and its tests; jq: man EXAMPLES
 )
 
 shmview_log () {

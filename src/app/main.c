@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "shmview-application.h"
+#include "shmview-output.h"
 
 int
 main (int   argc,
@@ -17,6 +18,10 @@ main (int   argc,
 {
   g_autoptr(ShmviewApplication) app = NULL;
   const char *localedir;
+
+  /* Before anything is opened (see shmview_ensure_std_fds()). */
+  if (!shmview_ensure_std_fds ())
+    return 1;
 
   /* SHMVIEW_LOCALEDIR lets an uninstalled build (meson devenv) find the
    * catalogs it just compiled. */

@@ -16,6 +16,7 @@
 
 #include "shmview-application.h"
 #include "shmview-errors-ui.h"
+#include "shmview-format.h"
 #include "shmview-parse.h"
 #include "shmview-preferences-dialog.h"
 #include "shmview-region-page.h"
@@ -109,22 +110,25 @@ shmview_application_run (ShmviewApplication *self,
 static GOptionContext *
 create_option_context (Options *options)
 {
+  /* FILENAME, not STRING, for every value: a name may hold any byte, and
+   * GOptionContext refuses a STRING that is not valid in the locale's
+   * encoding before we could say what was wrong with it. */
   const GOptionEntry entries[] = {
     { "read-only", 'r', 0, G_OPTION_ARG_NONE, &options->read_only,
       N_("Open the regions read-only: nothing can be written"), NULL },
-    { "interval", 'i', 0, G_OPTION_ARG_STRING, &options->interval_text,
+    { "interval", 'i', 0, G_OPTION_ARG_FILENAME, &options->interval_text,
       N_("Refresh every MS milliseconds (10 to 10000) in this session"), N_("MS") },
-    { "create", 'c', 0, G_OPTION_ARG_STRING, &options->create_spec,
+    { "create", 'c', 0, G_OPTION_ARG_FILENAME, &options->create_spec,
       N_("Create the region SPEC (it must not exist yet), then open it"), N_("SPEC") },
-    { "size", 's', 0, G_OPTION_ARG_STRING, &options->size_text,
+    { "size", 's', 0, G_OPTION_ARG_FILENAME, &options->size_text,
       N_("Size of the region to create: 256, 0x100, 4K, 1M, 2G"), N_("N") },
-    { "mode", 'm', 0, G_OPTION_ARG_STRING, &options->mode_text,
+    { "mode", 'm', 0, G_OPTION_ARG_FILENAME, &options->mode_text,
       N_("Permissions of the region to create, in octal (default 0600)"), N_("OCTAL") },
     { "version", 'v', 0, G_OPTION_ARG_NONE, &options->version,
       N_("Show the version and exit"), NULL },
     { "help", 'h', 0, G_OPTION_ARG_NONE, &options->help,
       N_("Show this help and exit"), NULL },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &options->specs, NULL, NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options->specs, NULL, NULL },
     { NULL }
   };
   GOptionContext *context = g_option_context_new (_("[SPEC…]"));
@@ -178,6 +182,14 @@ validate_create (Options  *options,
                            _("--mode: 0 would give nobody access; use e.g. 0600"));
       return FALSE;
     }
+  /* Set-id and sticky bits would only fail later, in the window. */
+  if (options->mode > 0777)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--mode: only the permission bits (at most 0777) apply to a region, "
+                     "not “%s”"), options->mode_text);
+      return FALSE;
+    }
   options->create_parsed = shmview_spec_parse_in_dir (options->create_spec, options->cwd, error);
   if (options->create_parsed == NULL)
     return FALSE;
@@ -202,9 +214,11 @@ validate_options (Options  *options,
       !g_ascii_string_to_unsigned (options->interval_text, 10, SHMVIEW_INTERVAL_MIN,
                                    SHMVIEW_INTERVAL_MAX, &interval, NULL))
     {
+      g_autofree char *shown = shmview_format_escaped (options->interval_text);
+
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                    _("--interval wants a number of milliseconds from 10 to 10000, not “%s”"),
-                   options->interval_text);
+                   shown);
       return FALSE;
     }
   options->interval = options->interval_text != NULL ? (guint) interval : 0;
@@ -253,9 +267,12 @@ static void
 report_open_error (GApplicationCommandLine *cmdline,
                    ShmviewWindow           *window,
                    const GError            *error,
-                   const char              *spec)
+                   const char              *spec,
+                   gboolean                 read_only)
 {
-  g_autofree char *message = shmview_describe_spec_error (error, spec);
+  g_autofree char *message =
+    shmview_describe_spec_error (error, spec, read_only ? SHMVIEW_ACTION_OPEN_READ_ONLY
+                                                        : SHMVIEW_ACTION_OPEN);
 
   g_application_command_line_printerr (cmdline, "shmview: %s\n", message);
   shmview_window_show_error (window, message);
@@ -283,7 +300,7 @@ create_region (GApplicationCommandLine *cmdline,
     }
   if (region == NULL)
     {
-      report_open_error (cmdline, window, error, options->create_spec);
+      report_open_error (cmdline, window, error, options->create_spec, FALSE);
       return FALSE;
     }
 
@@ -306,7 +323,7 @@ open_specs (GApplicationCommandLine *cmdline,
       if (!shmview_window_open_parsed_spec (window, g_ptr_array_index (options->parsed, i),
                                             options->read_only, &error))
         {
-          report_open_error (cmdline, window, error, options->specs[i]);
+          report_open_error (cmdline, window, error, options->specs[i], options->read_only);
           all = FALSE;
         }
     }
@@ -482,6 +499,10 @@ static const struct
   { "win.copy", { "<Primary>c", NULL } },
   { "win.close-tab", { "<Primary>w", NULL } },
   { "win.sidebar-visible", { "F9", NULL } },
+  { "page.next-change", { "F8", NULL } },
+  { "page.previous-change", { "<Shift>F8", NULL } },
+  { "page.take-snapshot", { "<Primary><Shift>s", NULL } },
+  { "page.inspector", { "F7", NULL } },
 };
 
 /* Once per process and screen: the provider outlives any one application

@@ -16,7 +16,9 @@
 
 #include "shmview-attach-dialog.h"
 #include "shmview-errors-ui.h"
+#include "shmview-format.h"
 #include "shmview-spec.h"
+#include "shmview-string-codec.h"
 #include "shmview-ui-util.h"
 
 struct _ShmviewAttachDialog
@@ -51,7 +53,9 @@ show_error (ShmviewAttachDialog *self,
 static gboolean
 try_attach (ShmviewAttachDialog *self)
 {
-  g_autofree char *text = g_strstrip (g_strdup (gtk_entry_get_text (self->spec_entry)));
+  g_autofree char *typed = g_strstrip (g_strdup (gtk_entry_get_text (self->spec_entry)));
+  /* "x\xff" as the region list shows it: a name need not be UTF-8 */
+  g_autofree char *text = shmview_unescape (typed);
   g_autoptr(ShmviewSpec) spec = NULL;
   g_autoptr(ShmviewRegion) region = NULL;
   g_autoptr(GError) error = NULL;
@@ -73,7 +77,10 @@ try_attach (ShmviewAttachDialog *self)
     region = shmview_region_open (spec, flags, 0, 0, &error);
   if (region == NULL)
     {
-      g_autofree char *message = shmview_describe_spec_error (error, text);
+      g_autofree char *message =
+        shmview_describe_spec_error (error, text, (flags & SHMVIEW_OPEN_READ_ONLY) != 0
+                                                  ? SHMVIEW_ACTION_OPEN_READ_ONLY
+                                                  : SHMVIEW_ACTION_OPEN);
 
       show_error (self, message);
       return FALSE;
@@ -159,11 +166,14 @@ shmview_attach_dialog_new (GtkWindow          *parent,
 
   self = SHMVIEW_ATTACH_DIALOG (shmview_dialog_new (SHMVIEW_TYPE_ATTACH_DIALOG, parent));
 
-  /* A name that is not UTF-8 cannot be shown or typed in an entry: the
-   * region list, which shows it escaped, attaches it. */
+  /* Escaped as the region list shows them ("x\xff"), which try_attach()
+   * reads back: a name need not be UTF-8. */
   for (guint i = 0; specs != NULL && specs[i] != NULL; i++)
-    if (g_utf8_validate (specs[i], -1, NULL))
-      gtk_list_store_insert_with_values (self->specs_store, NULL, -1, 0, specs[i], -1);
+    {
+      g_autofree char *shown = shmview_format_escaped (specs[i]);
+
+      gtk_list_store_insert_with_values (self->specs_store, NULL, -1, 0, shown, -1);
+    }
 
   return GTK_WIDGET (self);
 }

@@ -17,7 +17,9 @@
 #include "shmview-create-dialog.h"
 #include "shmview-error.h"
 #include "shmview-errors-ui.h"
+#include "shmview-format.h"
 #include "shmview-parse.h"
+#include "shmview-string-codec.h"
 #include "shmview-ui-util.h"
 
 struct _ShmviewCreateDialog
@@ -121,10 +123,14 @@ read_mode (ShmviewCreateDialog *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
 
-  if (shmview_parse_mode (text, mode, &error) && *mode != 0)
+  if (shmview_parse_mode (text, mode, &error) && *mode != 0 && *mode <= 0777)
     return TRUE;
 
-  if (error == NULL)
+  if (error == NULL && *mode != 0)
+    /* set-id and sticky bits: the core refuses them */
+    message = g_strdup (_("Only the permission bits apply to a region: use a mode of at most "
+                          "0777, such as 0600 (only you can read and write)."));
+  else if (error == NULL)
     /* The core would take 0 as "the default" and make 0600 of it. */
     message = g_strdup (_("Mode 0 would give nobody access, not even you. Use 0600 (only you "
                           "can read and write) or 0644 (others may read)."));
@@ -143,7 +149,9 @@ static gboolean
 try_create (ShmviewCreateDialog *self)
 {
   const char *kind = gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->kind_combo));
-  g_autofree char *name = g_strstrip (g_strdup (gtk_entry_get_text (self->name_entry)));
+  g_autofree char *typed = g_strstrip (g_strdup (gtk_entry_get_text (self->name_entry)));
+  /* "x\xff" as the region list shows it: a name need not be UTF-8 */
+  g_autofree char *name = shmview_unescape (typed);
   g_autofree char *spec_text = NULL;
   g_autoptr(ShmviewSpec) spec = NULL;
   g_autoptr(ShmviewRegion) region = NULL;
@@ -163,7 +171,7 @@ try_create (ShmviewCreateDialog *self)
   spec = shmview_spec_parse_in_dir (spec_text, NULL, &error);
   if (spec == NULL)
     {
-      g_autofree char *text = shmview_describe_error (error, name);
+      g_autofree char *text = shmview_describe_error (error, typed);
 
       show_error (self, text);
       gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
@@ -178,7 +186,8 @@ try_create (ShmviewCreateDialog *self)
                                 &error);
   if (region == NULL)
     {
-      g_autofree char *display = shmview_spec_to_display_name (spec);
+      g_autofree char *name_bytes = shmview_spec_to_display_name (spec);
+      g_autofree char *display = shmview_format_escaped (name_bytes);
       g_autofree char *text = shmview_describe_failure (error, display, spec->kind,
                                                         SHMVIEW_ACTION_OPEN);
 

@@ -100,6 +100,9 @@ describe_shmview_error (const GError      *error,
     case SHMVIEW_ERROR_EXISTS:
       return describe_name ((ShmviewError) error->code, what, kind);
     case SHMVIEW_ERROR_PERMISSION:
+      if (action == SHMVIEW_ACTION_OPEN_READ_ONLY)
+        return g_strdup_printf (_("You are not allowed to read “%s”: its owner and "
+                                  "permissions (mode) do not let you. Ask its owner."), what);
       return g_strdup_printf (_("You are not allowed to do that with “%s”: its owner and "
                                 "permissions (mode) do not let you. Try attaching it "
                                 "read-only, or ask its owner."), what);
@@ -167,16 +170,20 @@ shmview_describe_error (const GError *error,
 /**
  * shmview_describe_spec_error:
  * @error: a failure from the core (any domain)
- * @spec: the spec as given, any bytes
+ * @spec: the spec as given (a command line, the region list), any bytes
+ * @action: %SHMVIEW_ACTION_OPEN, or %SHMVIEW_ACTION_OPEN_READ_ONLY when it
+ *   was opened read-only
  *
- * What shmview_describe_failure() says about opening @spec.
+ * What shmview_describe_failure() says about opening @spec, shown escaped
+ * where it is not UTF-8.
  *
  * Returns: (transfer full): a translated sentence, valid UTF-8 however
  *   @spec is spelled.
  */
 char *
-shmview_describe_spec_error (const GError *error,
-                             const char   *spec)
+shmview_describe_spec_error (const GError  *error,
+                             const char    *spec,
+                             ShmviewAction  action)
 {
   g_autoptr(ShmviewSpec) parsed = NULL;
   g_autofree char *shown = NULL;
@@ -192,7 +199,7 @@ shmview_describe_spec_error (const GError *error,
     shown = shmview_format_escaped (spec);
   return shmview_describe_failure (error, shown,
                                    parsed != NULL ? parsed->kind : SHMVIEW_REGION_KIND_POSIX,
-                                   SHMVIEW_ACTION_OPEN);
+                                   action);
 }
 
 const char *

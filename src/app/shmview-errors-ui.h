@@ -16,6 +16,7 @@ G_BEGIN_DECLS
 typedef enum
 {
   SHMVIEW_ACTION_OPEN,   /* attach, create, remove: nothing was changed */
+  SHMVIEW_ACTION_OPEN_READ_ONLY,  /* attach read-only: read-only is no way out */
   SHMVIEW_ACTION_READ,
   SHMVIEW_ACTION_WRITE,
   SHMVIEW_ACTION_COPY,
@@ -33,10 +34,9 @@ char *shmview_describe_failure (const GError      *error,
 char *shmview_describe_error   (const GError *error,
                                 const char   *what);
 
-/* The same about the spec @spec as the user gave it (a command line, the
- * region list), shown escaped where it is not UTF-8. */
-char *shmview_describe_spec_error (const GError *error,
-                                   const char   *spec);
+char *shmview_describe_spec_error (const GError  *error,
+                                   const char    *spec,
+                                   ShmviewAction  action);
 
 /* "POSIX", "System V", "File", translated (context "region kind"). */
 const char *shmview_describe_kind (ShmviewRegionKind kind);

@@ -3,11 +3,14 @@
  * Copyright 2026 The shmview authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The text is a cache of shmview_hex_view_dup_visible_text(): it is
- * rebuilt when the view says the visible bytes or rows changed, and the
- * change is announced only when the text really differs, so an unchanged
- * region costs a screen reader nothing. The text is ASCII (hexdump prints
- * '.' for anything else), so character and byte offsets are the same.
+ * The text is built here from the view's loaded bytes, `hexdump -C` rows of
+ * 16 bytes whatever the view's row width. It is rebuilt when the view says
+ * the visible bytes or rows changed, and the change is announced only when
+ * the text really differs, so an unchanged region costs a screen reader
+ * nothing. The text is ASCII (hexdump prints '.' for anything else), so
+ * character and byte offsets are the same. Each row's first character and
+ * offset are kept beside the text: the caret maps to a character and back
+ * through them and shmview-hex-layout.c, never by parsing the text.
  */
 
 #include "config.h"
@@ -16,6 +19,8 @@
 
 #include <glib/gi18n.h>
 
+#include "shmview-format.h"
+#include "shmview-hex-layout.h"
 #include "shmview-hex-view-accessible.h"
 #include "shmview-hex-view-private.h"
 
@@ -24,12 +29,21 @@ struct _ShmviewHexViewAccessible
   GtkWidgetAccessible parent_instance;
 
   /* owned */
-  char *text;
-  char *description;
+  char   *text;
+  char   *description;
+  GArray *rows;     /* DumpRow, one per line of @text */
 
   int   length;
   int   caret;      /* character offset, -1 when the caret is off screen */
 };
+
+/* One line of the text: where it starts and which bytes it shows. */
+typedef struct
+{
+  int     start;
+  guint64 offset;
+  guint   n;
+} DumpRow;
 
 static void shmview_hex_view_accessible_text_init (AtkTextIface *iface);
 
@@ -44,6 +58,65 @@ get_view (ShmviewHexViewAccessible *self)
   GtkWidget *widget = gtk_accessible_get_widget (GTK_ACCESSIBLE (self));
 
   return widget != NULL ? SHMVIEW_HEX_VIEW (widget) : NULL;
+}
+
+char *
+_shmview_hex_view_accessible_build_text (ShmviewHexView *view,
+                                         GArray         *rows)
+{
+  GString *text = g_string_new (NULL);
+  guint64 offset, length;
+
+  g_return_val_if_fail (SHMVIEW_IS_HEX_VIEW (view), NULL);
+
+  shmview_hex_view_get_visible_range (view, &offset, &length);
+  for (guint64 off = offset; off < offset + length; off += SHMVIEW_HEX_DUMP_ROW)
+    {
+      guint8 bytes[SHMVIEW_HEX_DUMP_ROW];
+      char out[SHMVIEW_HEX_ROW_MAX];
+      DumpRow row;
+      gsize n;
+
+      /* A row of hexdump text needs its bytes; it stops at the first missing one. */
+      n = _shmview_hex_view_get_loaded (view, off, bytes, MIN (SHMVIEW_HEX_DUMP_ROW, offset + length - off));
+      if (n == 0)
+        continue;
+      row = (DumpRow) { (int) text->len, off, (guint) n };
+      if (rows != NULL)
+        g_array_append_val (rows, row);
+      g_string_append_len (text, out, shmview_format_hex_row (out, off, bytes, n));
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* The character of the caret's byte in the text, or -1 when it is not shown. */
+static int
+caret_char (ShmviewHexViewAccessible *self,
+            ShmviewHexView           *view)
+{
+  guint64 cursor = shmview_hex_view_get_cursor (view);
+  ShmviewHexLayoutColumn column = (ShmviewHexLayoutColumn) shmview_hex_view_get_column (view);
+
+  for (guint r = 0; r < self->rows->len; r++)
+    {
+      const DumpRow *row = &g_array_index (self->rows, DumpRow, r);
+
+      if (cursor >= row->offset && cursor < row->offset + row->n)
+        return row->start + (int) shmview_hex_dump_char (row->offset, cursor - row->offset, column);
+    }
+  return -1;
+}
+
+/* Rebuilds the text, its rows and the caret position. */
+static void
+rebuild (ShmviewHexViewAccessible  *self,
+         ShmviewHexView            *view,
+         char                     **text,
+         int                       *caret)
+{
+  g_array_set_size (self->rows, 0);
+  *text = _shmview_hex_view_accessible_build_text (view, self->rows);
+  *caret = caret_char (self, view);
 }
 
 static char *
@@ -74,7 +147,7 @@ refresh (ShmviewHexViewAccessible *self)
   if (view == NULL)
     return;
 
-  text = _shmview_hex_view_dup_text_with_caret (view, &caret);
+  rebuild (self, view, &text, &caret);
   if (g_strcmp0 (text, self->text) != 0)
     {
       g_autofree char *old = g_steal_pointer (&self->text);
@@ -157,9 +230,35 @@ accessible_set_caret_offset (AtkText *text,
   ShmviewHexViewAccessible *self = SHMVIEW_HEX_VIEW_ACCESSIBLE (text);
   ShmviewHexView *view = get_view (self);
 
-  if (view == NULL || self->text == NULL)
+  guint lo = 0, hi;
+
+  if (view == NULL || offset < 0 || offset >= self->length)
     return FALSE;
-  return _shmview_hex_view_set_caret_char (view, self->text, offset);
+
+  /* the last row starting at or before @offset */
+  hi = self->rows->len;
+  while (hi - lo > 1)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (g_array_index (self->rows, DumpRow, mid).start <= offset)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  if (self->rows->len == 0)
+    return FALSE;
+  {
+    const DumpRow *row = &g_array_index (self->rows, DumpRow, lo);
+    ShmviewHexLayoutColumn column;
+    guint i;
+
+    if (!shmview_hex_dump_hit (row->offset, row->n, (guint) (offset - row->start), &i, &column))
+      return FALSE;
+    shmview_hex_view_set_column (view, (ShmviewHexViewColumn) column);
+    shmview_hex_view_set_cursor (view, row->offset + i);
+  }
+  return TRUE;
 }
 
 static gunichar
@@ -274,7 +373,7 @@ shmview_hex_view_accessible_initialize (AtkObject *object,
   object->role = ATK_ROLE_TEXT;
 
   _shmview_hex_view_set_accessible (SHMVIEW_HEX_VIEW (data), object);
-  self->text = _shmview_hex_view_dup_text_with_caret (SHMVIEW_HEX_VIEW (data), &self->caret);
+  rebuild (self, SHMVIEW_HEX_VIEW (data), &self->text, &self->caret);
   self->length = (int) strlen (self->text);
   self->description = describe_caret (SHMVIEW_HEX_VIEW (data));
 }
@@ -332,6 +431,7 @@ shmview_hex_view_accessible_finalize (GObject *object)
 
   g_clear_pointer (&self->text, g_free);
   g_clear_pointer (&self->description, g_free);
+  g_clear_pointer (&self->rows, g_array_unref);
 
   G_OBJECT_CLASS (shmview_hex_view_accessible_parent_class)->finalize (object);
 }
@@ -355,4 +455,5 @@ static void
 shmview_hex_view_accessible_init (ShmviewHexViewAccessible *self)
 {
   self->caret = -1;
+  self->rows = g_array_new (FALSE, FALSE, sizeof (DumpRow));
 }

@@ -16,15 +16,12 @@ G_BEGIN_DECLS
  * visible text or the caret changed (weak pointer; NULL unregisters). */
 void     _shmview_hex_view_set_accessible (ShmviewHexView      *self,
                                            AtkObject           *accessible);
-/* dup_visible_text(), plus the character position of the caret's byte in it
- * (in the hex column or the ASCII column, following "column"), or -1 when
- * the caret is not on a visible, loaded byte. */
-char    *_shmview_hex_view_dup_text_with_caret (ShmviewHexView *self,
-                                                int            *caret_char);
-/* Moves the caret to the byte shown at @char_offset of the visible text. */
-gboolean _shmview_hex_view_set_caret_char (ShmviewHexView      *self,
-                                           const char          *text,
-                                           int                  char_offset);
+/* Copies the loaded bytes from @offset on into @out, stopping at @max, the
+ * end of the visible window or the first byte not loaded; returns how many. */
+gsize    _shmview_hex_view_get_loaded     (ShmviewHexView      *self,
+                                           guint64              offset,
+                                           guint8              *out,
+                                           gsize                max);
 
 /* For tests: how strong the change highlight on @offset is now (1.0 just
  * marked, 0.0 faded or never marked) and whose change it was. */

@@ -10,6 +10,8 @@
 #include <glib/gi18n.h>
 
 #include "shmview-error.h"
+#include "shmview-string-codec.h"
+#include "shmview-string-pane-private.h"
 #include "shmview-string-pane.h"
 
 struct _ShmviewStringPane
@@ -21,6 +23,7 @@ struct _ShmviewStringPane
   GtkEntry  *entry;
   GtkButton *write_button;
   GtkLabel  *note_label;
+  GtkLabel  *stale_label;
   GtkLabel  *error_label;
 
   /* owned */
@@ -32,6 +35,7 @@ struct _ShmviewStringPane
   gboolean   available : 1;
   gboolean   read_only : 1;
   gboolean   dirty : 1;     /* the user changed the text and has not written or dropped it */
+  gboolean   stale : 1;     /* memory changed under that edit */
   gboolean   updating : 1;  /* we are setting the entry's text ourselves */
 };
 
@@ -52,146 +56,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
-
-static gboolean
-is_latin1 (const char *encoding)
-{
-  return g_strcmp0 (encoding, "latin-1") == 0;
-}
-
-static void
-append_escape (GString *out,
-               guint8   byte)
-{
-  g_string_append_printf (out, "\\x%02x", byte);
-}
-
-/**
- * shmview_string_decode:
- * @data: the bytes of a C string, without its NUL
- * @length: their count
- * @encoding: "utf-8" or "latin-1"
- *
- * Control characters, the backslash and (in UTF-8) invalid bytes come out as
- * C escapes, so every byte is visible and the text encodes back to the same
- * bytes with shmview_string_encode().
- *
- * Returns: (transfer full): valid UTF-8 text.
- */
-char *
-shmview_string_decode (const guint8 *data,
-                       gsize         length,
-                       const char   *encoding)
-{
-  gboolean latin1 = is_latin1 (encoding);
-  GString *out = g_string_sized_new (length + 1);
-  gsize i = 0;
-
-  while (i < length)
-    {
-      guint8 b = data[i];
-      gunichar c;
-      gsize n;
-
-      if (b == '\\')
-        {
-          g_string_append (out, "\\\\");
-          i++;
-          continue;
-        }
-      if (b < 0x20 || b == 0x7f || (latin1 && b >= 0x80 && b < 0xa0))
-        {
-          append_escape (out, b);
-          i++;
-          continue;
-        }
-      if (b < 0x80 || latin1)
-        {
-          g_string_append_unichar (out, b);
-          i++;
-          continue;
-        }
-
-      c = g_utf8_get_char_validated ((const char *) data + i, length - i);
-      if (c == (gunichar) -1 || c == (gunichar) -2 || (c >= 0x80 && c < 0xa0))
-        {
-          /* invalid, truncated, or a C1 control: show the lead byte and go on */
-          append_escape (out, b);
-          i++;
-          continue;
-        }
-      n = g_utf8_skip[b];
-      g_string_append_len (out, (const char *) data + i, n);
-      i += n;
-    }
-
-  return g_string_free (out, FALSE);
-}
-
-/**
- * shmview_string_encode:
- * @text: valid UTF-8, as typed
- * @encoding: "utf-8" or "latin-1"
- * @error: set when a character has no Latin-1 byte
- *
- * Undoes the escapes shmview_string_decode() makes: "\\" is one backslash and
- * "\xNN" the byte NN; any other backslash stays as it is.
- *
- * Returns: (transfer full) (nullable): the bytes, without a terminating NUL.
- */
-GByteArray *
-shmview_string_encode (const char  *text,
-                       const char  *encoding,
-                       GError     **error)
-{
-  gboolean latin1 = is_latin1 (encoding);
-  g_autoptr(GByteArray) out = g_byte_array_new ();
-  const char *p = text;
-
-  g_return_val_if_fail (text != NULL, NULL);
-
-  while (*p != '\0')
-    {
-      const char *next = g_utf8_next_char (p);
-      gunichar c = g_utf8_get_char (p);
-      guint8 b;
-
-      if (p[0] == '\\' && p[1] == '\\')
-        {
-          b = '\\';
-          next = p + 2;
-        }
-      else if (p[0] == '\\' && p[1] == 'x' && g_ascii_isxdigit (p[2]) && g_ascii_isxdigit (p[3]))
-        {
-          b = (guint8) (g_ascii_xdigit_value (p[2]) << 4 | g_ascii_xdigit_value (p[3]));
-          next = p + 4;
-        }
-      else if (!latin1)
-        {
-          g_byte_array_append (out, (const guint8 *) p, next - p);
-          p = next;
-          continue;
-        }
-      else if (c > 0xff)
-        {
-          g_autofree char *ch = g_strndup (p, next - p);
-
-          g_set_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_INVALID_ARGUMENT,
-                       _("“%s” has no Latin-1 byte. Nothing was written: remove it, or "
-                         "choose UTF-8 as the string encoding in Preferences."), ch);
-          return NULL;
-        }
-      else
-        {
-          b = (guint8) c;
-        }
-
-      g_byte_array_append (out, &b, 1);
-      p = next;
-    }
-
-  return g_steal_pointer (&out);
-}
 
 static void
 show_entry_text (ShmviewStringPane *self)
@@ -238,6 +102,33 @@ update_write_tooltip (ShmviewStringPane *self)
                                    "strcpy would (Ctrl+Enter)"));
 }
 
+/* Memory changed under an edit: say so beside it, or stop saying so. */
+static void
+set_stale (ShmviewStringPane *self,
+           gboolean           stale)
+{
+  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self->entry));
+
+  if (self->stale == !!stale)
+    return;
+  self->stale = !!stale;
+  gtk_widget_set_visible (GTK_WIDGET (self->stale_label), stale);
+  if (stale)
+    gtk_style_context_add_class (context, "warning");
+  else
+    gtk_style_context_remove_class (context, "warning");
+}
+
+/* An edit begins, or is written or dropped. */
+static void
+set_dirty (ShmviewStringPane *self,
+           gboolean           dirty)
+{
+  self->dirty = !!dirty;
+  if (!dirty)
+    set_stale (self, FALSE);
+}
+
 static void
 set_offset (ShmviewStringPane *self,
             guint64            offset)
@@ -249,7 +140,7 @@ set_offset (ShmviewStringPane *self,
     return;
 
   /* An unwritten edit belongs to the old offset: drop it. */
-  self->dirty = FALSE;
+  set_dirty (self, FALSE);
   shmview_string_pane_set_error (self, NULL);
   self->offset = offset;
 
@@ -300,6 +191,9 @@ shmview_string_pane_set_bytes (ShmviewStringPane *self,
       || (string_length > 0
           && memcmp (g_bytes_get_data (self->raw, NULL), data, string_length) != 0))
     {
+      /* the first bytes seen count as what the edit began from */
+      if (self->dirty && self->raw != NULL)
+        set_stale (self, TRUE);
       g_clear_pointer (&self->raw, g_bytes_unref);
       self->raw = g_bytes_new (data, string_length);
     }
@@ -319,7 +213,7 @@ shmview_string_pane_set_unavailable (ShmviewStringPane *self,
 
   set_offset (self, offset);
   self->available = FALSE;
-  self->dirty = FALSE;
+  set_dirty (self, FALSE);
   g_clear_pointer (&self->raw, g_bytes_unref);
   show_entry_text (self);
   set_note (self, _("The cursor is past the end of the region: there is no string here."));
@@ -340,7 +234,7 @@ shmview_string_pane_set_encoding (ShmviewStringPane *self,
 {
   g_return_if_fail (SHMVIEW_IS_STRING_PANE (self));
 
-  if (encoding == NULL || !is_latin1 (encoding))
+  if (encoding == NULL || g_strcmp0 (encoding, "latin-1") != 0)
     encoding = "utf-8";
   if (g_strcmp0 (self->encoding, encoding) == 0)
     return;
@@ -378,7 +272,7 @@ shmview_string_pane_set_read_only (ShmviewStringPane *self,
 }
 
 const char *
-shmview_string_pane_get_text (ShmviewStringPane *self)
+_shmview_string_pane_get_text (ShmviewStringPane *self)
 {
   g_return_val_if_fail (SHMVIEW_IS_STRING_PANE (self), NULL);
 
@@ -386,7 +280,7 @@ shmview_string_pane_get_text (ShmviewStringPane *self)
 }
 
 void
-shmview_string_pane_set_text (ShmviewStringPane *self,
+_shmview_string_pane_set_text (ShmviewStringPane *self,
                               const char        *text)
 {
   g_return_if_fail (SHMVIEW_IS_STRING_PANE (self));
@@ -429,7 +323,7 @@ shmview_string_pane_write (ShmviewStringPane *self)
   g_signal_emit (self, signals[WRITE], 0, self->offset, data, &written);
   if (written)
     {
-      self->dirty = FALSE;
+      set_dirty (self, FALSE);
       shmview_string_pane_set_error (self, NULL);
     }
 
@@ -447,7 +341,7 @@ shmview_string_pane_set_error (ShmviewStringPane *self,
 }
 
 const char *
-shmview_string_pane_get_error (ShmviewStringPane *self)
+_shmview_string_pane_get_error (ShmviewStringPane *self)
 {
   g_return_val_if_fail (SHMVIEW_IS_STRING_PANE (self), NULL);
 
@@ -463,7 +357,7 @@ on_entry_changed (ShmviewStringPane *self)
   if (self->updating)
     return;
 
-  self->dirty = TRUE;
+  set_dirty (self, TRUE);
   shmview_string_pane_set_error (self, NULL);
 }
 
@@ -503,7 +397,7 @@ on_entry_key_press (ShmviewStringPane *self,
       if (!self->dirty)
         return GDK_EVENT_PROPAGATE;
       /* forget the edit and show what is in memory again */
-      self->dirty = FALSE;
+      set_dirty (self, FALSE);
       shmview_string_pane_set_error (self, NULL);
       show_entry_text (self);
       return GDK_EVENT_STOP;
@@ -628,6 +522,7 @@ shmview_string_pane_class_init (ShmviewStringPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShmviewStringPane, entry);
   gtk_widget_class_bind_template_child (widget_class, ShmviewStringPane, write_button);
   gtk_widget_class_bind_template_child (widget_class, ShmviewStringPane, note_label);
+  gtk_widget_class_bind_template_child (widget_class, ShmviewStringPane, stale_label);
   gtk_widget_class_bind_template_child (widget_class, ShmviewStringPane, error_label);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activate);

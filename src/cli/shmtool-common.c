@@ -23,6 +23,19 @@
 #include "shmview-output.h"
 #include "shmview-parse.h"
 
+/* Every message ends up on a terminal: anything typed or found (a spec, an
+ * option value, a name in /dev/shm) is escaped there, controls, bidi
+ * overrides and bytes that are not UTF-8 alike, and a huge one shortened.
+ * Parts quoted with shmview_format_escaped_short() are escaped already, and
+ * pass through unchanged. */
+static void
+print_error_line (const char *message)
+{
+  g_autofree char *shown = shmview_format_escaped_short (message, 1024, FALSE);
+
+  fprintf (stderr, "shmtool: %s\n", shown);
+}
+
 int
 _shmtool_usage_error (const char *command,
                       const char *format,
@@ -35,7 +48,7 @@ _shmtool_usage_error (const char *command,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  fprintf (stderr, "shmtool: %s\n", message);
+  print_error_line (message);
   if (command != NULL)
     fprintf (stderr, "Try “shmtool %s --help” for more information.\n", command);
   else
@@ -43,14 +56,23 @@ _shmtool_usage_error (const char *command,
   return SHMTOOL_EXIT_USAGE;
 }
 
+char *
+_shmtool_quote (const char *text)
+{
+  return shmview_format_escaped_short (text, SHMVIEW_MESSAGE_TEXT_MAX, TRUE);
+}
+
 /* The core's messages are shared with the app, which offers its own way
- * out; on the command line the way out is an option. */
+ * out; on the command line the way out is an option. Only a file: spec can
+ * be followed: POSIX names never are, whatever the option says. */
 static const char *
-hint_for (const GError *error)
+hint_for (const char   *spec_text,
+          const GError *error)
 {
   if (g_error_matches (error, SHMVIEW_ERROR, SHMVIEW_ERROR_EXISTS))
     return "; use --force to replace it";
-  if (g_error_matches (error, SHMVIEW_ERROR, SHMVIEW_ERROR_SYMLINK))
+  if (g_error_matches (error, SHMVIEW_ERROR, SHMVIEW_ERROR_SYMLINK) &&
+      spec_text != NULL && g_str_has_prefix (spec_text, "file:"))
     return "; use --follow to follow it";
   return "";
 }
@@ -59,13 +81,18 @@ int
 _shmtool_fail (const char   *spec_text,
                const GError *error)
 {
-  /* The spec as typed, but on the one line an error gets. */
-  g_autofree char *spec = spec_text != NULL ? shmview_format_escaped (spec_text) : NULL;
+  g_autofree char *message = NULL;
 
-  if (spec != NULL)
-    fprintf (stderr, "shmtool: %s: %s%s\n", spec, error->message, hint_for (error));
+  /* The spec as typed, but on the one line an error gets. */
+  if (spec_text != NULL)
+    {
+      g_autofree char *spec = _shmtool_quote (spec_text);
+
+      message = g_strdup_printf ("%s: %s%s", spec, error->message, hint_for (spec_text, error));
+    }
   else
-    fprintf (stderr, "shmtool: %s%s\n", error->message, hint_for (error));
+    message = g_strdup_printf ("%s%s", error->message, hint_for (NULL, error));
+  print_error_line (message);
   return SHMTOOL_EXIT_FAILURE;
 }
 
@@ -135,8 +162,10 @@ parse_options (const char      *command,
     }
   if ((guint) *argc - 1 > n_args)
     {
+      g_autofree char *arg = _shmtool_quote ((*argv)[n_args + 1]);
+
       _shmtool_usage_error (command, "%s: Unexpected argument “%s”%s",
-                            command, (*argv)[n_args + 1],
+                            command, arg,
                             double_dash ? " (everything after “--” is a SPEC: "
                                           "put the options before it)" : "");
       return FALSE;
@@ -172,7 +201,7 @@ spec_usage_error (const char   *command,
                   const char   *problem,
                   ShmviewSpec **out)
 {
-  g_autofree char *spec = shmview_format_escaped (text);
+  g_autofree char *spec = _shmtool_quote (text);
 
   g_clear_pointer (out, shmview_spec_free);
   _shmtool_usage_error (command, "%s: %s", *spec != '\0' ? spec : "“”", problem);

@@ -52,8 +52,10 @@ parse_mode (const char *text,
     }
   if (*mode > 0777)
     {
+      g_autofree char *shown = _shmtool_quote (text);
+
       _shmtool_usage_error ("create", "--mode: Only the permission bits (at most 0777) apply "
-                            "to a region, not “%s”", text);
+                            "to a region, not “%s”", shown);
       return FALSE;
     }
   return TRUE;

@@ -12,6 +12,7 @@
 #include <glib.h>
 #include <glib-unix.h>
 
+#include "shmtool-layout.h"
 #include "shmtool-private.h"
 #include "shmview-error.h"
 #include "shmview-format.h"
@@ -27,6 +28,8 @@ typedef struct
   ShmviewRegion  *region;
   ShmviewMonitor *monitor;
   GMainLoop      *loop;
+  ShmtoolLayout  *layout;      /* --layout: fields, not bytes */
+  guint64         offset;      /* --layout: where the type is placed */
   guint64         remaining;   /* reports left before --count stops us; 0: no limit */
   int             status;
 } Watch;
@@ -147,12 +150,36 @@ report_size (Watch                      *watch,
   return TRUE;
 }
 
+/* With --layout: "path: old -> new" for each field that changed. */
+static void
+report_fields (Watch *watch)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) lines = _shmtool_layout_watch_changes (watch->layout, watch->region,
+                                                              watch->offset, &error);
+
+  if (lines == NULL)
+    {
+      watch_fail (watch, error);
+      return;
+    }
+  for (guint i = 0; i < lines->len; i++)
+    if (!report (watch, lines->pdata[i]))
+      return;
+}
+
 static void
 report_result (Watch                      *watch,
                const ShmviewMonitorResult *result)
 {
   if (!report_size (watch, result) || result->changed == NULL)
     return;
+  if (watch->layout != NULL)
+    {
+      if (result->changed->len > 0)
+        report_fields (watch);
+      return;
+    }
   for (guint i = 0; i < result->changed->len; i++)
     if (!report_range (watch, result, i))
       return;
@@ -215,7 +242,8 @@ watch_start (Watch          *watch,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  return TRUE;
+  return watch->layout == NULL
+         || _shmtool_layout_watch_start (watch->layout, watch->region, watch->offset, error);
 }
 
 static gboolean
@@ -261,11 +289,13 @@ _shmtool_cmd_watch (int    argc,
 {
   g_autofree char *interval_text = NULL;
   g_autofree char *count_text = NULL;
+  g_auto(ShmtoolLayout) layout = { NULL, };
   GOptionEntry entries[] = {
     { "interval", 'i', 0, G_OPTION_ARG_STRING, &interval_text,
       "Milliseconds between looks (default 100)", "MS" },
     { "count", 'c', 0, G_OPTION_ARG_STRING, &count_text,
       "Stop after N reports (default: run until Ctrl+C)", "N" },
+    SHMTOOL_LAYOUT_OPTIONS (&layout),
     { NULL }
   };
   g_auto(ShmtoolTarget) target = { NULL, };
@@ -274,10 +304,23 @@ _shmtool_cmd_watch (int    argc,
   guint64 interval, count;
 
   if (!_shmtool_parse_target ("watch", entries, SHMTOOL_TARGET_RANGE, &argc, &argv, &target) ||
-      !parse_watch_options (interval_text, count_text, &interval, &count))
+      !parse_watch_options (interval_text, count_text, &interval, &count) ||
+      !_shmtool_layout_check_usage ("watch", &layout))
     return SHMTOOL_EXIT_USAGE;
 
   watch.spec_text = target.spec_text;
+  if (_shmtool_layout_requested (&layout))
+    {
+      if (target.length_text != NULL)
+        return _shmtool_usage_error ("watch", "--length does not go with --layout");
+      if (!_shmtool_layout_load (&layout, &error))
+        return _shmtool_target_fail (&target, error);
+      /* The monitor looks at just the type's bytes; the fields are compared after. */
+      watch.layout = &layout;
+      watch.offset = target.range.offset;
+      target.range.length = shmview_layout_get_size (layout.layout);
+      target.range.has_length = TRUE;
+    }
   if (!watch_start (&watch, &target, &error))
     return _shmtool_target_fail (&target, error);
   return watch_run (&watch, interval, count);

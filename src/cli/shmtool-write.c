@@ -11,6 +11,7 @@
 
 #include <glib.h>
 
+#include "shmtool-layout.h"
 #include "shmtool-private.h"
 #include "shmview-error.h"
 #include "shmview-parse.h"
@@ -22,6 +23,8 @@ typedef struct
   char    *hex;        /* --hex: parsed into bytes */
   char    *file;       /* --file: the file's bytes */
   gboolean use_stdin;  /* --stdin */
+  char    *as;         /* --as TYPE --value V: one value, encoded by the core */
+  char    *value;
 } WriteSources;
 
 static void
@@ -31,22 +34,37 @@ write_sources_clear (WriteSources *sources)
   g_clear_pointer (&sources->text, g_free);
   g_clear_pointer (&sources->hex, g_free);
   g_clear_pointer (&sources->file, g_free);
+  g_clear_pointer (&sources->as, g_free);
+  g_clear_pointer (&sources->value, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (WriteSources, write_sources_clear)
 
+static guint
+count_sources (const WriteSources *sources)
+{
+  return (sources->string != NULL) + (sources->text != NULL) + (sources->hex != NULL) +
+         (sources->file != NULL) + (sources->use_stdin != FALSE) +
+         (sources->as != NULL || sources->value != NULL);
+}
+
+static gboolean
+has_source (const WriteSources *sources)
+{
+  return count_sources (sources) > 0;
+}
+
 static gboolean
 check_one_source (const WriteSources *sources)
 {
-  guint n = (sources->string != NULL) + (sources->text != NULL) + (sources->hex != NULL) +
-            (sources->file != NULL) + (sources->use_stdin != FALSE);
+  guint n = count_sources (sources);
 
   if (n == 1)
     return TRUE;
   _shmtool_usage_error ("write", n == 0 ? "write: Nothing to write: give one of --string, "
-                                          "--text, --hex, --file or --stdin"
+                                          "--text, --hex, --file, --stdin or --as"
                                         : "write: Give only one of --string, --text, --hex, "
-                                          "--file and --stdin");
+                                          "--file, --stdin and --as");
   return FALSE;
 }
 
@@ -69,6 +87,8 @@ command_line_data (const WriteSources *sources,
     }
   else if (sources->hex != NULL && (*out = shmview_parse_hex (sources->hex, &error)) == NULL)
     return _shmtool_option_error ("write", "--hex", error);
+  else if (sources->as != NULL || sources->value != NULL)
+    return _shmtool_parse_value ("write", sources->as, sources->value, out);
   return TRUE;
 }
 
@@ -109,7 +129,10 @@ stream_data (const WriteSources *sources,
   file = fopen (sources->file, "rb");
   if (file == NULL)
     {
-      shmview_set_error_from_errno (error, errno, "Could not open “%s”", sources->file);
+      int errsv = errno;
+      g_autofree char *shown = _shmtool_quote (sources->file);
+
+      shmview_set_error_from_errno (error, errsv, "Could not open “%s”", shown);
       return NULL;
     }
   data = read_stream_bounded (file, sources->file, limit, error);
@@ -158,6 +181,7 @@ _shmtool_cmd_write (int    argc,
                     char **argv)
 {
   g_auto(WriteSources) sources = { NULL, };
+  g_auto(ShmtoolLayout) layout = { NULL, };
   GOptionEntry entries[] = {
     /* FILENAME keeps the bytes as typed, whatever the locale's charset. */
     { "string", 0, 0, G_OPTION_ARG_FILENAME, &sources.string,
@@ -170,6 +194,14 @@ _shmtool_cmd_write (int    argc,
       "Write the contents of file F", "F" },
     { "stdin", 0, 0, G_OPTION_ARG_NONE, &sources.use_stdin,
       "Write what is read from standard input", NULL },
+    { "as", 0, 0, G_OPTION_ARG_STRING, &sources.as,
+      "With --value: write one value of this type (u32le, f64be, …)", "TYPE" },
+    { "value", 0, 0, G_OPTION_ARG_STRING, &sources.value,
+      "The value for --as: 42, -1, 0x1F, 3.5, 1e-3", "V" },
+    { "set", 0, 0, G_OPTION_ARG_STRING_ARRAY, &layout.assignments,
+      "With --layout: set field PATH to VALUE, e.g. pts[1].y=-3 (repeatable)", "PATH=VALUE" },
+    SHMTOOL_LAYOUT_OPTIONS (&layout),
+    SHMTOOL_LAYOUT_COUNT_OPTION (&layout),
     { NULL }
   };
   g_auto(ShmtoolTarget) target = { NULL, };
@@ -178,7 +210,14 @@ _shmtool_cmd_write (int    argc,
   g_autoptr(GError) error = NULL;
 
   if (!_shmtool_parse_target ("write", entries, SHMTOOL_TARGET_OFFSET, &argc, &argv, &target) ||
-      !check_one_source (&sources) ||
+      !_shmtool_layout_check_usage ("write", &layout))
+    return SHMTOOL_EXIT_USAGE;
+  if (_shmtool_layout_requested (&layout))
+    return has_source (&sources)
+           ? _shmtool_usage_error ("write", "--set is what --layout writes: no --string, --text, "
+                                   "--hex, --file, --stdin or --as with it")
+           : _shmtool_layout_run_write (&target, &layout);
+  if (!check_one_source (&sources) ||
       !command_line_data (&sources, &command_line))
     return SHMTOOL_EXIT_USAGE;
 

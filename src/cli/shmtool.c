@@ -10,8 +10,10 @@
 #include <string.h>
 
 #include <glib.h>
+#include <glib/gi18n-lib.h>
 
 #include "shmtool-private.h"
+#include "shmview-output.h"
 
 static const ShmtoolCommand commands[] = {
   { "create", "SPEC --size N [--mode OCTAL] [--force]",
@@ -22,7 +24,8 @@ static const ShmtoolCommand commands[] = {
     "Example:\n"
     "  shmtool create MapTrans --size 256",
     _shmtool_cmd_create },
-  { "write", "SPEC [--offset N] (--string S | --text S | --hex H | --file F | --stdin)",
+  { "write", "SPEC [--offset N] (--string S | --text S | --hex H | --file F | --stdin |\n"
+    "                              --as TYPE --value V)",
     "Write a string, text, hex bytes, a file or stdin into a region",
     "Exactly one source. --string writes S and a terminating NUL, as strcpy\n"
     "would; --text writes S alone. Data that would run past the end of the\n"
@@ -30,9 +33,12 @@ static const ShmtoolCommand commands[] = {
     "\n"
     "Examples:\n"
     "  shmtool write MapTrans --string ezhchai\n"
-    "  shmtool write MapTrans --offset 0x10 --hex \"de ad be ef\"",
+    "  shmtool write MapTrans --offset 0x10 --hex \"de ad be ef\"\n"
+    "  shmtool write MapTrans --offset 8 --as f64be --value 3.5\n"
+    "Types for --as: u8 i8 u16le u16be i16le … u64be, f32le f32be f64le f64be,\n"
+    "bin, oct, char (UTF-8), utf16le/be, time64le/be (seconds or a date).",
     _shmtool_cmd_write },
-  { "read", "SPEC [--offset N] [--length N] [--format text|hex|raw|c]",
+  { "read", "SPEC [--offset N] [--length N] [--format text|hex|raw|c] | SPEC [--offset N] --as TYPE",
     "Print a region as a C string, hexdump -C, raw bytes or a C array",
     "Formats: text  the C string at the offset, up to the first NUL (as puts)\n"
     "         hex   the canonical hexdump -C layout (the default)\n"
@@ -40,8 +46,13 @@ static const ShmtoolCommand commands[] = {
     "         c     a C array initialiser\n"
     "The region is opened read-only, so regions you may only read work too.\n"
     "\n"
-    "Example:\n"
-    "  shmtool read MapTrans --format text",
+    "--as TYPE prints the one value of that type at the offset instead: u8, i8,\n"
+    "u16le … i64be, f32le … f64be, bin, oct, char, utf16le/be, time64le/be\n"
+    "(UTC), ltime64le/be (local time), cstring (the C string's length).\n"
+    "\n"
+    "Examples:\n"
+    "  shmtool read MapTrans --format text\n"
+    "  shmtool read MapTrans --offset 0x10 --as u32le",
     _shmtool_cmd_read },
   { "info", "SPEC",
     "Show a region's kind, size, owner, mode, times and attach count",
@@ -76,6 +87,16 @@ static const ShmtoolCommand commands[] = {
     "its old bytes “(not kept)”; later changes there are exact again.\n"
     "Stops after --count reports, or on Ctrl+C (status 0).",
     _shmtool_cmd_watch },
+  { "find", "SPEC (--hex H | --text S [--ignore-case] | --as TYPE --value V) [--offset N] [--all] [--json]",
+    "Find bytes, text or a value in a region",
+    "Prints the offset of the first match (or of every match with --all), in\n"
+    "hex and in decimal: “0x10 16”. Holes of sparse objects are skipped.\n"
+    "Exit status as grep's: 0 found, 1 not found, 2 error (usage or region).\n"
+    "\n"
+    "Examples:\n"
+    "  shmtool find MapTrans --text ezhchai\n"
+    "  shmtool find MapTrans --as u32le --value 42 --all --json",
+    _shmtool_cmd_find },
 };
 
 const ShmtoolCommand *
@@ -147,13 +168,21 @@ run_help (int    argc,
       return print_out (help->str);
     }
   if (argc > 2)
-    return _shmtool_usage_error (NULL, "help: Unexpected argument “%s”", argv[2]);
+    {
+      g_autofree char *arg = _shmtool_quote (argv[2]);
+
+      return _shmtool_usage_error (NULL, "help: Unexpected argument “%s”", arg);
+    }
   if (strcmp (argv[1], "help") == 0)
     return run_help (1, argv);
 
   command = _shmtool_lookup_command (argv[1]);
   if (command == NULL)
-    return _shmtool_usage_error (NULL, "help: Unknown command “%s”", argv[1]);
+    {
+      g_autofree char *name = _shmtool_quote (argv[1]);
+
+      return _shmtool_usage_error (NULL, "help: Unknown command “%s”", name);
+    }
 
   /* GOptionContext prints the command's help and exits 0. */
   help_argv[0] = (char *) command->name;
@@ -171,8 +200,21 @@ main (int    argc,
       char **argv)
 {
   const ShmtoolCommand *command;
+  const char *localedir;
 
+  /* Before anything is opened: a closed stderr must not let a region take
+   * descriptor 2 and receive our messages. Nothing can be said if it fails. */
+  if (!shmview_ensure_std_fds ())
+    return SHMTOOL_EXIT_FAILURE;
+
+  /* SHMVIEW_LOCALEDIR points an uninstalled build at the catalogs it
+   * compiled (build/po, as `meson devenv` and the tests set it). */
+  localedir = g_getenv ("SHMVIEW_LOCALEDIR");
+  if (localedir == NULL || *localedir == '\0')
+    localedir = LOCALEDIR;
   setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   g_set_print_handler (print_handler);
 
   if (argc < 2)
@@ -183,13 +225,16 @@ main (int    argc,
     {
       return print_out ("shmtool " PACKAGE_VERSION "\n");
     }
-  if (argv[1][0] == '-')
-    return _shmtool_usage_error (NULL, "Unknown option “%s” (options go after the command)",
-                                 argv[1]);
-
   command = _shmtool_lookup_command (argv[1]);
   if (command == NULL)
-    return _shmtool_usage_error (NULL, "Unknown command “%s”", argv[1]);
+    {
+      g_autofree char *arg = _shmtool_quote (argv[1]);
+
+      if (argv[1][0] == '-')
+        return _shmtool_usage_error (NULL, "Unknown option “%s” (options go after the command)",
+                                     arg);
+      return _shmtool_usage_error (NULL, "Unknown command “%s”", arg);
+    }
 
   return command->run (argc - 1, argv + 1);
 }

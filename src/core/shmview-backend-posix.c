@@ -17,10 +17,27 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 
 #include "shmview-backend.h"
 
 #define SHM_DIR "/dev/shm"
+
+/* What is in /dev/shm under @name, as lstat() sees it: 0 or errno. */
+static int
+lstat_name (const char  *name,
+            struct stat *st)
+{
+  char *path;
+  int err = 0;
+
+  if (asprintf (&path, SHM_DIR "%s", name) < 0)
+    return ENOMEM;
+  if (lstat (path, st) != 0)
+    err = errno;
+  free (path);
+  return err;
+}
 
 static int
 posix_open_name (const char *name,
@@ -28,8 +45,15 @@ posix_open_name (const char *name,
                  unsigned    mode)
 {
   int fd = shm_open (name, oflags | O_CLOEXEC | O_NONBLOCK, (mode_t) mode);
+  struct stat st;
 
-  return fd >= 0 ? fd : -errno;
+  if (fd >= 0)
+    return fd;
+  /* glibc turns EISDIR into EINVAL; a read-only open of the same directory
+   * succeeds and is refused as EISDIR after: say the same both ways. */
+  if (errno == EINVAL && lstat_name (name, &st) == 0 && S_ISDIR (st.st_mode))
+    return -EISDIR;
+  return -errno;
 }
 
 static int
@@ -38,9 +62,28 @@ posix_unlink_name (const char *name)
   return shm_unlink (name) == 0 ? 0 : errno;
 }
 
+/* An object is a file in /dev/shm, and renaming it there is how a new one
+ * takes an old one's place in one step (create --force). */
+static int
+posix_rename_name (const char *from,
+                   const char *to)
+{
+  char *from_path = NULL, *to_path = NULL;
+  int err = 0;
+
+  if (asprintf (&from_path, SHM_DIR "%s", from) < 0 || asprintf (&to_path, SHM_DIR "%s", to) < 0)
+    err = ENOMEM;
+  else if (rename (from_path, to_path) != 0)
+    err = errno;
+  free (from_path);
+  free (to_path);
+  return err;
+}
+
 static const ShmviewFdNames posix_names = {
   .open = posix_open_name,
   .unlink = posix_unlink_name,
+  .rename = posix_rename_name,
 };
 
 static int
@@ -81,11 +124,26 @@ posix_remove (ShmviewBackend *b)
   return posix_unlink_name (posix_name (b));
 }
 
+/* Only a regular file is a POSIX object: a FIFO, a device node, a socket,
+ * a directory or a symlink someone put in /dev/shm is refused, as a file:
+ * spec's is. (Nothing can swap it between the lstat and the unlink that
+ * /dev/shm's sticky bit would let us remove but not make.) */
 static int
 posix_remove_target (const ShmviewBackendTarget *t)
 {
+  struct stat st;
+  int err;
+
   if (t->name == NULL || t->name[0] != '/')
     return EINVAL;
+  if ((err = lstat_name (t->name, &st)) != 0)
+    return err;
+  if (S_ISLNK (st.st_mode))
+    return ELOOP;
+  if (S_ISDIR (st.st_mode))
+    return EISDIR;
+  if (!S_ISREG (st.st_mode))
+    return ENODEV;
   return posix_unlink_name (t->name);
 }
 

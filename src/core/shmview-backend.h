@@ -21,6 +21,8 @@
  *   range (checked before copying: nothing written), EFAULT when a SIGBUS
  *   hit part way (the object shrank during the copy, or a page could not be
  *   had), and the errno of mmap() when the part to write cannot be mapped.
+ *   Where they can, they reserve the range's pages first (fallocate) and
+ *   answer ENOSPC or EDQUOT, nothing written, when there is no room.
  * - read() returns the count it could read in *n_read; a short count means
  *   the object ended early (it shrank). copy_to_fd() answers ERANGE then.
  * - ENOTSUP for an operation the kind cannot do (resizing a System V segment).
@@ -232,6 +234,9 @@ typedef struct
                   int         oflags,
                   unsigned    mode);   /* the fd, or -errno */
   int  (*unlink) (const char *path);   /* 0 or errno */
+  /* Moves @from over @to in one step (rename()); 0 or errno. */
+  int  (*rename) (const char *from,
+                  const char *to);
   /* Optional: whether @path names something even though opening it said
    * ENOENT (a dangling symlink), so that create gives up at once. */
   int  (*exists) (const char *path);

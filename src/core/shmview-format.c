@@ -485,6 +485,38 @@ shmview_format_c_string (const guint8 *data,
   return g_strndup ((const char *) data, nul != NULL ? (gsize) (nul - data) : len);
 }
 
+/* Characters that change how the text around them shows or reads without
+ * showing themselves: C1 controls, line and paragraph separators, and
+ * format characters, among them the bidi overrides (U+202E turns
+ * "exe.txt" into "txt.exe" on screen) and zero-width joiners. */
+static gboolean
+is_invisible_control (gunichar c)
+{
+  switch (g_unichar_type (c))
+    {
+    case G_UNICODE_CONTROL:
+    case G_UNICODE_FORMAT:
+    case G_UNICODE_LINE_SEPARATOR:
+    case G_UNICODE_PARAGRAPH_SEPARATOR:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* The character at @p as \xNN of each of its UTF-8 bytes, so that the
+ * escaped text still decodes back to the same bytes (printf '%b'). */
+static gsize
+append_utf8_escaped (GString    *out,
+                     const char *p)
+{
+  gsize n = (gsize) (g_utf8_next_char (p) - p);
+
+  for (gsize i = 0; i < n; i++)
+    g_string_append_printf (out, "\\x%02x", (guchar) p[i]);
+  return n;
+}
+
 /**
  * _shmview_append_printable_char:
  * @out: where to append
@@ -529,6 +561,8 @@ _shmview_append_printable_char (GString    *out,
           g_string_append_printf (out, "\\x%02x", c);
           return 1;
         }
+      if (is_invisible_control (c))
+        return append_utf8_escaped (out, p);
       g_string_append_unichar (out, c);
       return (gsize) (g_utf8_next_char (p) - p);
     }
@@ -555,7 +589,7 @@ printable (const char *text,
 char *
 _shmview_quote_for_message (const char *text)
 {
-  return printable (text, FALSE);
+  return shmview_format_escaped_short (text, SHMVIEW_MESSAGE_TEXT_MAX, FALSE);
 }
 
 /**
@@ -575,6 +609,68 @@ shmview_format_escaped (const char *text)
   g_return_val_if_fail (text != NULL, NULL);
 
   return printable (text, TRUE);
+}
+
+/* Escapes @text from @start up to @end (a character boundary, or the end). */
+static void
+append_printable_range (GString    *out,
+                        const char *start,
+                        const char *end,
+                        gboolean    escape_backslash)
+{
+  while (start < end && *start != '\0')
+    start += _shmview_append_printable_char (out, start, escape_backslash);
+}
+
+/* The start of the character @p is in (skipping back over at most three
+ * UTF-8 continuation bytes, never before @text). */
+static const char *
+char_start (const char *text,
+            const char *p)
+{
+  for (int i = 0; i < 3 && p > text && ((guchar) *p & 0xc0) == 0x80; i++)
+    p--;
+  return p;
+}
+
+/**
+ * shmview_format_escaped_short:
+ * @text: any bytes, such as a spec or an option value typed by the user
+ * @max_bytes: how many bytes of @text to show at most (at least 16)
+ * @escape_backslash: whether a backslash becomes \\, as in
+ *   shmview_format_escaped()
+ *
+ * Like shmview_format_escaped(), for messages: a text longer than
+ * @max_bytes keeps its start and its end, and "…" stands for the middle, so
+ * a 100 KB spec does not fill the terminal. Escapes are never cut in half.
+ *
+ * Returns: (transfer full): the escaped, shortened text
+ */
+char *
+shmview_format_escaped_short (const char *text,
+                              gsize       max_bytes,
+                              gboolean    escape_backslash)
+{
+  gsize length;
+  GString *out;
+  const char *head_end, *tail;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  max_bytes = MAX (max_bytes, 16);
+  length = strlen (text);
+  if (length <= max_bytes)
+    return printable (text, escape_backslash);
+
+  /* Two thirds from the start (where names differ), a third from the end
+   * (where an extension or a number is). */
+  head_end = char_start (text, text + max_bytes * 2 / 3);
+  tail = char_start (text, text + length - max_bytes / 3);
+  out = g_string_new (NULL);
+  append_printable_range (out, text, head_end, escape_backslash);
+  g_string_append (out, "…");
+  append_printable_range (out, tail, text + length, escape_backslash);
+  return g_string_free (out, FALSE);
 }
 
 /**

@@ -80,6 +80,14 @@ char *shmview_format_c_string (const guint8 *data,
  * UTF-8: "\n", "\t", "\r", "\\" and "\xNN" for control characters, the
  * backslash and bytes that are not UTF-8. For tables and "key: value" lines. */
 char *shmview_format_escaped  (const char   *text);
+/* The same, shortened to about @max_bytes of @text with "…" in the middle;
+ * backslashes left as they are unless @escape_backslash. For messages. */
+char *shmview_format_escaped_short (const char *text,
+                                    gsize       max_bytes,
+                                    gboolean    escape_backslash);
+
+/* How much of a name, spec or value typed by the user a message shows. */
+#define SHMVIEW_MESSAGE_TEXT_MAX 96
 
 /* "256 bytes", "4 KiB (4096 bytes)", "4 GiB (4294967296 bytes)": untranslated
  * helpers for the CLI; the app formats with g_format_size_full. */

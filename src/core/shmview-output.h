@@ -17,4 +17,8 @@ int shmview_write_all (int         fd,
                        const void *data,
                        gsize       length);
 
+/* Makes sure descriptors 0, 1 and 2 are open, on /dev/null where one is
+ * closed. Call it first thing in main(), before anything opens a file. */
+gboolean shmview_ensure_std_fds (void);
+
 G_END_DECLS

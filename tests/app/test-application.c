@@ -188,6 +188,9 @@ test_usage_errors (Fixture       *fixture,
     { "--create", fixture->created, "--size", "12Q", NULL },
     { "--create", fixture->created, "--size", "256", "--mode", "999", NULL },
     { "--create", fixture->created, "--size", "256", "--mode", "0", NULL },
+    { "--create", fixture->created, "--size", "256", "--mode", "7777", NULL },
+    { "--create", fixture->created, "--size", "256", "--mode", "4600", NULL },
+    { "--interval", "\xff", NULL },
     { "", NULL },
     { "a/b", NULL },
     { fixture->names[0], "sysv:nope", NULL },
@@ -259,6 +262,40 @@ test_usage_error_message (Fixture       *fixture,
   g_assert_cmpint (run_binary (mode_0, FALSE, &out, &err), ==, 2);
   g_assert_true (g_str_has_prefix (err, "shmview: --mode: 0 would give nobody access"));
   g_assert_false (region_exists (fixture->created));
+}
+
+static void
+test_any_bytes (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *existing = g_strconcat (fixture->names[0], "\xff", NULL);
+  g_autofree char *created = g_strconcat (fixture->created, "\xfe", NULL);
+  g_autofree char *created_path = shmview_test_posix_path (created);
+  const char *args[] = { existing, "--create", created, "--size", "16", NULL };
+  g_autoptr(ShmviewRegion) region = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title0 = NULL, *title1 = NULL;
+  g_auto(Snapshot) snap = { 0 };
+
+  g_test_summary ("Every name shmtool takes opens and is created from the command line, "
+                  "bytes that are not UTF-8 too; titles show them escaped");
+
+  region = shmview_region_open_text (existing, SHMVIEW_OPEN_CREATE | SHMVIEW_OPEN_EXCLUSIVE,
+                                     64, 0600, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (run_app (args, &snap, NULL), ==, 0);
+  shmview_test_posix_unlink (existing);
+  g_assert_true (g_file_test (created_path, G_FILE_TEST_EXISTS));
+  shmview_test_posix_unlink (created);
+  g_assert_cmpuint (snap.n_pages, ==, 2);
+  title0 = g_strconcat (fixture->created + 1, "\\xfe", NULL);
+  title1 = g_strconcat (fixture->names[0] + 1, "\\xff", NULL);
+  g_assert_cmpstr (snap.titles[0], ==, title0);
+  g_assert_cmpuint (snap.sizes[0], ==, 16);
+  g_assert_cmpstr (snap.titles[1], ==, title1);
+  g_assert_cmpuint (snap.sizes[1], ==, 64);
+  g_assert_false (snap.error_shown);
 }
 
 static void
@@ -544,6 +581,7 @@ main (int   argc,
   ADD ("read-only", test_read_only);
   ADD ("open-failure", test_open_failure);
   ADD ("create", test_create);
+  ADD ("any-bytes", test_any_bytes);
   ADD ("second-instance", test_second_instance);
 #undef ADD
 

@@ -25,6 +25,7 @@
 #include "shmview-create-dialog.h"
 #include "shmview-error.h"
 #include "shmview-errors-ui.h"
+#include "shmview-format.h"
 #include "shmview-region.h"
 #include "test-util.h"
 
@@ -263,6 +264,8 @@ test_create_bad_input (Fixture       *f,
     { NULL, 256, "rw", "octal" },
     { NULL, 256, "0", "nobody" },
     { NULL, 256, "0000", "nobody" },
+    { NULL, 256, "7777", "0777" },
+    { NULL, 256, "4600", "0777" },
     { NULL, 0, "0600", "at least 1 byte" },
   };
 
@@ -401,6 +404,48 @@ test_attach_read_only (Fixture       *f,
 }
 
 static void
+test_any_bytes (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *name = g_strconcat (f->name, "\xff\\", NULL);
+  g_autofree char *shown = shmview_format_escaped (name);
+  g_autofree char *path = NULL;
+  const char *specs[] = { NULL, NULL };
+  GtkTreeModel *model;
+  GtkTreeIter iter;
+  g_autofree char *offered = NULL;
+
+  g_test_summary ("A name that is not UTF-8 is typed escaped (\\xff, as the region list "
+                  "shows it) in Create and Attach, and the completion offers it so");
+
+  /* teardown removes it */
+  g_free (f->name);
+  f->name = g_strdup (name);
+  path = shmview_test_posix_path (name);
+
+  open_create (f);
+  fill_create (f, "posix", shown + 1, 16, "bytes", "0600");
+  press_accept (f);
+  g_assert_cmpuint (f->n_emitted, ==, 1);
+  assert_file (path, 16, 0600);
+
+  specs[0] = name;
+  open_attach (f, specs);
+  model = gtk_entry_completion_get_model (
+    gtk_entry_get_completion (GTK_ENTRY (child (f, "spec_entry"))));
+  g_assert_true (gtk_tree_model_get_iter_first (model, &iter));
+  gtk_tree_model_get (model, &iter, 0, &offered, -1);
+  g_assert_cmpstr (offered, ==, shown);
+  gtk_entry_set_text (GTK_ENTRY (child (f, "spec_entry")), offered);
+  gtk_switch_set_active (GTK_SWITCH (child (f, "read_only_switch")), TRUE);
+  press_accept (f);
+  g_assert_null (f->dialog);
+  g_assert_cmpuint (f->n_emitted, ==, 2);
+  g_assert_true (shmview_region_is_read_only (f->region));
+  g_assert_cmpuint (shmview_region_get_size (f->region), ==, 16);
+}
+
+static void
 test_relative_file (Fixture       *f,
                     gconstpointer  data)
 {
@@ -503,6 +548,13 @@ test_describe_by_kind_and_action (void)
     { SHMVIEW_ERROR_SHRUNK, "M", SHMVIEW_ACTION_WRITE,
       "“M” got smaller while it was open, so the write did not go through. Look at its new "
       "size and try again. (d)" },
+    /* read-only offered only where it is a way out */
+    { SHMVIEW_ERROR_PERMISSION, "M", SHMVIEW_ACTION_OPEN,
+      "You are not allowed to do that with “M”: its owner and permissions (mode) do not let "
+      "you. Try attaching it read-only, or ask its owner." },
+    { SHMVIEW_ERROR_PERMISSION, "M", SHMVIEW_ACTION_OPEN_READ_ONLY,
+      "You are not allowed to read “M”: its owner and permissions (mode) do not let you. "
+      "Ask its owner." },
     { SHMVIEW_ERROR_NO_SPACE, "M", SHMVIEW_ACTION_WRITE,
       "There was no room for all of “M”: the write stopped part way, so part of it may be "
       "written. Free some space (a full /dev/shm or disk, a quota) and try again." },
@@ -526,9 +578,15 @@ test_describe_by_kind_and_action (void)
   /* a spec as given: a file is named by its path */
   {
     g_autoptr(GError) error = g_error_new_literal (SHMVIEW_ERROR, SHMVIEW_ERROR_NOT_FOUND, "d");
-    g_autofree char *text = shmview_describe_spec_error (error, "file:dir/x");
+    g_autofree char *text = shmview_describe_spec_error (error, "file:dir/x",
+                                                         SHMVIEW_ACTION_OPEN);
+    g_autofree char *bytes = shmview_describe_spec_error (error, "x\xff", SHMVIEW_ACTION_OPEN);
+
     g_assert_cmpstr (text, ==, "There is no file called “dir/x”. Check the path, or create "
                                "the file first.");
+    /* a name that is not UTF-8 is shown escaped, as the region list shows it */
+    g_assert_true (g_utf8_validate (bytes, -1, NULL));
+    g_assert_nonnull (strstr (bytes, "“x\\xff”"));
   }
 }
 
@@ -559,6 +617,7 @@ main (int   argc,
   ADD ("attach-missing", test_attach_missing);
   ADD ("attach-read-only", test_attach_read_only);
   ADD ("relative-file", test_relative_file);
+  ADD ("any-bytes", test_any_bytes);
 
   return g_test_run ();
 }
