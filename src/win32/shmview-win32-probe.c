@@ -273,6 +273,7 @@ wmain (int      argc,
 
   /* Our own bytes, not the C runtime's \r\n. */
   _setmode (_fileno (stdout), _O_BINARY);
+  _setmode (_fileno (stderr), _O_BINARY);
   for (int i = 0; i < argc; i++)
     argv[i] = utf8 (wargv[i]);
   if (argc < 2)
