@@ -55,6 +55,13 @@ typedef struct
   unsigned    flags;   /* ShmviewBackendFlags */
   uint64_t    size;    /* on create; > 0 */
   unsigned    mode;    /* on create; applied exactly, umask aside */
+  /* Process memory (pid:PID@ADDR, resolved from /proc/PID/maps): the
+   * process, its mapping [map_start, map_end) and the object's identity. */
+  int         pid;
+  uint64_t    map_start;
+  uint64_t    map_end;
+  uint64_t    dev;
+  uint64_t    ino;
 } ShmviewBackendTarget;
 
 typedef struct
@@ -166,6 +173,7 @@ struct _ShmviewBackendOps
 extern const ShmviewBackendOps shmview_backend_posix_ops;
 extern const ShmviewBackendOps shmview_backend_sysv_ops;
 extern const ShmviewBackendOps shmview_backend_file_ops;
+extern const ShmviewBackendOps shmview_backend_proc_ops;
 
 /* Shared by every backend, POSIX and Win32 (shmview-backend-common.c). */
 
