@@ -502,6 +502,7 @@ static const struct
   { "page.next-change", { "F8", NULL } },
   { "page.previous-change", { "<Shift>F8", NULL } },
   { "page.take-snapshot", { "<Primary><Shift>s", NULL } },
+  { "page.inspector", { "F7", NULL } },
 };
 
 /* Once per process and screen: the provider outlives any one application

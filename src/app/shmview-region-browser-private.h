@@ -26,7 +26,7 @@ enum {
   SHMVIEW_REGION_BROWSER_COL_ATTACHED_N,
   SHMVIEW_REGION_BROWSER_COL_REMOVED,
   SHMVIEW_REGION_BROWSER_COL_TOOLTIP,
-  SHMVIEW_REGION_BROWSER_COL_ORDER,   /* position in the core's listing: the default sort */
+  SHMVIEW_REGION_BROWSER_COL_ORDER,   /* position in the core's listing (the store is kept in that order) */
   SHMVIEW_REGION_BROWSER_COL_MARKUP,  /* what the row shows */
   SHMVIEW_REGION_BROWSER_N_COLS
 };
@@ -38,5 +38,13 @@ enum {
 void _shmview_region_browser_list_from (ShmviewRegionBrowser *self,
                                         const char           *posix_dir,
                                         const char           *sysvipc_path);
+
+/* Rows shown after filtering. */
+guint      _shmview_region_browser_get_n_visible (ShmviewRegionBrowser *self);
+
+char      *_shmview_region_browser_dup_selected_spec (ShmviewRegionBrowser *self);
+
+/* The error shown in the browser (a failed listing or removal), or NULL. */
+const char *_shmview_region_browser_get_error (ShmviewRegionBrowser *self);
 
 G_END_DECLS

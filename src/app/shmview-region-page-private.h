@@ -32,4 +32,14 @@ ShmviewWatcher *_shmview_region_page_get_watcher        (ShmviewRegionPage *self
 
 ShmviewRemoval  _shmview_region_page_get_removal        (ShmviewRegionPage *self);
 
+/* The string pane (ShmviewStringPane) and status line (ShmviewStatusBar), for tests. */
+GtkWidget     *_shmview_region_page_get_string_pane (ShmviewRegionPage *self);
+GtkWidget     *_shmview_region_page_get_status_bar (ShmviewRegionPage *self);
+
+/* The text of the page's info bar while it is shown, else NULL. */
+const char    *_shmview_region_page_get_info_message (ShmviewRegionPage *self);
+
+/* What the "live" indicator says ("● Live — edits are written at once", "Read-only…", "Paused…"). */
+const char    *_shmview_region_page_get_live_text (ShmviewRegionPage *self);
+
 G_END_DECLS

@@ -22,6 +22,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <gio/gfiledescriptorbased.h>
 #include <glib/gi18n.h>
 
@@ -32,6 +34,7 @@
 #include "shmview-format.h"
 #include "shmview-hex-view.h"
 #include "shmview-history.h"
+#include "shmview-inspector.h"
 #include "shmview-monitor.h"
 #include "shmview-parse.h"
 #include "shmview-region-list.h"
@@ -67,6 +70,7 @@ struct _ShmviewRegionPage
   ShmviewStatusBar  *status_bar;
   ShmviewActivityStrip *activity_strip;
   ShmviewChangeLog  *change_log;
+  ShmviewInspector  *inspector;
 
   /* owned */
   ShmviewWatcher    *watcher;          /* the whole region, in a worker thread */
@@ -81,7 +85,8 @@ struct _ShmviewRegionPage
   char              *title;
   char              *spec_text;
   char              *last_poll_error;  /* shown once, not on every tick */
-  guint8            *string_buffer;    /* SHMVIEW_STRING_PANE_MAX_BYTES, reused */
+  guint8            *string_buffer;    /* SHMVIEW_STRING_PANE_MAX_BYTES: what the pane shows */
+  guint8            *string_spare;     /* the same size: a tick's read, compared with it */
 
   GFileMonitor      *fs_monitor;       /* the object's name; NULL for System V */
 
@@ -91,6 +96,12 @@ struct _ShmviewRegionPage
   guint              n_view_updates;   /* for the tests: ticks that changed the view */
   guint64            size;
   ShmviewRemoval     removal;
+  /* what the string pane and the value were last given, so a tick that
+   * finds the same bytes under the same caret touches no widget */
+  guint64            shown_cursor;
+  guint64            shown_selection;
+  gsize              shown_n;
+  gboolean           shown_valid : 1;
   gboolean           paused : 1;
   gboolean           data_stale : 1;   /* the view needs the window's bytes even if unchanged */
   gboolean           polling : 1;
@@ -203,39 +214,75 @@ update_live_label (ShmviewRegionPage *self)
     gtk_style_context_add_class (context, "shmview-live");
 }
 
-/* The string and the byte at the cursor, read through the core (bounded). */
+/* The inspector reads the cursor's bytes: the page reads those anyway. */
+static guint64
+inspected_offset (ShmviewRegionPage *self)
+{
+  return shmview_hex_view_get_cursor (self->hex_view);
+}
+
+static void
+show_cursor_unavailable (ShmviewRegionPage *self,
+                         guint64            cursor)
+{
+  self->shown_valid = FALSE;
+  shmview_string_pane_set_unavailable (self->string_pane, cursor);
+  shmview_status_bar_set_value (self->status_bar, FALSE, 0);
+}
+
+/* The string and the byte at the cursor, read through the core (bounded).
+ * When the caret, the selection and the bytes are what the widgets show
+ * already, nothing else is done: an unchanged tick formats nothing. */
 static void
 update_cursor_info (ShmviewRegionPage *self)
 {
   guint64 cursor = shmview_hex_view_get_cursor (self->hex_view);
   guint64 start = 0, end = 0;
   g_autoptr(GError) error = NULL;
+  guint8 *swap;
   gsize n;
 
   if (!shmview_hex_view_get_selection (self->hex_view, &start, &end))
     start = end = 0;
-  shmview_status_bar_set_cursor (self->status_bar, cursor, end - start);
 
   if (cursor >= self->size)
     {
-      shmview_string_pane_set_unavailable (self->string_pane, cursor);
-      shmview_status_bar_set_value (self->status_bar, FALSE, 0);
+      shmview_status_bar_set_cursor (self->status_bar, cursor, end - start);
+      show_cursor_unavailable (self, cursor);
+      shmview_inspector_set_bytes (self->inspector, cursor, NULL, 0);
       return;
     }
 
   n = (gsize) MIN ((guint64) SHMVIEW_STRING_PANE_MAX_BYTES, self->size - cursor);
-  if (!shmview_region_read (self->region, cursor, self->string_buffer, n, &error))
+  if (!shmview_region_read (self->region, cursor, self->string_spare, n, &error))
     {
       /* a shrink in a race: the next tick sees the new size */
       g_debug ("string at %" G_GUINT64_FORMAT ": %s", cursor, error->message);
-      shmview_string_pane_set_unavailable (self->string_pane, cursor);
-      shmview_status_bar_set_value (self->status_bar, FALSE, 0);
+      shmview_status_bar_set_cursor (self->status_bar, cursor, end - start);
+      show_cursor_unavailable (self, cursor);
       return;
     }
+  if (self->shown_valid && self->shown_cursor == cursor && self->shown_n == n
+      && self->shown_selection == end - start
+      && memcmp (self->string_spare, self->string_buffer, n) == 0)
+    return;
 
+  swap = self->string_buffer;
+  self->string_buffer = self->string_spare;
+  self->string_spare = swap;
+  self->shown_valid = TRUE;
+  self->shown_cursor = cursor;
+  self->shown_n = n;
+  self->shown_selection = end - start;
+
+  shmview_status_bar_set_cursor (self->status_bar, cursor, end - start);
   shmview_string_pane_set_bytes (self->string_pane, cursor, self->string_buffer, n,
                                  cursor + n == self->size);
   shmview_status_bar_set_value (self->status_bar, TRUE, self->string_buffer[0]);
+  if (gtk_widget_get_visible (GTK_WIDGET (self->inspector)))
+    shmview_inspector_set_bytes (self->inspector, inspected_offset (self),
+                                 self->string_buffer + (inspected_offset (self) - cursor),
+                                 n - (gsize) (inspected_offset (self) - cursor));
 }
 
 static void
@@ -399,6 +446,7 @@ apply_result (ShmviewRegionPage    *self,
                                              g_array_index (result->changed, ShmviewRange, 0).offset);
     }
 
+  self->shown_valid = FALSE;  /* something changed: the widgets are given it all again */
   update_cursor_info (self);
 }
 
@@ -961,6 +1009,45 @@ on_hex_edit (ShmviewRegionPage *self,
   return TRUE;
 }
 
+static gboolean
+on_inspector_write (ShmviewRegionPage *self,
+                    guint64            offset,
+                    GBytes            *bytes)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (shmview_region_is_read_only (self->region))
+    {
+      show_message (self, GTK_MESSAGE_WARNING, _(READ_ONLY_MESSAGE));
+      return FALSE;
+    }
+  if (!write_bytes (self, offset, bytes, &error))
+    {
+      g_autofree char *text = describe_error (self, error, SHMVIEW_ACTION_WRITE);
+
+      shmview_inspector_set_error (self->inspector, text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+on_inspector_toggled (GSimpleAction *action,
+                      GVariant      *state,
+                      gpointer       user_data)
+{
+  ShmviewRegionPage *self = SHMVIEW_REGION_PAGE (user_data);
+
+  g_simple_action_set_state (action, state);
+  gtk_widget_set_visible (GTK_WIDGET (self->inspector), g_variant_get_boolean (state));
+  if (self->region != NULL)
+    update_cursor_info (self);
+}
+
+static const GActionEntry page_actions[] = {
+  { "inspector", NULL, NULL, "false", on_inspector_toggled },
+};
+
 static void
 on_hex_edit_refused (ShmviewRegionPage *self)
 {
@@ -1056,8 +1143,10 @@ on_hex_copy (ShmviewRegionPage *self,
 static void
 on_cursor_moved (ShmviewRegionPage *self)
 {
-  if (self->region != NULL)
-    update_cursor_info (self);
+  if (self->region == NULL)
+    return;
+  self->shown_valid = FALSE;
+  update_cursor_info (self);
 }
 
 static void
@@ -1207,6 +1296,7 @@ shmview_region_page_finalize (GObject *object)
   g_free (self->spec_text);
   g_free (self->last_poll_error);
   g_free (self->string_buffer);
+  g_free (self->string_spare);
 
   G_OBJECT_CLASS (shmview_region_page_parent_class)->finalize (object);
 }
@@ -1328,6 +1418,7 @@ shmview_region_page_class_init (ShmviewRegionPageClass *klass)
   g_type_ensure (SHMVIEW_TYPE_STATUS_BAR);
   g_type_ensure (SHMVIEW_TYPE_ACTIVITY_STRIP);
   g_type_ensure (SHMVIEW_TYPE_CHANGE_LOG);
+  g_type_ensure (SHMVIEW_TYPE_INSPECTOR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/shmview-region-page.ui");
@@ -1352,6 +1443,8 @@ shmview_region_page_class_init (ShmviewRegionPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_hex_copy);
   gtk_widget_class_bind_template_callback (widget_class, on_cursor_moved);
   gtk_widget_class_bind_template_callback (widget_class, on_string_write);
+  gtk_widget_class_bind_template_callback (widget_class, on_inspector_write);
+  gtk_widget_class_bind_template_child (widget_class, ShmviewRegionPage, inspector);
   gtk_widget_class_bind_template_callback (widget_class, on_goto_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_goto_changed);
   gtk_widget_class_set_css_name (widget_class, "shmview-region-page");
@@ -1366,8 +1459,13 @@ shmview_region_page_init (ShmviewRegionPage *self)
   self->cpu_budget = SHMVIEW_WATCHER_BUDGET_DEFAULT;
   /* shown by page.show-change-log only, not by a show_all () of the window */
   gtk_widget_set_no_show_all (GTK_WIDGET (self->change_log), TRUE);
+  /* One home for the page's commands: one page.* group (keys in the
+   * application's table, buttons and menus name the actions). */
   add_change_actions (self);
+  g_action_map_add_action_entries (G_ACTION_MAP (self->actions), page_actions,
+                                   G_N_ELEMENTS (page_actions), self);
   self->string_buffer = g_malloc (SHMVIEW_STRING_PANE_MAX_BYTES);
+  self->string_spare = g_malloc (SHMVIEW_STRING_PANE_MAX_BYTES);
 }
 
 GtkWidget *
@@ -1610,7 +1708,7 @@ shmview_region_page_get_hex_view (ShmviewRegionPage *self)
 }
 
 GtkWidget *
-shmview_region_page_get_string_pane (ShmviewRegionPage *self)
+_shmview_region_page_get_string_pane (ShmviewRegionPage *self)
 {
   g_return_val_if_fail (SHMVIEW_IS_REGION_PAGE (self), NULL);
 
@@ -1618,7 +1716,7 @@ shmview_region_page_get_string_pane (ShmviewRegionPage *self)
 }
 
 GtkWidget *
-shmview_region_page_get_status_bar (ShmviewRegionPage *self)
+_shmview_region_page_get_status_bar (ShmviewRegionPage *self)
 {
   g_return_val_if_fail (SHMVIEW_IS_REGION_PAGE (self), NULL);
 
@@ -1626,7 +1724,7 @@ shmview_region_page_get_status_bar (ShmviewRegionPage *self)
 }
 
 const char *
-shmview_region_page_get_info_message (ShmviewRegionPage *self)
+_shmview_region_page_get_info_message (ShmviewRegionPage *self)
 {
   g_return_val_if_fail (SHMVIEW_IS_REGION_PAGE (self), NULL);
 
@@ -1637,7 +1735,7 @@ shmview_region_page_get_info_message (ShmviewRegionPage *self)
 }
 
 const char *
-shmview_region_page_get_live_text (ShmviewRegionPage *self)
+_shmview_region_page_get_live_text (ShmviewRegionPage *self)
 {
   g_return_val_if_fail (SHMVIEW_IS_REGION_PAGE (self), NULL);
 

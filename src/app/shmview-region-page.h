@@ -67,13 +67,6 @@ void           shmview_region_page_copy         (ShmviewRegionPage *self);
 void           shmview_region_page_focus_hex    (ShmviewRegionPage *self);
 /* The hex view, for tests and the window's settings bindings. */
 GtkWidget     *shmview_region_page_get_hex_view (ShmviewRegionPage *self);
-/* The string pane (ShmviewStringPane) and status line (ShmviewStatusBar), for tests. */
-GtkWidget     *shmview_region_page_get_string_pane (ShmviewRegionPage *self);
-GtkWidget     *shmview_region_page_get_status_bar  (ShmviewRegionPage *self);
-/* The text of the page's info bar while it is shown, else NULL. */
-const char    *shmview_region_page_get_info_message (ShmviewRegionPage *self);
-/* What the "live" indicator says ("● Live — edits are written at once", "Read-only…", "Paused…"). */
-const char    *shmview_region_page_get_live_text    (ShmviewRegionPage *self);
 /* F8 / Shift+F8 (page.next-change, page.previous-change): the caret to the
  * nearest logged change after / before it, its bytes selected. */
 gboolean       shmview_region_page_next_change      (ShmviewRegionPage *self,

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "shmview-errors-ui.h"
+#include "shmview-status-bar-private.h"
 #include "shmview-status-bar.h"
 
 struct _ShmviewStatusBar
@@ -322,7 +323,7 @@ shmview_status_bar_set_last_change_at (ShmviewStatusBar *self,
 }
 
 char *
-shmview_status_bar_dup_text (ShmviewStatusBar *self)
+_shmview_status_bar_dup_text (ShmviewStatusBar *self)
 {
   GtkLabel *labels[] = {
     self->spec_label, self->kind_label, self->size_label, self->access_label,
