@@ -543,7 +543,7 @@ rebuild_models (ShmviewRegionBrowser *self,
 {
   GtkTreeModel *old = GTK_TREE_MODEL (self->store);
   g_autofree GType *types = g_new0 (GType, gtk_tree_model_get_n_columns (old));
-  g_autofree char *selected = shmview_region_browser_dup_selected_spec (self);
+  g_autofree char *selected = _shmview_region_browser_dup_selected_spec (self);
 
   for (int c = 0; c < gtk_tree_model_get_n_columns (old); c++)
     types[c] = gtk_tree_model_get_column_type (old, c);

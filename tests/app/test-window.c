@@ -475,7 +475,7 @@ test_undo_follows_focus (Fixture       *fixture,
 
   page = open_spec (fixture, fixture->names[0], FALSE);
   hex = shmview_region_page_get_hex_view (page);
-  entry = find_widget (GTK_WIDGET (page), NULL, GTK_TYPE_ENTRY);
+  entry = find_widget (_shmview_region_page_get_string_pane (page), NULL, GTK_TYPE_ENTRY);
   g_signal_emit_by_name (hex, "edit", (guint64) 5, bytes, &written);
   g_assert_true (written);
 
@@ -628,7 +628,7 @@ test_copy_follows_focus (Fixture       *fixture,
   shmview_app_test_drain ();
   g_assert_true (action_enabled (fixture, "copy"));
 
-  entry = find_widget (GTK_WIDGET (page), NULL, GTK_TYPE_ENTRY);
+  entry = find_widget (_shmview_region_page_get_string_pane (page), NULL, GTK_TYPE_ENTRY);
   g_assert_nonnull (entry);
   gtk_widget_grab_focus (entry);
   shmview_app_test_drain ();
