@@ -1608,6 +1608,8 @@ shmview_region_page_init (ShmviewRegionPage *self)
 
   self->interval = SHMVIEW_INTERVAL_DEFAULT;
   self->cpu_budget = SHMVIEW_WATCHER_BUDGET_DEFAULT;
+  /* shown by page.show-change-log only, not by a show_all () of the window */
+  gtk_widget_set_no_show_all (GTK_WIDGET (self->change_log), TRUE);
   /* One home for the page's commands: one page.* group (keys in the
    * application's table, buttons and menus name the actions). */
   add_change_actions (self);

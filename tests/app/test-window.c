@@ -629,7 +629,7 @@ test_copy_follows_focus (Fixture       *fixture,
   shmview_app_test_drain ();
   g_assert_true (action_enabled (fixture, "copy"));
 
-  entry = find_widget (GTK_WIDGET (page), NULL, GTK_TYPE_ENTRY);
+  entry = find_widget (_shmview_region_page_get_string_pane (page), NULL, GTK_TYPE_ENTRY);
   g_assert_nonnull (entry);
   gtk_widget_grab_focus (entry);
   shmview_app_test_drain ();
