@@ -39,4 +39,12 @@ void _shmview_region_browser_list_from (ShmviewRegionBrowser *self,
                                         const char           *posix_dir,
                                         const char           *sysvipc_path);
 
+/* Rows shown after filtering. */
+guint      _shmview_region_browser_get_n_visible (ShmviewRegionBrowser *self);
+
+char      *_shmview_region_browser_dup_selected_spec (ShmviewRegionBrowser *self);
+
+/* The error shown in the browser (a failed listing or removal), or NULL. */
+const char *_shmview_region_browser_get_error (ShmviewRegionBrowser *self);
+
 G_END_DECLS

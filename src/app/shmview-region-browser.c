@@ -233,12 +233,14 @@ make_tooltip (const ShmviewRegionEntry *entry,
                           made_by != NULL ? made_by : "");
 }
 
-/* "1 attached"; NULL when the count is unknown (another user's POSIX object). */
+/* "1 attached"; for another user's POSIX object the count cannot be known. */
 static char *
 format_attached (int nattch)
 {
   if (nattch < 0)
-    return NULL;
+    /* Translators: in the region list, for another user's POSIX object, whose
+     * processes we may not look at */
+    return g_strdup (_("attach count unknown"));
 
   /* Translators: how many processes have a region attached, in the region list */
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d attached", "%d attached", nattch),
@@ -421,7 +423,7 @@ static void
 update_count (ShmviewRegionBrowser *self)
 {
   guint total = self->last != NULL ? self->last->len : 0;
-  guint shown = shmview_region_browser_get_n_visible (self);
+  guint shown = _shmview_region_browser_get_n_visible (self);
   g_autofree char *text = NULL;
 
   if (shown == total)
@@ -444,7 +446,7 @@ update_empty_state (ShmviewRegionBrowser *self)
   gboolean none_at_all = self->last != NULL && self->last->len == 0;
   g_autofree char *title = NULL;
 
-  if (self->last == NULL || shmview_region_browser_get_n_visible (self) > 0)
+  if (self->last == NULL || _shmview_region_browser_get_n_visible (self) > 0)
     {
       gtk_stack_set_visible_child_name (self->list_stack, "list");
       return;
@@ -902,7 +904,8 @@ row_visible (GtkTreeModel *model,
              gpointer      user_data)
 {
   ShmviewRegionBrowser *self = user_data;
-  const int columns[] = { COL_NAME, COL_SPEC, COL_LABEL };
+  /* what the row shows: "System V" and "postgres" find their regions too */
+  const int columns[] = { COL_NAME, COL_SPEC, COL_LABEL, COL_KIND, COL_OWNER };
 
   if (self->filter_text == NULL)
     return TRUE;
@@ -1194,7 +1197,7 @@ shmview_region_browser_set_filter (ShmviewRegionBrowser *self,
 }
 
 guint
-shmview_region_browser_get_n_visible (ShmviewRegionBrowser *self)
+_shmview_region_browser_get_n_visible (ShmviewRegionBrowser *self)
 {
   g_return_val_if_fail (SHMVIEW_IS_REGION_BROWSER (self), 0);
 
@@ -1225,7 +1228,7 @@ shmview_region_browser_select (ShmviewRegionBrowser *self,
 }
 
 char *
-shmview_region_browser_dup_selected_spec (ShmviewRegionBrowser *self)
+_shmview_region_browser_dup_selected_spec (ShmviewRegionBrowser *self)
 {
   g_autofree char *spec = NULL;
   g_autofree char *name = NULL;
@@ -1291,7 +1294,7 @@ shmview_region_browser_remove_selected (ShmviewRegionBrowser *self)
 }
 
 const char *
-shmview_region_browser_get_error (ShmviewRegionBrowser *self)
+_shmview_region_browser_get_error (ShmviewRegionBrowser *self)
 {
   g_return_val_if_fail (SHMVIEW_IS_REGION_BROWSER (self), NULL);
 

@@ -29,19 +29,14 @@ GStrv      shmview_region_browser_dup_specs (ShmviewRegionBrowser *self);
  * library label do not contain it (case-insensitively) are hidden. */
 void       shmview_region_browser_set_filter         (ShmviewRegionBrowser *self,
                                                       const char           *text);
-/* Rows shown after filtering. */
-guint      shmview_region_browser_get_n_visible      (ShmviewRegionBrowser *self);
 /* Selects the row of @spec and scrolls to it; FALSE when it is not shown. */
 gboolean   shmview_region_browser_select             (ShmviewRegionBrowser *self,
                                                       const char           *spec);
-char      *shmview_region_browser_dup_selected_spec  (ShmviewRegionBrowser *self);
 /* The context menu's actions on the selected row. attach emits "attach";
  * remove opens the confirmation dialog and returns it (transfer none), or
  * NULL when nothing is selected: its GTK_RESPONSE_ACCEPT removes. */
 void       shmview_region_browser_attach_selected    (ShmviewRegionBrowser *self,
                                                       gboolean              read_only);
 GtkWidget *shmview_region_browser_remove_selected    (ShmviewRegionBrowser *self);
-/* The error shown in the browser (a failed listing or removal), or NULL. */
-const char *shmview_region_browser_get_error         (ShmviewRegionBrowser *self);
 
 G_END_DECLS

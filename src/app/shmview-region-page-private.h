@@ -7,6 +7,7 @@
 
 #include "shmview-monitor.h"
 #include "shmview-region-page.h"
+#include "shmview-watcher.h"
 
 G_BEGIN_DECLS
 
@@ -24,6 +25,21 @@ ShmviewMonitor *_shmview_region_page_get_monitor        (ShmviewRegionPage *self
 /* How many times the page has handed the hex view bytes to show. */
 guint           _shmview_region_page_get_n_view_updates (ShmviewRegionPage *self);
 
+/* The activity strip, change log and whole-region watcher (borrowed). */
+GtkWidget      *_shmview_region_page_get_activity_strip (ShmviewRegionPage *self);
+GtkWidget      *_shmview_region_page_get_change_log     (ShmviewRegionPage *self);
+ShmviewWatcher *_shmview_region_page_get_watcher        (ShmviewRegionPage *self);
+
 ShmviewRemoval  _shmview_region_page_get_removal        (ShmviewRegionPage *self);
+
+/* The string pane (ShmviewStringPane) and status line (ShmviewStatusBar), for tests. */
+GtkWidget     *_shmview_region_page_get_string_pane (ShmviewRegionPage *self);
+GtkWidget     *_shmview_region_page_get_status_bar (ShmviewRegionPage *self);
+
+/* The text of the page's info bar while it is shown, else NULL. */
+const char    *_shmview_region_page_get_info_message (ShmviewRegionPage *self);
+
+/* What the "live" indicator says ("● Live — edits are written at once", "Read-only…", "Paused…"). */
+const char    *_shmview_region_page_get_live_text (ShmviewRegionPage *self);
 
 G_END_DECLS

@@ -38,8 +38,10 @@ void       shmview_status_bar_set_value       (ShmviewStatusBar  *self,
 /* @unix_time the wall-clock second of the last foreign change, or -1 for none. */
 void       shmview_status_bar_set_last_change (ShmviewStatusBar  *self,
                                                gint64             unix_time);
-/* Every field joined with " · ", as shown (for tests and screen readers). */
-char      *shmview_status_bar_dup_text        (ShmviewStatusBar  *self);
+/* The same, naming where in the whole region it was ("… at 0x1f00"). */
+void       shmview_status_bar_set_last_change_at (ShmviewStatusBar *self,
+                                                  gint64            unix_time,
+                                                  guint64           offset);
 /* "256 bytes", "4 KiB", "1.5 KiB": whole units when exact (for lists). */
 char      *shmview_format_short_size          (guint64            size);
 /* "256 bytes", "4 GiB (4294967296 bytes)", "1.5 KiB (1536 bytes)": translated. */

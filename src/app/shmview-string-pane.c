@@ -11,6 +11,7 @@
 
 #include "shmview-error.h"
 #include "shmview-string-codec.h"
+#include "shmview-string-pane-private.h"
 #include "shmview-string-pane.h"
 
 struct _ShmviewStringPane
@@ -22,6 +23,7 @@ struct _ShmviewStringPane
   GtkEntry  *entry;
   GtkButton *write_button;
   GtkLabel  *note_label;
+  GtkLabel  *stale_label;
   GtkLabel  *error_label;
 
   /* owned */
@@ -33,6 +35,7 @@ struct _ShmviewStringPane
   gboolean   available : 1;
   gboolean   read_only : 1;
   gboolean   dirty : 1;     /* the user changed the text and has not written or dropped it */
+  gboolean   stale : 1;     /* memory changed under that edit */
   gboolean   updating : 1;  /* we are setting the entry's text ourselves */
 };
 
@@ -99,6 +102,33 @@ update_write_tooltip (ShmviewStringPane *self)
                                    "strcpy would (Ctrl+Enter)"));
 }
 
+/* Memory changed under an edit: say so beside it, or stop saying so. */
+static void
+set_stale (ShmviewStringPane *self,
+           gboolean           stale)
+{
+  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self->entry));
+
+  if (self->stale == !!stale)
+    return;
+  self->stale = !!stale;
+  gtk_widget_set_visible (GTK_WIDGET (self->stale_label), stale);
+  if (stale)
+    gtk_style_context_add_class (context, "warning");
+  else
+    gtk_style_context_remove_class (context, "warning");
+}
+
+/* An edit begins, or is written or dropped. */
+static void
+set_dirty (ShmviewStringPane *self,
+           gboolean           dirty)
+{
+  self->dirty = !!dirty;
+  if (!dirty)
+    set_stale (self, FALSE);
+}
+
 static void
 set_offset (ShmviewStringPane *self,
             guint64            offset)
@@ -110,7 +140,7 @@ set_offset (ShmviewStringPane *self,
     return;
 
   /* An unwritten edit belongs to the old offset: drop it. */
-  self->dirty = FALSE;
+  set_dirty (self, FALSE);
   shmview_string_pane_set_error (self, NULL);
   self->offset = offset;
 
@@ -161,6 +191,9 @@ shmview_string_pane_set_bytes (ShmviewStringPane *self,
       || (string_length > 0
           && memcmp (g_bytes_get_data (self->raw, NULL), data, string_length) != 0))
     {
+      /* the first bytes seen count as what the edit began from */
+      if (self->dirty && self->raw != NULL)
+        set_stale (self, TRUE);
       g_clear_pointer (&self->raw, g_bytes_unref);
       self->raw = g_bytes_new (data, string_length);
     }
@@ -180,7 +213,7 @@ shmview_string_pane_set_unavailable (ShmviewStringPane *self,
 
   set_offset (self, offset);
   self->available = FALSE;
-  self->dirty = FALSE;
+  set_dirty (self, FALSE);
   g_clear_pointer (&self->raw, g_bytes_unref);
   show_entry_text (self);
   set_note (self, _("The cursor is past the end of the region: there is no string here."));
@@ -239,7 +272,7 @@ shmview_string_pane_set_read_only (ShmviewStringPane *self,
 }
 
 const char *
-shmview_string_pane_get_text (ShmviewStringPane *self)
+_shmview_string_pane_get_text (ShmviewStringPane *self)
 {
   g_return_val_if_fail (SHMVIEW_IS_STRING_PANE (self), NULL);
 
@@ -247,7 +280,7 @@ shmview_string_pane_get_text (ShmviewStringPane *self)
 }
 
 void
-shmview_string_pane_set_text (ShmviewStringPane *self,
+_shmview_string_pane_set_text (ShmviewStringPane *self,
                               const char        *text)
 {
   g_return_if_fail (SHMVIEW_IS_STRING_PANE (self));
@@ -290,7 +323,7 @@ shmview_string_pane_write (ShmviewStringPane *self)
   g_signal_emit (self, signals[WRITE], 0, self->offset, data, &written);
   if (written)
     {
-      self->dirty = FALSE;
+      set_dirty (self, FALSE);
       shmview_string_pane_set_error (self, NULL);
     }
 
@@ -308,7 +341,7 @@ shmview_string_pane_set_error (ShmviewStringPane *self,
 }
 
 const char *
-shmview_string_pane_get_error (ShmviewStringPane *self)
+_shmview_string_pane_get_error (ShmviewStringPane *self)
 {
   g_return_val_if_fail (SHMVIEW_IS_STRING_PANE (self), NULL);
 
@@ -324,7 +357,7 @@ on_entry_changed (ShmviewStringPane *self)
   if (self->updating)
     return;
 
-  self->dirty = TRUE;
+  set_dirty (self, TRUE);
   shmview_string_pane_set_error (self, NULL);
 }
 
@@ -364,7 +397,7 @@ on_entry_key_press (ShmviewStringPane *self,
       if (!self->dirty)
         return GDK_EVENT_PROPAGATE;
       /* forget the edit and show what is in memory again */
-      self->dirty = FALSE;
+      set_dirty (self, FALSE);
       shmview_string_pane_set_error (self, NULL);
       show_entry_text (self);
       return GDK_EVENT_STOP;
@@ -489,6 +522,7 @@ shmview_string_pane_class_init (ShmviewStringPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShmviewStringPane, entry);
   gtk_widget_class_bind_template_child (widget_class, ShmviewStringPane, write_button);
   gtk_widget_class_bind_template_child (widget_class, ShmviewStringPane, note_label);
+  gtk_widget_class_bind_template_child (widget_class, ShmviewStringPane, stale_label);
   gtk_widget_class_bind_template_child (widget_class, ShmviewStringPane, error_label);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activate);

@@ -53,18 +53,11 @@ void       shmview_string_pane_set_encoding   (ShmviewStringPane *self,
 const char *shmview_string_pane_get_encoding  (ShmviewStringPane *self);
 void       shmview_string_pane_set_read_only  (ShmviewStringPane *self,
                                                gboolean           read_only);
-/* The entry's text (what Write would write, before escapes are undone). */
-const char *shmview_string_pane_get_text      (ShmviewStringPane *self);
-/* Puts @text in the entry as if the user typed it. */
-void       shmview_string_pane_set_text       (ShmviewStringPane *self,
-                                               const char        *text);
 /* Presses Write: encodes the text and emits "write". FALSE when the text
  * cannot be encoded (the error is shown inline) or the handler refused. */
 gboolean   shmview_string_pane_write          (ShmviewStringPane *self);
 /* An inline error under the entry; NULL hides it. */
 void       shmview_string_pane_set_error      (ShmviewStringPane *self,
                                                const char        *message);
-/* The error shown, or NULL. */
-const char *shmview_string_pane_get_error     (ShmviewStringPane *self);
 
 G_END_DECLS

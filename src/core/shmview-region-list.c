@@ -253,7 +253,9 @@ posix_entry_new (const char        *name,
   entry->info.atime = st->st_atim.tv_sec;
   entry->info.mtime = st->st_mtim.tv_sec;
   entry->info.ctime = st->st_ctim.tv_sec;
-  if (mappers != NULL)
+  /* Another user's processes, the likely ones to map their own objects,
+   * hide their /proc/PID/maps from us: their count would be a guess. */
+  if (mappers != NULL && (st->st_uid == geteuid () || geteuid () == 0))
     entry->info.nattch = mappers_of (mappers, st);
   return entry;
 }

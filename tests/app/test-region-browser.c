@@ -108,7 +108,7 @@ static gboolean
 shows_rows (Fixture *f,
             guint    n)
 {
-  return shmview_region_browser_get_n_visible (f->browser) == n;
+  return _shmview_region_browser_get_n_visible (f->browser) == n;
 }
 
 static void
@@ -313,7 +313,7 @@ test_name_not_utf8 (Fixture       *f,
 
   /* found by its escaped name too */
   shmview_region_browser_set_filter (f->browser, shown);
-  g_assert_cmpuint (shmview_region_browser_get_n_visible (f->browser), ==, 1);
+  g_assert_cmpuint (_shmview_region_browser_get_n_visible (f->browser), ==, 1);
   g_assert_true (shmview_region_browser_select (f->browser, bad));
   gtk_tree_view_get_cursor (tree, &path, NULL);
   gtk_tree_view_row_activated (tree, path, gtk_tree_view_get_column (tree, 0));
@@ -331,16 +331,16 @@ test_filter (Fixture       *f,
   g_test_summary ("The filter entry hides rows that do not match (case-insensitively) and "
                   "shows them again when cleared; matching nothing says so in place of the rows");
 
-  all = shmview_region_browser_get_n_visible (f->browser);
+  all = _shmview_region_browser_get_n_visible (f->browser);
   g_assert_cmpuint (all, >=, 1);
 
   shmview_region_browser_set_filter (f->browser, upper);
-  g_assert_cmpuint (shmview_region_browser_get_n_visible (f->browser), ==, 1);
+  g_assert_cmpuint (_shmview_region_browser_get_n_visible (f->browser), ==, 1);
   g_assert_true (shmview_region_browser_select (f->browser, f->name));
 
   g_assert_cmpstr (list_area (f), ==, "list");
   shmview_region_browser_set_filter (f->browser, "no-such-region-zz");
-  g_assert_cmpuint (shmview_region_browser_get_n_visible (f->browser), ==, 0);
+  g_assert_cmpuint (_shmview_region_browser_get_n_visible (f->browser), ==, 0);
   g_assert_false (shmview_region_browser_select (f->browser, f->name));
   g_assert_cmpstr (list_area (f), ==, "empty");
   g_assert_cmpstr (empty_message (f), ==, "No regions match “no-such-region-zz”");
@@ -352,12 +352,58 @@ test_filter (Fixture       *f,
 
   /* typing in the entry filters too (after its short delay) */
   gtk_entry_set_text (GTK_ENTRY (child (f, "search_entry")), f->name + 1);
-  while (shmview_region_browser_get_n_visible (f->browser) != 1)
+  while (_shmview_region_browser_get_n_visible (f->browser) != 1)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpstr (list_area (f), ==, "list");
 
   shmview_region_browser_set_filter (f->browser, "");
-  g_assert_cmpuint (shmview_region_browser_get_n_visible (f->browser), >=, all);
+  g_assert_cmpuint (_shmview_region_browser_get_n_visible (f->browser), >=, all);
+}
+
+static void
+test_filter_kind_owner (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const char sysvipc_text[] =
+    "       key      shmid perms                  size  cpid  lpid nattch   uid   gid  cuid  cgid"
+    "      atime      dtime      ctime                   rss                  swap\n"
+    "      4660         77   600                   256   100   100      1 65534 65534 65534 65534"
+    "          0          0          0                  4096                     0\n";
+  g_autofree char *dir = shmview_test_temp_path ("kind-owner-shm");
+  g_autofree char *sysvipc = shmview_test_temp_path ("kind-owner-sysvipc");
+  g_autofree char *object = NULL;
+  g_autofree char *owner = NULL;
+
+  g_test_summary ("The filter matches what a row shows besides the name: its kind "
+                  "(\"System V\") and its owner");
+
+  g_assert_no_errno (g_mkdir (dir, 0700));
+  object = g_build_filename (dir, "mine", NULL);
+  g_assert_true (g_file_set_contents (object, "ezhchai", 8, NULL));
+  g_assert_true (g_file_set_contents (sysvipc, sysvipc_text, -1, NULL));
+  _shmview_region_browser_list_from (f->browser, dir, sysvipc);
+  shmview_region_browser_reload (f->browser);
+  g_assert_cmpuint (_shmview_region_browser_get_n_visible (f->browser), ==, 2);
+
+  shmview_region_browser_set_filter (f->browser, "system v");
+  g_assert_cmpuint (_shmview_region_browser_get_n_visible (f->browser), ==, 1);
+  g_assert_true (shmview_region_browser_select (f->browser, "sysvid:77"));
+  shmview_region_browser_set_filter (f->browser, "POSIX");
+  g_assert_cmpuint (_shmview_region_browser_get_n_visible (f->browser), ==, 1);
+  g_assert_true (shmview_region_browser_select (f->browser, "/mine"));
+
+  /* the owner as the row names it */
+  owner = row_value (f, "/mine", SHMVIEW_REGION_BROWSER_COL_OWNER);
+  shmview_region_browser_set_filter (f->browser, "");
+  g_assert_nonnull (owner);
+  shmview_region_browser_set_filter (f->browser, owner);
+  g_assert_true (shmview_region_browser_select (f->browser, "/mine"));
+  g_assert_false (shmview_region_browser_select (f->browser, "sysvid:77"));
+
+  shmview_region_browser_set_filter (f->browser, "");
+  g_assert_no_errno (g_unlink (object));
+  g_assert_no_errno (g_unlink (sysvipc));
+  g_assert_no_errno (g_rmdir (dir));
 }
 
 static void
@@ -376,7 +422,7 @@ test_empty_machine (Fixture       *f,
   _shmview_region_browser_list_from (f->browser, dir, sysvipc);
   shmview_region_browser_reload (f->browser);
 
-  g_assert_cmpuint (shmview_region_browser_get_n_visible (f->browser), ==, 0);
+  g_assert_cmpuint (_shmview_region_browser_get_n_visible (f->browser), ==, 0);
   g_assert_cmpstr (list_area (f), ==, "empty");
   g_assert_cmpstr (empty_message (f), ==, "No shared memory regions yet");
   g_assert_true (gtk_widget_get_visible (child (f, "empty_hint")));
@@ -421,13 +467,13 @@ test_updates_in_place (Fixture       *f,
   shmview_region_browser_reload (f->browser);
   size = row_value (f, f->name, SHMVIEW_REGION_BROWSER_COL_SIZE_TEXT);
   g_assert_cmpstr (size, ==, "4 KiB");
-  selected = shmview_region_browser_dup_selected_spec (f->browser);
+  selected = _shmview_region_browser_dup_selected_spec (f->browser);
   g_assert_cmpstr (selected, ==, f->name);
 
   g_assert_no_errno (shm_unlink (other));
   SHMVIEW_APP_TEST_RUN_UNTIL (lacks_wanted (f));
   g_clear_pointer (&selected, g_free);
-  selected = shmview_region_browser_dup_selected_spec (f->browser);
+  selected = _shmview_region_browser_dup_selected_spec (f->browser);
   g_assert_cmpstr (selected, ==, f->name);
 }
 
@@ -513,7 +559,7 @@ test_remove (Fixture       *f,
   g_assert_cmpint (shm_open (victim, O_RDONLY, 0), ==, -1);
   g_assert_cmpint (errno, ==, ENOENT);
   g_assert_false (lists (f, victim));
-  g_assert_null (shmview_region_browser_get_error (f->browser));
+  g_assert_null (_shmview_region_browser_get_error (f->browser));
 }
 
 static void
@@ -532,8 +578,8 @@ test_remove_error (Fixture       *f,
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
   shmview_app_test_drain ();
 
-  g_assert_nonnull (shmview_region_browser_get_error (f->browser));
-  g_assert_nonnull (strstr (shmview_region_browser_get_error (f->browser),
+  g_assert_nonnull (_shmview_region_browser_get_error (f->browser));
+  g_assert_nonnull (strstr (_shmview_region_browser_get_error (f->browser),
                             "There is no shared memory region called"));
 }
 
@@ -555,6 +601,7 @@ main (int   argc,
   ADD ("library-label", test_library_label);
   ADD ("name-not-utf8", test_name_not_utf8);
   ADD ("filter", test_filter);
+  ADD ("filter-kind-owner", test_filter_kind_owner);
   ADD ("empty-machine", test_empty_machine);
   ADD ("updates-in-place", test_updates_in_place);
   ADD ("attach-signals", test_attach_signals);

@@ -32,8 +32,8 @@
 #include "shmview-region-page-private.h"
 #include "shmview-region-page.h"
 #include "shmview-region.h"
-#include "shmview-status-bar.h"
-#include "shmview-string-pane.h"
+#include "shmview-status-bar-private.h"
+#include "shmview-string-pane-private.h"
 #include "test-util.h"
 
 #define REGION_SIZE 256
@@ -127,8 +127,8 @@ open_page (Fixture          *f,
   gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 640);
   f->page = SHMVIEW_REGION_PAGE (shmview_region_page_new (f->region));
   f->hex = SHMVIEW_HEX_VIEW (shmview_region_page_get_hex_view (f->page));
-  f->pane = SHMVIEW_STRING_PANE (shmview_region_page_get_string_pane (f->page));
-  f->status = SHMVIEW_STATUS_BAR (shmview_region_page_get_status_bar (f->page));
+  f->pane = SHMVIEW_STRING_PANE (_shmview_region_page_get_string_pane (f->page));
+  f->status = SHMVIEW_STATUS_BAR (_shmview_region_page_get_status_bar (f->page));
   g_signal_connect (f->page, "message", G_CALLBACK (on_message), f);
   gtk_container_add (GTK_CONTAINER (f->window), GTK_WIDGET (f->page));
   gtk_widget_show (f->window);
@@ -293,7 +293,7 @@ static gboolean
 status_has (Fixture    *f,
             const char *needle)
 {
-  g_autofree char *text = shmview_status_bar_dup_text (f->status);
+  g_autofree char *text = _shmview_status_bar_dup_text (f->status);
 
   return strstr (text, needle) != NULL;
 }
@@ -315,7 +315,7 @@ test_shows_region (Fixture       *f,
                    gconstpointer  data)
 {
   g_autofree char *text = shmview_hex_view_dup_visible_text (f->hex);
-  g_autofree char *status = shmview_status_bar_dup_text (f->status);
+  g_autofree char *status = _shmview_status_bar_dup_text (f->status);
 
   g_test_summary ("The page shows the region's bytes, its string, a status line and the "
                   "live indicator");
@@ -324,11 +324,11 @@ test_shows_region (Fixture       *f,
                                   "|ezhchai.........|"));
   g_assert_nonnull (strstr (text, "000000f0  "));
   g_assert_cmpuint (shmview_hex_view_get_region_size (f->hex), ==, REGION_SIZE);
-  g_assert_cmpstr (shmview_string_pane_get_text (f->pane), ==, "ezhchai");
+  g_assert_cmpstr (_shmview_string_pane_get_text (f->pane), ==, "ezhchai");
   g_assert_cmpstr (shmview_region_page_get_title (f->page), ==, f->name + 1);
-  g_assert_cmpstr (shmview_region_page_get_live_text (f->page), ==,
+  g_assert_cmpstr (_shmview_region_page_get_live_text (f->page), ==,
                    "● Live — edits are written at once");
-  g_assert_null (shmview_region_page_get_info_message (f->page));
+  g_assert_null (_shmview_region_page_get_info_message (f->page));
 
   g_assert_nonnull (strstr (status, f->name));
   g_assert_nonnull (strstr (status, "POSIX"));
@@ -356,26 +356,26 @@ test_cursor_status (Fixture       *f,
   g_test_summary ("Moving the cursor and selecting update the status line and the string pane");
 
   shmview_hex_view_set_cursor (f->hex, 2);
-  status = shmview_status_bar_dup_text (f->status);
+  status = _shmview_status_bar_dup_text (f->status);
   g_assert_nonnull (strstr (status, "Offset 0x2 (2)"));
   g_assert_nonnull (strstr (status, "No selection"));
   g_assert_nonnull (strstr (status, "Value 0x68 = 104 = ‘h’"));
-  g_assert_cmpstr (shmview_string_pane_get_text (f->pane), ==, "hchai");
+  g_assert_cmpstr (_shmview_string_pane_get_text (f->pane), ==, "hchai");
   g_assert_cmpuint (shmview_string_pane_get_offset (f->pane), ==, 2);
 
   /* the caret ends on the selection's last byte */
   shmview_hex_view_select (f->hex, 2, 6);
   g_clear_pointer (&status, g_free);
-  status = shmview_status_bar_dup_text (f->status);
+  status = _shmview_status_bar_dup_text (f->status);
   g_assert_nonnull (strstr (status, "Selected 4 bytes"));
   g_assert_nonnull (strstr (status, "Offset 0x5 (5)"));
-  g_assert_cmpstr (shmview_string_pane_get_text (f->pane), ==, "ai");
+  g_assert_cmpstr (_shmview_string_pane_get_text (f->pane), ==, "ai");
 
   shmview_hex_view_set_cursor (f->hex, 7);
   g_clear_pointer (&status, g_free);
-  status = shmview_status_bar_dup_text (f->status);
+  status = _shmview_status_bar_dup_text (f->status);
   g_assert_nonnull (strstr (status, "Value 0x00 = 0 ·"));
-  g_assert_cmpstr (shmview_string_pane_get_text (f->pane), ==, "");
+  g_assert_cmpstr (_shmview_string_pane_get_text (f->pane), ==, "");
 }
 
 static void
@@ -393,7 +393,7 @@ test_edit_reaches_region (Fixture       *f,
   g_assert_true (shmview_hex_view_get_byte_at_cursor (f->hex, &byte));
   g_assert_cmpfloat (_shmview_hex_view_peek_change (f->hex, 0, &source), >, 0.0);
   g_assert_cmpint (source, ==, SHMVIEW_CHANGE_OWN);
-  g_assert_cmpstr (shmview_string_pane_get_text (f->pane), ==, "Ezhchai");
+  g_assert_cmpstr (_shmview_string_pane_get_text (f->pane), ==, "Ezhchai");
   g_assert_true (shmview_region_page_can_undo (f->page));
 
   /* Real keys: the hex column takes nibbles at the caret */
@@ -405,7 +405,7 @@ test_edit_reaches_region (Fixture       *f,
   /* Our own writes are not "outside changes" */
   shmview_region_page_refresh (f->page);
   {
-    g_autofree char *status = shmview_status_bar_dup_text (f->status);
+    g_autofree char *status = _shmview_status_bar_dup_text (f->status);
     g_assert_nonnull (strstr (status, "Last outside change: none yet"));
   }
 }
@@ -419,7 +419,7 @@ test_edit_error (Fixture       *f,
                   "writes nothing");
 
   g_assert_false (emit_edit (f, REGION_SIZE - 2, "abcd", 4));
-  g_assert_nonnull (shmview_region_page_get_info_message (f->page));
+  g_assert_nonnull (_shmview_region_page_get_info_message (f->page));
   g_assert_true (has_message (f, "past the end"));
   assert_other_sees (f, REGION_SIZE - 2, "\0\0", 2);
   g_assert_false (shmview_region_page_can_undo (f->page));
@@ -440,7 +440,7 @@ test_undo_redo (Fixture       *f,
   assert_other_sees (f, 0, "ezhchai", 8);
   g_assert_false (shmview_region_page_can_undo (f->page));
   g_assert_true (shmview_region_page_can_redo (f->page));
-  g_assert_cmpstr (shmview_string_pane_get_text (f->pane), ==, "ezhchai");
+  g_assert_cmpstr (_shmview_string_pane_get_text (f->pane), ==, "ezhchai");
 
   g_assert_true (shmview_region_page_redo (f->page));
   assert_other_sees (f, 0, "eZZc", 4);
@@ -459,21 +459,21 @@ test_read_only (Fixture       *f,
   g_test_summary ("Attached read-only: typing is refused with a visible message, the string "
                   "pane cannot write, and nothing reaches the region");
 
-  g_assert_cmpstr (shmview_region_page_get_live_text (f->page), ==,
+  g_assert_cmpstr (_shmview_region_page_get_live_text (f->page), ==,
                    "Read-only: edits are not written");
   {
-    g_autofree char *status = shmview_status_bar_dup_text (f->status);
+    g_autofree char *status = _shmview_status_bar_dup_text (f->status);
     g_assert_nonnull (strstr (status, " · RO · "));
   }
 
   shmview_app_test_send_key (f->window, GDK_KEY_4, 0);
   shmview_app_test_send_key (f->window, GDK_KEY_1, 0);
-  g_assert_cmpstr (shmview_region_page_get_info_message (f->page), ==,
+  g_assert_cmpstr (_shmview_region_page_get_info_message (f->page), ==,
                    "This region is attached read-only: edits are not written");
 
-  shmview_string_pane_set_text (f->pane, "nope");
+  _shmview_string_pane_set_text (f->pane, "nope");
   g_assert_false (shmview_string_pane_write (f->pane));
-  g_assert_nonnull (shmview_string_pane_get_error (f->pane));
+  g_assert_nonnull (_shmview_string_pane_get_error (f->pane));
 
   /* Even an "edit" that slips past the view is refused by the core */
   g_assert_false (emit_edit (f, 0, "X", 1));
@@ -510,14 +510,14 @@ test_outside_change (Fixture       *f,
   g_assert_nonnull (strstr (text, "|HELLO"));
   g_assert_cmpfloat (_shmview_hex_view_peek_change (f->hex, 0x24, &source), >, 0.0);
   g_assert_cmpfloat (_shmview_hex_view_peek_change (f->hex, 0x25, NULL), ==, 0.0);
-  status = shmview_status_bar_dup_text (f->status);
+  status = _shmview_status_bar_dup_text (f->status);
   g_assert_null (strstr (status, "none yet"));
   g_assert_nonnull (strstr (status, "Last outside change: "));
 
   /* the string under the cursor follows too */
   other_write (f, 0, "EZ", 2);
   shmview_region_page_refresh (f->page);
-  g_assert_cmpstr (shmview_string_pane_get_text (f->pane), ==, "EZhchai");
+  g_assert_cmpstr (_shmview_string_pane_get_text (f->pane), ==, "EZhchai");
 }
 
 static gboolean
@@ -578,7 +578,7 @@ test_cursor_off_screen (Fixture       *f,
 
   other_write (f, 0, "FAR", 3);
   shmview_region_page_refresh (f->page);
-  g_assert_cmpstr (shmview_string_pane_get_text (f->pane), ==, "FARchai");
+  g_assert_cmpstr (_shmview_string_pane_get_text (f->pane), ==, "FARchai");
   g_assert_true (status_has (f, "Value 0x46 = 70 = ‘F’"));
   shmview_hex_view_get_visible_range (f->hex, &first, &visible);
   g_assert_cmpuint (first, >, SHMVIEW_STRING_PANE_MAX_BYTES);
@@ -588,17 +588,27 @@ static void
 test_string_pane_keeps_typing (Fixture       *f,
                                gconstpointer  data)
 {
-  g_test_summary ("Text being edited in the string pane is not overwritten by live updates");
+  GtkWidget *stale = shmview_app_test_template_child (f->pane, "stale_label");
+  GtkWidget *entry = shmview_app_test_template_child (f->pane, "entry");
 
-  shmview_string_pane_set_text (f->pane, "half typed");
+  g_test_summary ("Text being edited in the string pane is not overwritten by live updates, "
+                  "but the pane says that the bytes under it changed; Escape shows them");
+
+  _shmview_string_pane_set_text (f->pane, "half typed");
+  shmview_region_page_refresh (f->page);
+  g_assert_false (gtk_widget_get_visible (stale));
   other_write (f, 0, "xyz", 3);
   shmview_region_page_refresh (f->page);
-  g_assert_cmpstr (shmview_string_pane_get_text (f->pane), ==, "half typed");
+  g_assert_cmpstr (_shmview_string_pane_get_text (f->pane), ==, "half typed");
+  g_assert_true (gtk_widget_get_visible (stale));
+  g_assert_true (gtk_style_context_has_class (gtk_widget_get_style_context (entry), "warning"));
 
   /* Escape gives it up and shows memory again */
-  gtk_widget_grab_focus (shmview_app_test_template_child (f->pane, "entry"));
+  gtk_widget_grab_focus (entry);
   shmview_app_test_send_key (f->window, GDK_KEY_Escape, 0);
-  g_assert_cmpstr (shmview_string_pane_get_text (f->pane), ==, "xyzchai");
+  g_assert_cmpstr (_shmview_string_pane_get_text (f->pane), ==, "xyzchai");
+  g_assert_false (gtk_widget_get_visible (stale));
+  g_assert_false (gtk_style_context_has_class (gtk_widget_get_style_context (entry), "warning"));
 }
 
 static void
@@ -615,20 +625,20 @@ test_string_pane_focused_unedited (Fixture       *f,
   g_assert_true (gtk_widget_has_focus (entry));
   other_write (f, 0, "HELLOWORLD", 11);
   shmview_region_page_refresh (f->page);
-  g_assert_cmpstr (shmview_string_pane_get_text (f->pane), ==, "HELLOWORLD");
+  g_assert_cmpstr (_shmview_string_pane_get_text (f->pane), ==, "HELLOWORLD");
 
   shmview_app_test_send_key (f->window, GDK_KEY_Return, 0);
   assert_other_sees (f, 0, "HELLOWORLD", 11);
   g_assert_false (shmview_region_page_can_undo (f->page));
 
-  shmview_string_pane_set_text (f->pane, "typed");
+  _shmview_string_pane_set_text (f->pane, "typed");
   shmview_app_test_send_key (f->window, GDK_KEY_Return, 0);
   assert_other_sees (f, 0, "typed\0O", 7);
 
   /* written, the entry follows memory again */
   other_write (f, 0, "again", 5);
   shmview_region_page_refresh (f->page);
-  g_assert_cmpstr (shmview_string_pane_get_text (f->pane), ==, "again");
+  g_assert_cmpstr (_shmview_string_pane_get_text (f->pane), ==, "again");
 }
 
 static void
@@ -641,20 +651,20 @@ test_string_write (Fixture       *f,
                   "strcpy would, through the history");
 
   shmview_hex_view_set_cursor (f->hex, 0x40);
-  g_assert_cmpstr (shmview_string_pane_get_text (f->pane), ==, "");
+  g_assert_cmpstr (_shmview_string_pane_get_text (f->pane), ==, "");
   memset (buf, 'x', sizeof buf);
   other_write (f, 0x40, buf, sizeof buf);
   shmview_region_page_refresh (f->page);
-  g_assert_cmpstr (shmview_string_pane_get_text (f->pane), ==, "xxxxxxxxx");
+  g_assert_cmpstr (_shmview_string_pane_get_text (f->pane), ==, "xxxxxxxxx");
 
-  shmview_string_pane_set_text (f->pane, "ezhchai");
+  _shmview_string_pane_set_text (f->pane, "ezhchai");
   g_assert_true (shmview_string_pane_write (f->pane));
   assert_other_sees (f, 0x40, "ezhchai\0x", 9);
-  g_assert_null (shmview_string_pane_get_error (f->pane));
+  g_assert_null (_shmview_string_pane_get_error (f->pane));
 
   /* Ctrl+Enter in the entry writes too */
   gtk_widget_grab_focus (shmview_app_test_template_child (f->pane, "entry"));
-  shmview_string_pane_set_text (f->pane, "ab");
+  _shmview_string_pane_set_text (f->pane, "ab");
   shmview_app_test_send_key (f->window, GDK_KEY_Return, GDK_CONTROL_MASK);
   assert_other_sees (f, 0x40, "ab\0c", 4);
 
@@ -672,15 +682,15 @@ test_string_too_long (Fixture       *f,
                   "is written");
 
   shmview_hex_view_set_cursor (f->hex, REGION_SIZE - 6);
-  shmview_string_pane_set_text (f->pane, "ezhchai");
+  _shmview_string_pane_set_text (f->pane, "ezhchai");
   g_assert_false (shmview_string_pane_write (f->pane));
-  g_assert_nonnull (strstr (shmview_string_pane_get_error (f->pane),
+  g_assert_nonnull (strstr (_shmview_string_pane_get_error (f->pane),
                             "needs 8 bytes with its terminating NUL, but only 6 fit"));
   assert_other_sees (f, REGION_SIZE - 6, "\0\0\0\0\0\0", 6);
   g_assert_false (shmview_region_page_can_undo (f->page));
 
   /* exactly fitting is fine: 5 characters and the NUL */
-  shmview_string_pane_set_text (f->pane, "12345");
+  _shmview_string_pane_set_text (f->pane, "12345");
   g_assert_true (shmview_string_pane_write (f->pane));
   assert_other_sees (f, REGION_SIZE - 6, "12345\0", 6);
 }
@@ -701,19 +711,19 @@ test_shrink_to_zero (Fixture       *f,
   shmview_app_test_drain ();
 
   expected = g_strdup_printf ("%s shrank from 256 to 0 bytes", f->name + 1);
-  g_assert_cmpstr (shmview_region_page_get_info_message (f->page), ==, expected);
+  g_assert_cmpstr (_shmview_region_page_get_info_message (f->page), ==, expected);
   g_assert_true (has_message (f, "shrank from 256 to 0 bytes"));
   g_assert_cmpuint (shmview_hex_view_get_region_size (f->hex), ==, 0);
   shmview_hex_view_get_visible_range (f->hex, &offset, &length);
   g_assert_cmpuint (length, ==, 0);
   {
-    g_autofree char *status = shmview_status_bar_dup_text (f->status);
+    g_autofree char *status = _shmview_status_bar_dup_text (f->status);
     g_assert_nonnull (strstr (status, "0 bytes"));
   }
 
   /* typing and writing into nothing: refused, no crash */
   emit_edit (f, 0, "A", 1);
-  shmview_string_pane_set_text (f->pane, "x");
+  _shmview_string_pane_set_text (f->pane, "x");
   g_assert_false (shmview_string_pane_write (f->pane));
   g_assert_false (shmview_region_page_goto_text (f->page, "0", NULL));
   shmview_app_test_drain ();
@@ -723,11 +733,11 @@ test_shrink_to_zero (Fixture       *f,
   shmview_region_page_refresh (f->page);
   shmview_app_test_drain ();
   g_assert_cmpuint (shmview_hex_view_get_region_size (f->hex), ==, 512);
-  g_assert_nonnull (strstr (shmview_region_page_get_info_message (f->page),
+  g_assert_nonnull (strstr (_shmview_region_page_get_info_message (f->page),
                             "grew from 0 to 512 bytes"));
   g_assert_true (shmview_region_page_goto_text (f->page, "300", NULL));
   shmview_app_test_drain ();
-  g_assert_cmpstr (shmview_string_pane_get_text (f->pane), ==, "new");
+  g_assert_cmpstr (_shmview_string_pane_get_text (f->pane), ==, "new");
   g_assert_true (emit_edit (f, 301, "E", 1));
   assert_other_sees (f, 300, "nEw\0", 4);
 }
@@ -760,7 +770,7 @@ test_removed (Fixture       *f,
   shmview_region_page_refresh (f->page);
 
   assert_shown_removed (f, SHMVIEW_REMOVAL_NAME_GONE);
-  g_assert_nonnull (strstr (shmview_region_page_get_info_message (f->page),
+  g_assert_nonnull (strstr (_shmview_region_page_get_info_message (f->page),
                             "removed (still attached)"));
 
   g_assert_true (emit_edit (f, 0, "R", 1));
@@ -801,7 +811,7 @@ test_removed_sysv (Fixture       *f,
 
   assert_shown_removed (f, SHMVIEW_REMOVAL_ID_ONLY);
   id = g_strdup_printf ("sysvid:%d", f->sysv_id);
-  g_assert_nonnull (strstr (shmview_region_page_get_info_message (f->page), id));
+  g_assert_nonnull (strstr (_shmview_region_page_get_info_message (f->page), id));
 }
 
 static void
@@ -816,7 +826,7 @@ test_undo_after_shrink (Fixture       *f,
   shmview_region_page_refresh (f->page);
 
   g_assert_false (shmview_region_page_undo (f->page));
-  g_assert_true (g_str_has_prefix (shmview_region_page_get_info_message (f->page),
+  g_assert_true (g_str_has_prefix (_shmview_region_page_get_info_message (f->page),
                                    "Undo did not go through."));
   {
     struct stat st;
@@ -824,6 +834,31 @@ test_undo_after_shrink (Fixture       *f,
     g_assert_no_errno (fstat (f->fd, &st));
     g_assert_cmpint (st.st_size, ==, 128);
   }
+}
+
+static void
+test_children_outlive_page (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GtkWidget) hex = g_object_ref (GTK_WIDGET (f->hex));
+  g_autoptr(GtkWidget) pane = g_object_ref (GTK_WIDGET (f->pane));
+  g_autoptr(GBytes) bytes = g_bytes_new ("x", 2);
+  gboolean ok = TRUE;
+
+  g_test_summary ("Signals from the page's children after the page is destroyed (something "
+                  "still holds them) start no timer and touch no region: no critical");
+
+  g_object_ref (f->page);
+  gtk_widget_destroy (GTK_WIDGET (f->page));
+  g_signal_emit_by_name (hex, "visible-range-changed");
+  g_object_notify (G_OBJECT (hex), "cursor");
+  g_signal_emit_by_name (pane, "write", (guint64) 0, bytes, &ok);
+  g_assert_false (ok);
+  shmview_app_test_wait (100);
+  g_object_unref (f->page);
+  f->page = NULL;
+  f->hex = NULL;
+  f->pane = NULL;
 }
 
 static void
@@ -870,7 +905,7 @@ test_goto (Fixture       *f,
   g_signal_emit_by_name (entry, "activate");
   g_assert_false (gtk_widget_get_visible (error_label));
   g_assert_cmpuint (shmview_hex_view_get_cursor (f->hex), ==, 3);
-  g_assert_cmpstr (shmview_string_pane_get_text (f->pane), ==, "chai");
+  g_assert_cmpstr (_shmview_string_pane_get_text (f->pane), ==, "chai");
 }
 
 static void
@@ -882,7 +917,7 @@ test_paused (Fixture       *f,
 
   shmview_region_page_set_paused (f->page, TRUE);
   g_assert_true (shmview_region_page_get_paused (f->page));
-  g_assert_nonnull (strstr (shmview_region_page_get_live_text (f->page), "Paused"));
+  g_assert_nonnull (strstr (_shmview_region_page_get_live_text (f->page), "Paused"));
 
   shmview_region_page_set_interval (f->page, 1);
   g_assert_cmpuint (shmview_region_page_get_interval (f->page), ==, 10);
@@ -894,7 +929,7 @@ test_paused (Fixture       *f,
   g_assert_cmpfloat (_shmview_hex_view_peek_change (f->hex, 0x20, NULL), >, 0.0);
 
   shmview_region_page_set_paused (f->page, FALSE);
-  g_assert_cmpstr (shmview_region_page_get_live_text (f->page), ==,
+  g_assert_cmpstr (_shmview_region_page_get_live_text (f->page), ==,
                    "● Live — edits are written at once");
 }
 
@@ -920,13 +955,13 @@ test_string_encoding_setting (Fixture       *f,
 
   other_write (f, 0x40, "caf\xe9", 5);
   shmview_hex_view_set_cursor (f->hex, 0x40);
-  g_assert_cmpstr (shmview_string_pane_get_text (f->pane), ==, "caf\\xe9");
+  g_assert_cmpstr (_shmview_string_pane_get_text (f->pane), ==, "caf\\xe9");
 
   g_settings_set_string (settings, "string-encoding", "latin-1");
   g_assert_cmpstr (shmview_string_pane_get_encoding (f->pane), ==, "latin-1");
-  g_assert_cmpstr (shmview_string_pane_get_text (f->pane), ==, "café");
+  g_assert_cmpstr (_shmview_string_pane_get_text (f->pane), ==, "café");
 
-  shmview_string_pane_set_text (f->pane, "été");
+  _shmview_string_pane_set_text (f->pane, "été");
   g_assert_true (shmview_string_pane_write (f->pane));
   assert_other_sees (f, 0x40, "\xe9t\xe9\0", 4);
 
@@ -946,10 +981,10 @@ test_other_kinds (Fixture       *f,
   if (f->window == NULL)
     return; /* skipped in setup */
 
-  status = shmview_status_bar_dup_text (f->status);
+  status = _shmview_status_bar_dup_text (f->status);
   g_assert_nonnull (strstr (status, f->sysv_addr != NULL ? "System V" : "File"));
   g_assert_nonnull (strstr (status, "256 bytes"));
-  g_assert_cmpstr (shmview_string_pane_get_text (f->pane), ==, "ezhchai");
+  g_assert_cmpstr (_shmview_string_pane_get_text (f->pane), ==, "ezhchai");
 
   g_assert_true (emit_edit (f, 0, "E", 1));
   assert_other_sees (f, 0, "Ezhchai", 8);
@@ -1315,6 +1350,7 @@ main (int   argc,
   g_test_add ("/app/region-page/removed-sysv", Fixture, NULL, setup_sysv, test_removed_sysv,
               teardown);
   ADD ("goto", test_goto);
+  ADD ("children-outlive-page", test_children_outlive_page);
   ADD ("paused", test_paused);
   ADD ("copy-whole-selection", test_copy_whole_selection);
   ADD ("copy-too-long", test_copy_too_long);

@@ -17,8 +17,9 @@
 #include "shmview-error.h"
 #include "shmview-hex-view.h"
 #include "shmview-preferences-dialog.h"
+#include "shmview-region-page-private.h"
 #include "shmview-region.h"
-#include "shmview-status-bar.h"
+#include "shmview-status-bar-private.h"
 #include "shmview-window-private.h"
 #include "test-util.h"
 
@@ -335,14 +336,14 @@ test_name_not_utf8 (Fixture       *fixture,
   g_assert_cmpstr (_shmview_window_get_tab_label_text (fixture->window, page), ==, shown);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, shown);
   g_assert_cmpstr (subtitle (fixture), ==, subtitle_text);
-  bar = SHMVIEW_STATUS_BAR (shmview_region_page_get_status_bar (page));
-  status = shmview_status_bar_dup_text (bar);
+  bar = SHMVIEW_STATUS_BAR (_shmview_region_page_get_status_bar (page));
+  status = _shmview_status_bar_dup_text (bar);
   g_assert_nonnull (strstr (status, shown));
 
   /* the page's own message, and the window's for one that cannot be opened */
   shmview_test_posix_unlink (bad);
   shmview_region_page_refresh (page);
-  g_assert_true (g_str_has_prefix (shmview_region_page_get_info_message (page), shown));
+  g_assert_true (g_str_has_prefix (_shmview_region_page_get_info_message (page), shown));
   g_signal_emit_by_name (fixture->window->browser, "attach", bad, FALSE);
   shmview_app_test_drain ();
   g_assert_true (gtk_info_bar_get_revealed (fixture->window->info_bar));

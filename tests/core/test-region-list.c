@@ -451,6 +451,45 @@ test_fixture_attach_count (Fixture       *fixture,
 }
 
 static void
+test_fixture_attach_count_unknown (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autofree char *mine = g_build_filename (fixture->dir, "mine", NULL);
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_test_summary ("Another user's POSIX object gets attach count -1 (unknown), not 0: that "
+                  "user's processes hide their maps from us; our own objects are counted");
+
+  if (geteuid () != 0)
+    {
+      g_test_skip ("needs root, to list as another user an object root owns");
+      return;
+    }
+  write_file (fixture->dir, "theirs", 4096, 0644);
+  write_file (fixture->dir, "mine", 4096, 0644);
+  g_assert_no_errno (chown (mine, 65534, 65534));
+  g_assert_no_errno (chmod (fixture->dir, 0755));
+  {
+    /* the tests' private directory, which nobody may pass otherwise */
+    g_autofree char *parent = g_path_get_dirname (fixture->dir);
+
+    g_assert_no_errno (chmod (parent, 0711));
+  }
+  /* root: every process's maps are readable, so the count is known */
+  g_assert_cmpint (count_for (fixture->dir, "/theirs"), ==, 0);
+
+  /* as nobody (and back, for the teardown) */
+  g_assert_no_errno (seteuid (65534));
+  entries = shmview_region_list_from (fixture->dir, NULL, SHMVIEW_LIST_COUNT_POSIX_ATTACHES,
+                                      &error);
+  g_assert_no_errno (seteuid (0));
+  g_assert_no_error (error);
+  g_assert_cmpint (find_entry (entries, "/theirs")->info.nattch, ==, -1);
+  g_assert_cmpint (find_entry (entries, "/mine")->info.nattch, ==, 0);
+}
+
+static void
 test_fixture_attach_count_deleted (Fixture       *fixture,
                                    gconstpointer  data)
 {
@@ -644,6 +683,8 @@ main (int    argc,
               test_fixture_attach_count_deleted, teardown);
   g_test_add ("/core/region-list/fixture-attach-count-inode", Fixture, NULL, setup,
               test_fixture_attach_count_inode, teardown);
+  g_test_add ("/core/region-list/fixture-attach-count-unknown", Fixture, NULL, setup,
+              test_fixture_attach_count_unknown, teardown);
   g_test_add_func ("/core/region-list/live-posix", test_live_posix);
   g_test_add_func ("/core/region-list/live-sysv", test_live_sysv);
   g_test_add_func ("/core/region-list/labels", test_labels);
