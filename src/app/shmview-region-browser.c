@@ -32,9 +32,13 @@
  * every second, so a region made or removed elsewhere shows within one.
  * Counting POSIX attaches reads every process's /proc/PID/maps, which costs
  * far more: it runs every COUNT_EVERY listings while the window has the
- * focus, and at once when the listing shows a region not counted yet. */
+ * focus, and at once when the listing shows a region not counted yet.
+ * While counting finds nothing new and the listing stays the same, counts
+ * come half as often each time, down to one every COUNT_EVERY_MAX
+ * listings; any change brings them back to COUNT_EVERY. */
 #define REFRESH_MS  1000
 #define COUNT_EVERY 5
+#define COUNT_EVERY_MAX 40
 /* More rows than this coming or going at once (the first listing of a busy
  * machine, a test suite cleaning up) and the models are built afresh:
  * GtkTreeModelSort and GtkTreeModelFilter renumber every row after each
@@ -91,6 +95,7 @@ struct _ShmviewRegionBrowser
   guint               timer_id;
   guint               next_ms;       /* the interval the last listing's cost asks for */
   guint               ticks_since_count;
+  guint               count_every;   /* listings between counts, COUNT_EVERY.. */
   gboolean            listing_failed;  /* the error shown is about listing */
 };
 
@@ -584,15 +589,16 @@ count_row_changes (ShmviewRegionBrowser *self,
   return (entries->len - kept) + (g_hash_table_size (self->rows) - kept);
 }
 
-/* Brings the store in line with @entries, touching only rows that changed. */
-static void
+/* Brings the store in line with @entries, touching only rows that changed;
+ * FALSE when nothing did. */
+static gboolean
 apply_list (ShmviewRegionBrowser *self,
             GPtrArray            *entries)
 {
   g_autoptr(GHashTable) listed = NULL;
 
   if (lists_equal (self->last, entries))
-    return;
+    return FALSE;
 
   listed = g_hash_table_new (g_str_hash, g_str_equal);
   if (count_row_changes (self, entries, listed) > BULK_ROWS)
@@ -606,6 +612,7 @@ apply_list (ShmviewRegionBrowser *self,
   g_clear_pointer (&self->last, g_ptr_array_unref);
   self->last = g_ptr_array_ref (entries);
   update_shown (self);
+  return TRUE;
 }
 
 static void
@@ -621,7 +628,8 @@ apply_list_error (ShmviewRegionBrowser *self,
   self->listing_failed = TRUE;
 }
 
-static void
+/* FALSE when the rows stayed as they were. */
+static gboolean
 apply_listing (ShmviewRegionBrowser *self,
                GPtrArray            *entries,
                const GError         *error)
@@ -629,13 +637,13 @@ apply_listing (ShmviewRegionBrowser *self,
   if (entries == NULL)
     {
       apply_list_error (self, error);
-      return;
+      return FALSE;
     }
 
   if (self->listing_failed)
     show_error (self, NULL);
   self->listing_failed = FALSE;
-  apply_list (self, entries);
+  return apply_list (self, entries);
 }
 
 /* The core's listing: of the machine, or of the places a test chose. */
@@ -779,7 +787,10 @@ on_list_ready (GObject      *object,
       reload_async (self, SHMVIEW_LIST_COUNT_POSIX_ATTACHES);
       return;
     }
-  apply_listing (self, entries, error);
+  if (apply_listing (self, entries, error))
+    self->count_every = COUNT_EVERY;
+  else if ((job->flags & SHMVIEW_LIST_COUNT_POSIX_ATTACHES) != 0)
+    self->count_every = MIN (2 * self->count_every, COUNT_EVERY_MAX);
   keep_within_budget (self, job->cost_us + (g_get_monotonic_time () - start));
 }
 
@@ -813,7 +824,7 @@ counting_due (ShmviewRegionBrowser *self)
 {
   GtkWidget *toplevel = gtk_widget_get_toplevel (GTK_WIDGET (self));
 
-  return self->ticks_since_count >= COUNT_EVERY
+  return self->ticks_since_count >= self->count_every
          && GTK_IS_WINDOW (toplevel) && gtk_window_is_active (GTK_WINDOW (toplevel));
 }
 
@@ -873,6 +884,7 @@ shmview_region_browser_map (GtkWidget *widget)
   GTK_WIDGET_CLASS (shmview_region_browser_parent_class)->map (widget);
 
   /* Refresh only while someone can see the list. */
+  self->count_every = COUNT_EVERY;
   reload_async (self, SHMVIEW_LIST_COUNT_POSIX_ATTACHES);
   if (self->timer_id == 0)
     start_timer (self);
@@ -1144,6 +1156,7 @@ shmview_region_browser_init (ShmviewRegionBrowser *self)
   g_object_ref (self->filter);
   g_object_ref (self->sort);
   self->next_ms = REFRESH_MS;
+  self->count_every = COUNT_EVERY;
   gtk_tree_model_filter_set_visible_func (self->filter, row_visible, self, NULL);
   gtk_menu_attach_to_widget (self->context_menu, GTK_WIDGET (self->tree_view), NULL);
   update_count (self);
