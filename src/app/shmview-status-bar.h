@@ -38,9 +38,5 @@ void       shmview_status_bar_set_value       (ShmviewStatusBar  *self,
 /* @unix_time the wall-clock second of the last foreign change, or -1 for none. */
 void       shmview_status_bar_set_last_change (ShmviewStatusBar  *self,
                                                gint64             unix_time);
-/* "256 bytes", "4 KiB", "1.5 KiB": whole units when exact (for lists). */
-char      *shmview_format_short_size          (guint64            size);
-/* "256 bytes", "4 GiB (4294967296 bytes)", "1.5 KiB (1536 bytes)": translated. */
-char      *shmview_format_exact_size          (guint64            size);
 
 G_END_DECLS
