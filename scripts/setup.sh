@@ -30,6 +30,8 @@ SHMVIEW_PACKAGES=(
   xdotool imagemagick                                 # XTest-driven smoke test + screenshots
   valgrind                                            # meson test --setup valgrind
   util-linux bsdextrautils xxd                        # ipcmk/ipcs/setpriv, hexdump, xxd (tests, benchmarks)
+  scdoc po4a man-db groff-base                        # man pages (doc/), zh_CN through po4a; rendering tests
+  bash-completion zsh fish jq                         # shell completion (completion/) and its tests; jq: man EXAMPLES
 )
 
 shmview_log () {

@@ -499,6 +499,10 @@ static const struct
   { "win.copy", { "<Primary>c", NULL } },
   { "win.close-tab", { "<Primary>w", NULL } },
   { "win.sidebar-visible", { "F9", NULL } },
+  { "page.next-change", { "F8", NULL } },
+  { "page.previous-change", { "<Shift>F8", NULL } },
+  { "page.take-snapshot", { "<Primary><Shift>s", NULL } },
+  { "page.inspector", { "F7", NULL } },
 };
 
 /* Once per process and screen: the provider outlives any one application

@@ -32,6 +32,9 @@
 #define PADDING           6     /* pixels around the text */
 #define MAX_FIT_ROW       SHMVIEW_HEX_LAYOUT_MAX_ROW
 #define WHEEL_ROWS        3.0
+/* A fade is stepped ~15 times a second (PINCE steps at 200 ms): the
+ * highlight looks the same, and only the fading cells are redrawn. */
+#define FADE_STEP_MS      66
 
 typedef struct
 {
@@ -42,6 +45,34 @@ typedef struct
 } Cell;
 
 typedef ShmviewHexLayout RowLayout;
+
+/* What a row's PangoLayout was made from: when the text and this key are
+ * the same at the next draw, the layout is drawn again as it is. */
+typedef struct
+{
+  guint64  row_offset;
+  int      sel_first;   /* -1: no selection in the row */
+  int      sel_last;
+  int      caret;       /* -1: no caret block in the row */
+  gboolean focused;
+} RowKey;
+
+typedef struct
+{
+  PangoLayout *layout;
+  GString     *text;
+  RowKey       key;
+} RowCache;
+
+static void
+row_cache_free (gpointer data)
+{
+  RowCache *rc = data;
+
+  g_clear_object (&rc->layout);
+  g_string_free (rc->text, TRUE);
+  g_free (rc);
+}
 
 G_STATIC_ASSERT ((int) SHMVIEW_HEX_VIEW_COLUMN_HEX == (int) SHMVIEW_HEX_LAYOUT_HEX);
 G_STATIC_ASSERT ((int) SHMVIEW_HEX_VIEW_COLUMN_ASCII == (int) SHMVIEW_HEX_LAYOUT_ASCII);
@@ -95,7 +126,12 @@ struct _ShmviewHexView
 
   /* highlights */
   gint64   fade_until;     /* monotonic µs when the last highlight is gone */
-  guint    tick_id;
+  guint    tick_id;        /* the fade's step timer */
+
+  /* drawing: each visible row's laid-out text, kept while it is the same */
+  GPtrArray *row_cache;    /* RowCache, indexed by visible row */
+  GString   *row_text;     /* a row formatted for this draw, compared with the kept one */
+  GArray    *tints;        /* ShmviewHexTint; NULL: none */
 
   double   scroll_accum;   /* smooth-scroll remainder, rows */
 };
@@ -501,17 +537,91 @@ forget_changes (ShmviewHexView *self)
     self->cells[i].changed_at = 0;
 }
 
-static gboolean
-fade_tick (GtkWidget     *widget,
-           GdkFrameClock *clock,
-           gpointer       user_data)
+/* Adds to @region the cells of bytes [lo, hi) in both columns, row by row:
+ * the rectangles a change of those bytes repaints. */
+static void
+add_byte_rects (ShmviewHexView *self,
+                cairo_region_t *region,
+                guint64         lo,
+                guint64         hi)
 {
-  ShmviewHexView *self = SHMVIEW_HEX_VIEW (widget);
+  RowLayout l = row_layout (self);
+  double x0 = text_x0 (self);
 
-  gtk_widget_queue_draw (widget);
-  if (g_get_monotonic_time () < self->fade_until)
+  while (lo < hi)
+    {
+      guint64 row = lo / self->row_width;
+      guint a = (guint) (lo % self->row_width);
+      guint b = (guint) MIN ((guint64) self->row_width - 1, hi - 1 - row * self->row_width);
+      int y = (int) ((row - self->first_row) * (guint64) self->line_height);
+
+      for (int c = SHMVIEW_HEX_LAYOUT_HEX; c <= SHMVIEW_HEX_LAYOUT_ASCII; c++)
+        {
+          guint first, n;
+          cairo_rectangle_int_t rect;
+
+          shmview_hex_layout_span (&l, c, a, b, &first, &n);
+          /* a pixel around: glyphs and frames may reach just past their cell */
+          rect.x = (int) (x0 + first * self->char_width) - 1;
+          rect.width = (int) (n * self->char_width + 0.999) + 3;
+          rect.y = y - 1;
+          rect.height = self->line_height + 2;
+          cairo_region_union_rectangle (region, &rect);
+        }
+      lo = (row + 1) * self->row_width;
+    }
+}
+
+/* Queues a draw of the cells of bytes [lo, hi) only (clamped to the window). */
+static void
+queue_draw_bytes (ShmviewHexView *self,
+                  guint64         lo,
+                  guint64         hi)
+{
+  cairo_region_t *region;
+
+  lo = MAX (lo, self->cells_offset);
+  hi = MIN (hi, self->cells_offset + self->n_cells);
+  if (lo >= hi || !gtk_widget_is_drawable (GTK_WIDGET (self)))
+    return;
+  region = cairo_region_create ();
+  add_byte_rects (self, region, lo, hi);
+  gtk_widget_queue_draw_region (GTK_WIDGET (self), region);
+  cairo_region_destroy (region);
+}
+
+/* One step of the fade: repaints the cells still fading (and those that
+ * just faded out, once more), forgets those that are done. */
+static gboolean
+fade_step (gpointer user_data)
+{
+  ShmviewHexView *self = SHMVIEW_HEX_VIEW (user_data);
+  gint64 now = g_get_monotonic_time ();
+  gint64 fade_us = (gint64) self->fade_ms * 1000;
+  cairo_region_t *region = cairo_region_create ();
+  gsize run = G_MAXSIZE;
+
+  for (gsize i = 0; i <= self->n_cells; i++)
+    {
+      Cell *cell = i < self->n_cells ? &self->cells[i] : NULL;
+      gboolean fading = cell != NULL && cell->changed_at != 0;
+
+      if (fading && now - cell->changed_at >= fade_us)
+        cell->changed_at = 0;  /* drawn plain from this step on */
+      if (fading && run == G_MAXSIZE)
+        run = i;
+      else if (!fading && run != G_MAXSIZE)
+        {
+          add_byte_rects (self, region, self->cells_offset + run, self->cells_offset + i);
+          run = G_MAXSIZE;
+        }
+    }
+  if (!cairo_region_is_empty (region))
+    gtk_widget_queue_draw_region (GTK_WIDGET (self), region);
+  cairo_region_destroy (region);
+
+  if (now < self->fade_until)
     return G_SOURCE_CONTINUE;
-
   self->tick_id = 0;
   forget_changes (self);
   return G_SOURCE_REMOVE;
@@ -522,15 +632,14 @@ start_fading (ShmviewHexView *self)
 {
   if (self->tick_id != 0 || !gtk_widget_get_mapped (GTK_WIDGET (self)))
     return;
-  self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), fade_tick, NULL, NULL);
+  self->tick_id = g_timeout_add (FADE_STEP_MS, fade_step, self);
+  g_source_set_name_by_id (self->tick_id, "[shmview] hex view fade");
 }
 
 static void
 stop_fading (ShmviewHexView *self)
 {
-  if (self->tick_id != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
-  self->tick_id = 0;
+  g_clear_handle_id (&self->tick_id, g_source_remove);
 }
 
 static double
@@ -703,6 +812,37 @@ row_selection (ShmviewHexView *self,
   return TRUE;
 }
 
+/* Tints others put on byte ranges (bookmarks, search hits, …): under
+ * everything else, in both columns. */
+static void
+draw_row_tints (ShmviewHexView  *self,
+                cairo_t         *cr,
+                const RowLayout *l,
+                guint64          row_offset,
+                guint            n,
+                int              y)
+{
+  CharLine line = row_line (self, y);
+
+  for (guint t = 0; self->tints != NULL && t < self->tints->len; t++)
+    {
+      const ShmviewHexTint *tint = &g_array_index (self->tints, ShmviewHexTint, t);
+      guint64 lo = MAX (tint->offset, row_offset);
+      guint64 hi = MIN (tint->offset + tint->length, row_offset + n);
+
+      if (lo >= hi)
+        continue;
+      for (int c = SHMVIEW_HEX_LAYOUT_HEX; c <= SHMVIEW_HEX_LAYOUT_ASCII; c++)
+        {
+          guint first, count;
+
+          shmview_hex_layout_span (l, c, (guint) (lo - row_offset), (guint) (hi - 1 - row_offset),
+                                   &first, &count);
+          fill_chars (cr, &line, first, count, &tint->color, 1.0);
+        }
+    }
+}
+
 static void
 draw_row_backgrounds (ShmviewHexView  *self,
                       cairo_t         *cr,
@@ -743,19 +883,16 @@ draw_row_caret (ShmviewHexView  *self,
                 const Palette   *p,
                 const RowLayout *l,
                 guint            i,
-                int              y,
-                PangoAttrList   *attrs)
+                int              y)
 {
   CharLine line = row_line (self, y);
   gboolean focused = gtk_widget_has_focus (GTK_WIDGET (self));
   gboolean in_hex = self->column == SHMVIEW_HEX_VIEW_COLUMN_HEX;
   guint block = in_hex ? hex_char (l, i) + self->nibble : l->ascii_x0 + i;
 
+  /* the block's character is drawn in the base colour (row_text_layout) */
   if (focused)
-    {
-      fill_chars (cr, &line, block, 1, &p->caret, 1.0);
-      add_color_attr (attrs, &p->base, block, block + 1);
-    }
+    fill_chars (cr, &line, block, 1, &p->caret, 1.0);
   else
     outline_chars (cr, &line, in_hex ? hex_char (l, i) : block, in_hex ? 2 : 1, &p->caret);
 
@@ -781,32 +918,117 @@ selection_attrs (ShmviewHexView  *self,
   add_color_attr (attrs, &p->sel_fg, l->ascii_x0 + a, l->ascii_x0 + b + 1);
 }
 
-/* One row: backgrounds (changes), then its text with colours, selection
- * and caret as attributes. */
+static gboolean
+row_key_equal (const RowKey *a,
+               const RowKey *b)
+{
+  return a->row_offset == b->row_offset && a->sel_first == b->sel_first
+         && a->sel_last == b->sel_last && a->caret == b->caret && a->focused == b->focused;
+}
+
+/* What the attributes of the row at @row_offset depend on besides its text. */
+static RowKey
+row_key (ShmviewHexView  *self,
+         const RowLayout *l,
+         guint64          row_offset,
+         guint            n)
+{
+  RowKey key = { row_offset, -1, -1, -1, gtk_widget_has_focus (GTK_WIDGET (self)) };
+  guint a, b;
+
+  if (row_selection (self, row_offset, n, &a, &b))
+    {
+      key.sel_first = (int) a;
+      key.sel_last = (int) b;
+    }
+  if (key.focused && self->cursor >= row_offset && self->cursor < row_offset + n)
+    {
+      guint i = (guint) (self->cursor - row_offset);
+
+      key.caret = (int) (self->column == SHMVIEW_HEX_VIEW_COLUMN_HEX
+                         ? hex_char (l, i) + self->nibble : l->ascii_x0 + i);
+    }
+  return key;
+}
+
+static RowCache *
+row_cache_at (ShmviewHexView *self,
+              guint           r)
+{
+  while (self->row_cache->len <= r)
+    {
+      RowCache *rc = g_new0 (RowCache, 1);
+
+      rc->text = g_string_new (NULL);
+      g_ptr_array_add (self->row_cache, rc);
+    }
+  return g_ptr_array_index (self->row_cache, r);
+}
+
+/* The laid-out text of visible row @r: shaped again only when its text or
+ * what its colours depend on changed since the last draw. */
+static PangoLayout *
+row_text_layout (ShmviewHexView  *self,
+                 const Palette   *p,
+                 const RowLayout *l,
+                 guint            r,
+                 guint64          row_offset,
+                 guint            n)
+{
+  RowCache *rc = row_cache_at (self, r);
+  RowKey key = row_key (self, l, row_offset, n);
+  g_autoptr(PangoAttrList) attrs = NULL;
+
+  format_row (self, l, row_offset, n, self->row_text);
+  if (rc->layout != NULL && row_key_equal (&rc->key, &key) && g_string_equal (rc->text, self->row_text))
+    return rc->layout;
+
+  if (rc->layout == NULL)
+    {
+      rc->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+      pango_layout_set_font_description (rc->layout, self->font_desc);
+    }
+  g_string_assign (rc->text, self->row_text->str);
+  rc->key = key;
+
+  attrs = pango_attr_list_new ();
+  add_color_attr (attrs, &p->dim, 0, l->n_digits);
+  selection_attrs (self, p, l, row_offset, n, attrs);
+  if (key.caret >= 0)
+    add_color_attr (attrs, &p->base, key.caret, key.caret + 1);
+  pango_layout_set_text (rc->layout, rc->text->str, rc->text->len);
+  pango_layout_set_attributes (rc->layout, attrs);
+  return rc->layout;
+}
+
+/* Kept layouts were made for the old font, colours or rows: make them anew. */
+static void
+drop_row_cache (ShmviewHexView *self)
+{
+  g_ptr_array_set_size (self->row_cache, 0);
+}
+
+/* One row: backgrounds (tints, changes, selection, caret), then its text
+ * with colours, selection and caret as attributes. */
 static void
 draw_row (ShmviewHexView  *self,
           cairo_t         *cr,
-          PangoLayout     *layout,
           const Palette   *p,
           const RowLayout *l,
           guint            r,
-          GString         *text,
           gint64           now)
 {
   guint64 row_offset = (self->first_row + r) * self->row_width;
   guint n = (guint) MIN ((guint64) self->row_width, self->region_size - row_offset);
   int y = r * self->line_height;
-  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+  PangoLayout *layout;
 
-  format_row (self, l, row_offset, n, text);
+  draw_row_tints (self, cr, l, row_offset, n, y);
   draw_row_backgrounds (self, cr, p, l, row_offset, n, y, now);
-  add_color_attr (attrs, &p->dim, 0, l->n_digits);
-  selection_attrs (self, p, l, row_offset, n, attrs);
   if (self->cursor >= row_offset && self->cursor < row_offset + n)
-    draw_row_caret (self, cr, p, l, (guint) (self->cursor - row_offset), y, attrs);
+    draw_row_caret (self, cr, p, l, (guint) (self->cursor - row_offset), y);
 
-  pango_layout_set_text (layout, text->str, text->len);
-  pango_layout_set_attributes (layout, attrs);
+  layout = row_text_layout (self, p, l, r, row_offset, n);
   gdk_cairo_set_source_rgba (cr, &p->fg);
   cairo_move_to (cr, text_x0 (self), y);
   pango_cairo_show_layout (cr, layout);
@@ -835,11 +1057,11 @@ shmview_hex_view_draw (GtkWidget *widget,
   GtkStyleContext *context = gtk_widget_get_style_context (widget);
   int width = gtk_widget_get_allocated_width (widget);
   int height = gtk_widget_get_allocated_height (widget);
-  g_autoptr(PangoLayout) layout = NULL;
-  g_autoptr(GString) text = g_string_new (NULL);
   RowLayout l = row_layout (self);
   gint64 now = g_get_monotonic_time ();
   CharLine gutter = { text_x0 (self) - PADDING, self->char_width, 0, height };
+  GdkRectangle clip = { 0, 0, width, height };
+  guint first, last;
   Palette p;
 
   gtk_render_background (context, cr, 0, 0, width, height);
@@ -847,16 +1069,26 @@ shmview_hex_view_draw (GtkWidget *widget,
   cairo_clip (cr);
 
   load_palette (self, &p);
-  layout = gtk_widget_create_pango_layout (widget, NULL);
-  pango_layout_set_font_description (layout, self->font_desc);
 
   /* a faint gutter behind the offsets */
   fill_chars (cr, &gutter, 0, l.n_digits + PADDING / self->char_width + 1, &p.fg, 0.04);
 
   if (self->region_size == 0)
-    draw_empty (self, cr, layout, &p);
-  for (guint r = 0; r < self->n_drawn_rows; r++)
-    draw_row (self, cr, layout, &p, &l, r, text, now);
+    {
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, NULL);
+
+      pango_layout_set_font_description (layout, self->font_desc);
+      draw_empty (self, cr, layout, &p);
+    }
+
+  /* Only the rows the damaged area touches: a change repaints its cells. */
+  if (!gdk_cairo_get_clip_rectangle (cr, &clip))
+    return GDK_EVENT_PROPAGATE;
+  first = (guint) (MAX (clip.y, 0) / self->line_height);
+  last = (guint) MIN ((guint64) self->n_drawn_rows,
+                      (guint64) (MAX (clip.y + clip.height, 0) + self->line_height - 1) / self->line_height);
+  for (guint r = first; r < last; r++)
+    draw_row (self, cr, &p, &l, r, now);
 
   return GDK_EVENT_PROPAGATE;
 }
@@ -942,6 +1174,7 @@ shmview_hex_view_unrealize (GtkWidget *widget)
   ShmviewHexView *self = SHMVIEW_HEX_VIEW (widget);
 
   stop_fading (self);
+  drop_row_cache (self);
   if (self->input_window != NULL)
     {
       gtk_widget_unregister_window (widget, self->input_window);
@@ -982,6 +1215,7 @@ shmview_hex_view_style_updated (GtkWidget *widget)
   ShmviewHexView *self = SHMVIEW_HEX_VIEW (widget);
 
   GTK_WIDGET_CLASS (shmview_hex_view_parent_class)->style_updated (widget);
+  drop_row_cache (self);
   /* Focus changes restyle too; only a new cell size needs a new layout. */
   if (update_font_metrics (self))
     gtk_widget_queue_resize (widget);
@@ -1442,6 +1676,9 @@ shmview_hex_view_finalize (GObject *object)
   g_clear_pointer (&self->font_desc, pango_font_description_free);
   g_clear_pointer (&self->font_name, g_free);
   g_clear_pointer (&self->cells, g_free);
+  g_clear_pointer (&self->row_cache, g_ptr_array_unref);
+  g_string_free (self->row_text, TRUE);
+  g_clear_pointer (&self->tints, g_array_unref);
 
   G_OBJECT_CLASS (shmview_hex_view_parent_class)->finalize (object);
 }
@@ -1537,6 +1774,8 @@ shmview_hex_view_init (ShmviewHexView *self)
   self->column = SHMVIEW_HEX_VIEW_COLUMN_HEX;
   self->line_height = 1;
   self->char_width = 1.0;
+  self->row_cache = g_ptr_array_new_with_free_func (row_cache_free);
+  self->row_text = g_string_new (NULL);
   self->hadjustment = g_object_ref_sink (gtk_adjustment_new (0, 0, 0, 0, 0, 0));
   self->vadjustment = g_object_ref_sink (gtk_adjustment_new (0, 0, 0, 0, 0, 0));
   g_signal_connect_swapped (self->hadjustment, "value-changed",
@@ -1592,6 +1831,7 @@ shmview_hex_view_set_data (ShmviewHexView *self,
   const guint8 *data;
   gsize len;
   guint64 lo, hi;
+  guint64 run_start = G_MAXUINT64;
   gboolean changed = FALSE;
 
   g_return_if_fail (SHMVIEW_IS_HEX_VIEW (self));
@@ -1601,25 +1841,31 @@ shmview_hex_view_set_data (ShmviewHexView *self,
   lo = MAX (offset, self->cells_offset);
   hi = MIN (offset + len, self->cells_offset + self->n_cells);
 
-  /* Only what is on screen is kept; an unchanged copy redraws nothing. */
+  /* Only what is on screen is kept; an unchanged copy redraws nothing, a
+   * changed one only the cells of the bytes that differ. */
   for (guint64 o = lo; o < hi; o++)
     {
       Cell *cell = &self->cells[o - self->cells_offset];
       guint8 v = data[o - offset];
 
-      if (!cell->present || cell->value != v)
+      if (cell->present && cell->value == v)
         {
-          cell->value = v;
-          cell->present = TRUE;
-          changed = TRUE;
+          if (run_start != G_MAXUINT64)
+            queue_draw_bytes (self, run_start, o);
+          run_start = G_MAXUINT64;
+          continue;
         }
+      cell->value = v;
+      cell->present = TRUE;
+      changed = TRUE;
+      if (run_start == G_MAXUINT64)
+        run_start = o;
     }
+  if (run_start != G_MAXUINT64)
+    queue_draw_bytes (self, run_start, hi);
 
   if (changed)
-    {
-      gtk_widget_queue_draw (GTK_WIDGET (self));
-      notify_accessible (self);
-    }
+    notify_accessible (self);
 }
 
 void
@@ -1649,6 +1895,23 @@ shmview_hex_view_mark_changed (ShmviewHexView      *self,
     }
   self->fade_until = now + (gint64) self->fade_ms * 1000;
   start_fading (self);
+  queue_draw_bytes (self, lo, hi);
+}
+
+void
+shmview_hex_view_set_tints (ShmviewHexView       *self,
+                            const ShmviewHexTint *tints,
+                            guint                 n_tints)
+{
+  g_return_if_fail (SHMVIEW_IS_HEX_VIEW (self));
+  g_return_if_fail (tints != NULL || n_tints == 0);
+
+  g_clear_pointer (&self->tints, g_array_unref);
+  if (n_tints > 0)
+    {
+      self->tints = g_array_sized_new (FALSE, FALSE, sizeof (ShmviewHexTint), n_tints);
+      g_array_append_vals (self->tints, tints, n_tints);
+    }
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -1713,6 +1976,7 @@ shmview_hex_view_set_font_name (ShmviewHexView *self,
   self->font_name = g_strdup (font_name);
   pango_font_description_free (self->font_desc);
   self->font_desc = pango_font_description_from_string (font_name);
+  drop_row_cache (self);
   update_font_metrics (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));

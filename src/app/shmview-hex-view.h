@@ -28,6 +28,16 @@ typedef enum
   SHMVIEW_HEX_VIEW_COLUMN_ASCII,
 } ShmviewHexViewColumn;
 
+/* A colour behind a byte range, for whoever marks bytes (bookmarks, search
+ * hits, a layout's fields): drawn under the change highlight and the
+ * selection, in both columns. */
+typedef struct
+{
+  guint64 offset;
+  guint64 length;
+  GdkRGBA color;
+} ShmviewHexTint;
+
 #define SHMVIEW_TYPE_HEX_VIEW_COLUMN (shmview_hex_view_column_get_type ())
 GType shmview_hex_view_column_get_type (void);
 #define SHMVIEW_TYPE_CHANGE_SOURCE (shmview_change_source_get_type ())
@@ -74,6 +84,10 @@ void       shmview_hex_view_mark_changed        (ShmviewHexView      *self,
                                                  guint64              offset,
                                                  guint64              length,
                                                  ShmviewChangeSource  source);
+/* Replaces the tints (a copy is kept; @n_tints 0 removes them all). */
+void       shmview_hex_view_set_tints           (ShmviewHexView      *self,
+                                                 const ShmviewHexTint *tints,
+                                                 guint                n_tints);
 /* The byte range the visible rows cover (clamped to the region size). */
 void       shmview_hex_view_get_visible_range   (ShmviewHexView      *self,
                                                  guint64             *offset,

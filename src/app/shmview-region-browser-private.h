@@ -26,7 +26,7 @@ enum {
   SHMVIEW_REGION_BROWSER_COL_ATTACHED_N,
   SHMVIEW_REGION_BROWSER_COL_REMOVED,
   SHMVIEW_REGION_BROWSER_COL_TOOLTIP,
-  SHMVIEW_REGION_BROWSER_COL_ORDER,   /* position in the core's listing: the default sort */
+  SHMVIEW_REGION_BROWSER_COL_ORDER,   /* position in the core's listing (the store is kept in that order) */
   SHMVIEW_REGION_BROWSER_COL_MARKUP,  /* what the row shows */
   SHMVIEW_REGION_BROWSER_N_COLS
 };

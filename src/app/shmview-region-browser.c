@@ -4,10 +4,12 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The list comes from the core (shmview_region_list), read in a worker
- * thread about once a second while the sidebar is on screen. Rows are
- * updated in place, keyed by spec, so the selection and the scroll position
- * survive a refresh; when the listing is the same as last time nothing at
- * all is touched.
+ * thread about once a second while the sidebar is on screen (less often on
+ * a machine with so many objects that listing them costs more than 1 % of
+ * a core). Rows are updated in place, keyed by spec in a hash table, so the
+ * selection, the scroll position and an open tooltip survive a refresh, and
+ * a refresh costs O(N) with work only for the rows that differ; when the
+ * listing is the same as last time no row at all is touched.
  */
 #include "config.h"
 
@@ -34,6 +36,14 @@
  * focus, and at once when the listing shows a region not counted yet. */
 #define REFRESH_MS  1000
 #define COUNT_EVERY 5
+/* More rows than this coming or going at once (the first listing of a busy
+ * machine, a test suite cleaning up) and the models are built afresh:
+ * GtkTreeModelSort and GtkTreeModelFilter renumber every row after each
+ * single insert or removal, so one by one costs O(N) each. */
+#define BULK_ROWS 256
+/* Listing and applying may take at most this share of the time between
+ * listings: the interval grows with the machine's number of objects. */
+#define BUDGET_SHARE 100
 
 /* Short names for the store's columns (shmview-region-browser-private.h). */
 #define COL_SPEC       SHMVIEW_REGION_BROWSER_COL_SPEC
@@ -72,6 +82,7 @@ struct _ShmviewRegionBrowser
 
   /* owned */
   GPtrArray          *last;          /* ShmviewRegionEntry: the listing shown */
+  GHashTable         *rows;          /* spec -> Row, for every entry of @last */
   GHashTable         *owner_names;   /* uid -> user name */
   GCancellable       *cancellable;   /* the listing in flight, if any */
   char               *filter_text;   /* case-folded, NULL for none */
@@ -79,11 +90,26 @@ struct _ShmviewRegionBrowser
   char               *posix_dir;     /* where to list: NULL for the machine, */
   char               *sysvipc_path;  /* else a test's own directory and file */
   guint               timer_id;
+  guint               next_ms;       /* the interval the last listing's cost asks for */
   guint               ticks_since_count;
   gboolean            listing_failed;  /* the error shown is about listing */
 };
 
+/* What the browser knows of one row: where it is in the store (a
+ * GtkListStore's iters stay valid while the row exists), what it shows and
+ * where the core listed it. */
+typedef struct
+{
+  GtkTreeIter               iter;
+  const ShmviewRegionEntry *entry;  /* in @last */
+  guint                     order;
+} Row;
+
 G_DEFINE_FINAL_TYPE (ShmviewRegionBrowser, shmview_region_browser, GTK_TYPE_BOX)
+
+static gboolean row_visible (GtkTreeModel *model,
+                             GtkTreeIter  *iter,
+                             gpointer      user_data);
 
 enum {
   ATTACH,
@@ -285,36 +311,102 @@ update_row_numbers (ShmviewRegionBrowser     *self,
     gtk_list_store_set (self->store, iter, COL_ORDER, order, -1);
 }
 
+/* Every text column of a row, made from its entry. */
+typedef struct
+{
+  const char *owner;
+  char       *size_text;
+  char       *short_size;
+  char       *mode;
+  char       *attached;
+  char       *shown_name;
+  char       *details;
+  char       *markup;
+  char       *tooltip;
+} RowTexts;
+
+static void
+row_texts_init (ShmviewRegionBrowser     *self,
+                RowTexts                 *t,
+                const ShmviewRegionEntry *entry)
+{
+  t->owner = owner_name (self, entry->info.uid);
+  t->size_text = shmview_format_exact_size (entry->info.size);
+  t->short_size = shmview_format_short_size (entry->info.size);
+  t->mode = g_strdup_printf ("%04o", entry->info.mode & 07777);
+  t->attached = entry->info.nattch >= 0 ? g_strdup_printf ("%d", entry->info.nattch) : NULL;
+  /* A POSIX name is bytes, and GTK draws only UTF-8: the row shows the name
+   * escaped, and keeps the spec as it is, to attach that very object. */
+  t->shown_name = shmview_format_escaped (entry->name);
+  t->details = make_details (entry, t->short_size, t->owner);
+  t->markup = make_markup (entry, t->shown_name, t->details);
+  t->tooltip = make_tooltip (entry, t->shown_name, t->size_text, t->owner);
+}
+
+static void
+row_texts_clear (RowTexts *t)
+{
+  g_free (t->size_text);
+  g_free (t->short_size);
+  g_free (t->mode);
+  g_free (t->attached);
+  g_free (t->shown_name);
+  g_free (t->details);
+  g_free (t->markup);
+  g_free (t->tooltip);
+}
+
+/* A new row, all its columns at once: one row-inserted, no row-changed. */
+static void
+insert_row (ShmviewRegionBrowser     *self,
+            GtkTreeIter              *iter,
+            const ShmviewRegionEntry *entry,
+            int                       order)
+{
+  RowTexts t;
+
+  row_texts_init (self, &t, entry);
+  gtk_list_store_insert_with_values (self->store, iter, order,
+                                     COL_SPEC, entry->spec,
+                                     COL_NAME, t.shown_name,
+                                     COL_LABEL, entry->label,
+                                     COL_KIND, shmview_describe_kind (entry->info.kind),
+                                     COL_SIZE, entry->info.size,
+                                     COL_SIZE_TEXT, t.short_size,
+                                     COL_OWNER, t.owner,
+                                     COL_MODE, t.mode,
+                                     COL_ATTACHED, t.attached,
+                                     COL_ATTACHED_N, entry->info.nattch,
+                                     COL_REMOVED, !!entry->info.removed,
+                                     COL_TOOLTIP, t.tooltip,
+                                     COL_ORDER, order,
+                                     COL_MARKUP, t.markup,
+                                     -1);
+  row_texts_clear (&t);
+}
+
+/* A row whose entry changed: only the columns that differ are set. */
 static void
 update_row (ShmviewRegionBrowser     *self,
             GtkTreeIter              *iter,
             const ShmviewRegionEntry *entry,
             int                       order)
 {
-  const char *owner = owner_name (self, entry->info.uid);
-  g_autofree char *size_text = shmview_format_exact_size (entry->info.size);
-  g_autofree char *short_size = shmview_format_short_size (entry->info.size);
-  g_autofree char *mode = g_strdup_printf ("%04o", entry->info.mode & 07777);
-  g_autofree char *attached = entry->info.nattch >= 0 ? g_strdup_printf ("%d", entry->info.nattch)
-                                                       : NULL;
-  /* A POSIX name is bytes, and GTK draws only UTF-8: the row shows the name
-   * escaped, and keeps the spec as it is, to attach that very object. */
-  g_autofree char *shown_name = shmview_format_escaped (entry->name);
-  g_autofree char *details = make_details (entry, short_size, owner);
-  g_autofree char *markup = make_markup (entry, shown_name, details);
-  g_autofree char *tooltip = make_tooltip (entry, shown_name, size_text, owner);
+  RowTexts t;
 
+  row_texts_init (self, &t, entry);
   set_string (self->store, iter, COL_SPEC, entry->spec);
-  set_string (self->store, iter, COL_NAME, shown_name);
+  set_string (self->store, iter, COL_NAME, t.shown_name);
   set_string (self->store, iter, COL_LABEL, entry->label);
   set_string (self->store, iter, COL_KIND, shmview_describe_kind (entry->info.kind));
-  set_string (self->store, iter, COL_SIZE_TEXT, short_size);
-  set_string (self->store, iter, COL_OWNER, owner);
-  set_string (self->store, iter, COL_MODE, mode);
-  set_string (self->store, iter, COL_ATTACHED, attached);
-  set_string (self->store, iter, COL_TOOLTIP, tooltip);
-  set_string (self->store, iter, COL_MARKUP, markup);
+  set_string (self->store, iter, COL_SIZE_TEXT, t.short_size);
+  set_string (self->store, iter, COL_OWNER, t.owner);
+  set_string (self->store, iter, COL_MODE, t.mode);
+  set_string (self->store, iter, COL_ATTACHED, t.attached);
+  set_string (self->store, iter, COL_TOOLTIP, t.tooltip);
+  set_string (self->store, iter, COL_MARKUP, t.markup);
   update_row_numbers (self, iter, entry, order);
+  row_texts_clear (&t);
 }
 
 static void
@@ -370,34 +462,121 @@ update_shown (ShmviewRegionBrowser *self)
   update_empty_state (self);
 }
 
-/* Updates the rows still listed and drops the others; what remains in
- * @pending (spec -> entry) is new. */
+/* Drops the rows whose spec is no longer listed. */
 static void
-update_rows (ShmviewRegionBrowser *self,
-             GHashTable           *pending,
-             GHashTable           *order)
+remove_gone_rows (ShmviewRegionBrowser *self,
+                  GHashTable           *listed)
+{
+  GHashTableIter it;
+  gpointer spec, value;
+
+  g_hash_table_iter_init (&it, self->rows);
+  while (g_hash_table_iter_next (&it, &spec, &value))
+    {
+      Row *row = value;
+
+      if (g_hash_table_contains (listed, spec))
+        continue;
+      gtk_list_store_remove (self->store, &row->iter);
+      g_hash_table_iter_remove (&it);
+    }
+}
+
+/* Moves @row to position @i of the store, if it is not there: the rows
+ * kept stay in the core's order from listing to listing, so this is rare. */
+static void
+keep_in_place (ShmviewRegionBrowser *self,
+               Row                  *row,
+               guint                 i)
 {
   GtkTreeModel *model = GTK_TREE_MODEL (self->store);
-  GtkTreeIter iter;
-  gboolean valid = gtk_tree_model_get_iter_first (model, &iter);
+  g_autoptr(GtkTreePath) path = gtk_tree_model_get_path (model, &row->iter);
+  GtkTreeIter there;
 
-  while (valid)
+  if ((guint) gtk_tree_path_get_indices (path)[0] == i)
+    return;
+  if (gtk_tree_model_iter_nth_child (model, &there, NULL, (int) i))
+    gtk_list_store_move_before (self->store, &row->iter, &there);
+}
+
+/* Inserts the new rows where the core lists them and updates those that
+ * differ: the store is in the core's order, which is the order shown, so
+ * no sort model has to compare 100,000 rows. Call it after the rows that
+ * are gone were removed. */
+static void
+update_listed_rows (ShmviewRegionBrowser *self,
+                    GPtrArray            *entries)
+{
+  for (guint i = 0; i < entries->len; i++)
     {
-      g_autofree char *spec = NULL;
-      ShmviewRegionEntry *entry;
+      ShmviewRegionEntry *entry = g_ptr_array_index (entries, i);
+      Row *row = g_hash_table_lookup (self->rows, entry->spec);
 
-      gtk_tree_model_get (model, &iter, COL_SPEC, &spec, -1);
-      entry = g_hash_table_lookup (pending, spec);
-      if (entry == NULL)
+      if (row == NULL)
         {
-          valid = gtk_list_store_remove (self->store, &iter);
-          continue;
+          row = g_new0 (Row, 1);
+          insert_row (self, &row->iter, entry, (int) i);
+          g_hash_table_insert (self->rows, g_strdup (entry->spec), row);
         }
+      else if (row->order != i)
+        keep_in_place (self, row, i);
 
-      update_row (self, &iter, entry, GPOINTER_TO_UINT (g_hash_table_lookup (order, spec)));
-      g_hash_table_remove (pending, spec);
-      valid = gtk_tree_model_iter_next (model, &iter);
+      if (row->entry != NULL && !entries_equal (row->entry, entry))
+        update_row (self, &row->iter, entry, (int) i);
+      else if (row->entry != NULL && row->order != i)
+        gtk_list_store_set (self->store, &row->iter, COL_ORDER, (int) i, -1);
+      row->entry = entry;
+      row->order = i;
     }
+}
+
+/* The store, then the filter and the sort over it, made anew for @entries
+ * and put in the view; the selected region stays selected. */
+static void
+rebuild_models (ShmviewRegionBrowser *self,
+                GPtrArray            *entries)
+{
+  GtkTreeModel *old = GTK_TREE_MODEL (self->store);
+  g_autofree GType *types = g_new0 (GType, gtk_tree_model_get_n_columns (old));
+  g_autofree char *selected = _shmview_region_browser_dup_selected_spec (self);
+
+  for (int c = 0; c < gtk_tree_model_get_n_columns (old); c++)
+    types[c] = gtk_tree_model_get_column_type (old, c);
+
+  /* filled before anything listens to it: no signal per row */
+  g_hash_table_remove_all (self->rows);
+  g_clear_object (&self->store);
+  self->store = gtk_list_store_newv (gtk_tree_model_get_n_columns (old), types);
+  update_listed_rows (self, entries);
+
+  g_clear_object (&self->filter);
+  self->filter = GTK_TREE_MODEL_FILTER (gtk_tree_model_filter_new (GTK_TREE_MODEL (self->store), NULL));
+  gtk_tree_model_filter_set_visible_func (self->filter, row_visible, self, NULL);
+  g_clear_object (&self->sort);
+  self->sort = GTK_TREE_MODEL_SORT (gtk_tree_model_sort_new_with_model (GTK_TREE_MODEL (self->filter)));
+  gtk_tree_view_set_model (self->tree_view, GTK_TREE_MODEL (self->sort));
+
+  if (selected != NULL)
+    shmview_region_browser_select (self, selected);
+}
+
+/* How many rows @entries adds or drops compared with what is shown. */
+static guint
+count_row_changes (ShmviewRegionBrowser *self,
+                   GPtrArray            *entries,
+                   GHashTable           *listed)
+{
+  guint kept = 0;
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      ShmviewRegionEntry *entry = g_ptr_array_index (entries, i);
+
+      g_hash_table_add (listed, entry->spec);
+      if (g_hash_table_contains (self->rows, entry->spec))
+        kept++;
+    }
+  return (entries->len - kept) + (g_hash_table_size (self->rows) - kept);
 }
 
 /* Brings the store in line with @entries, touching only rows that changed. */
@@ -405,32 +584,18 @@ static void
 apply_list (ShmviewRegionBrowser *self,
             GPtrArray            *entries)
 {
-  g_autoptr(GHashTable) pending = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) order = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) listed = NULL;
 
   if (lists_equal (self->last, entries))
     return;
 
-  for (guint i = 0; i < entries->len; i++)
+  listed = g_hash_table_new (g_str_hash, g_str_equal);
+  if (count_row_changes (self, entries, listed) > BULK_ROWS)
+    rebuild_models (self, entries);
+  else
     {
-      ShmviewRegionEntry *entry = g_ptr_array_index (entries, i);
-
-      g_hash_table_insert (pending, entry->spec, entry);
-      g_hash_table_insert (order, entry->spec, GUINT_TO_POINTER (i));
-    }
-
-  update_rows (self, pending, order);
-
-  /* New ones; COL_ORDER puts them where the core listed them */
-  for (guint i = 0; i < entries->len; i++)
-    {
-      ShmviewRegionEntry *entry = g_ptr_array_index (entries, i);
-      GtkTreeIter iter;
-
-      if (!g_hash_table_contains (pending, entry->spec))
-        continue;
-      gtk_list_store_append (self->store, &iter);
-      update_row (self, &iter, entry, (int) i);
+      remove_gone_rows (self, listed);
+      update_listed_rows (self, entries);
     }
 
   g_clear_pointer (&self->last, g_ptr_array_unref);
@@ -500,6 +665,7 @@ typedef struct
   ShmviewListFlags  flags;
   char             *posix_dir;
   char             *sysvipc_path;
+  gint64            cost_us;      /* set by the thread: how long the listing took */
 } ListJob;
 
 static void
@@ -522,25 +688,13 @@ list_in_thread (GTask        *task,
 
   /* Off the main loop: counting attaches reads every /proc/PID/maps. The
    * core is GTK-free, so this thread touches no widget. */
+  job->cost_us = g_get_monotonic_time ();
   entries = list_regions (job->posix_dir, job->sysvipc_path, job->flags, &error);
+  job->cost_us = g_get_monotonic_time () - job->cost_us;
   if (entries == NULL)
     g_task_return_error (task, error);
   else
     g_task_return_pointer (task, entries, (GDestroyNotify) g_ptr_array_unref);
-}
-
-static ShmviewRegionEntry *
-find_entry (GPtrArray  *entries,
-            const char *spec)
-{
-  for (guint i = 0; entries != NULL && i < entries->len; i++)
-    {
-      ShmviewRegionEntry *entry = g_ptr_array_index (entries, i);
-
-      if (strcmp (entry->spec, spec) == 0)
-        return entry;
-    }
-  return NULL;
 }
 
 /* A listing made without counting takes the POSIX attach counts shown
@@ -554,13 +708,13 @@ keep_counts (ShmviewRegionBrowser *self,
   for (guint i = 0; i < entries->len; i++)
     {
       ShmviewRegionEntry *entry = g_ptr_array_index (entries, i);
-      const ShmviewRegionEntry *shown;
+      const Row *shown;
 
       if (entry->info.kind != SHMVIEW_REGION_KIND_POSIX)
         continue;
-      shown = find_entry (self->last, entry->spec);
+      shown = g_hash_table_lookup (self->rows, entry->spec);
       if (shown != NULL)
-        entry->info.nattch = shown->info.nattch;
+        entry->info.nattch = shown->entry->info.nattch;
       else
         all_known = FALSE;
     }
@@ -569,6 +723,32 @@ keep_counts (ShmviewRegionBrowser *self,
 
 static void reload_async (ShmviewRegionBrowser *self,
                           ShmviewListFlags      flags);
+
+static gboolean on_timer (gpointer user_data);
+
+static void
+start_timer (ShmviewRegionBrowser *self)
+{
+  g_clear_handle_id (&self->timer_id, g_source_remove);
+  self->timer_id = g_timeout_add (self->next_ms, on_timer, self);
+  g_source_set_name_by_id (self->timer_id, "[shmview] region browser refresh");
+}
+
+/* Listing 100,000 objects takes a while: the time between listings grows
+ * so that they cost at most 1/BUDGET_SHARE of it. */
+static void
+keep_within_budget (ShmviewRegionBrowser *self,
+                    gint64                cost_us)
+{
+  guint wanted = (guint) MIN ((gint64) 60 * REFRESH_MS,
+                              MAX ((gint64) REFRESH_MS, cost_us * BUDGET_SHARE / 1000));
+
+  if (wanted == self->next_ms)
+    return;
+  self->next_ms = wanted;
+  if (self->timer_id != 0)
+    start_timer (self);
+}
 
 static void
 on_list_ready (GObject      *object,
@@ -579,12 +759,14 @@ on_list_ready (GObject      *object,
   ListJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GError) error = NULL;
+  gint64 start;
 
   entries = g_task_propagate_pointer (G_TASK (result), &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   g_clear_object (&self->cancellable);
+  start = g_get_monotonic_time ();
   if (entries != NULL && (job->flags & SHMVIEW_LIST_COUNT_POSIX_ATTACHES) == 0
       && !keep_counts (self, entries))
     {
@@ -593,6 +775,7 @@ on_list_ready (GObject      *object,
       return;
     }
   apply_listing (self, entries, error);
+  keep_within_budget (self, job->cost_us + (g_get_monotonic_time () - start));
 }
 
 static void
@@ -687,10 +870,7 @@ shmview_region_browser_map (GtkWidget *widget)
   /* Refresh only while someone can see the list. */
   reload_async (self, SHMVIEW_LIST_COUNT_POSIX_ATTACHES);
   if (self->timer_id == 0)
-    {
-      self->timer_id = g_timeout_add (REFRESH_MS, on_timer, self);
-      g_source_set_name_by_id (self->timer_id, "[shmview] region browser refresh");
-    }
+    start_timer (self);
 }
 
 static void
@@ -883,6 +1063,10 @@ shmview_region_browser_dispose (GObject *object)
   ShmviewRegionBrowser *self = SHMVIEW_REGION_BROWSER (object);
 
   stop_refreshing (self);
+  g_clear_pointer (&self->rows, g_hash_table_unref);
+  g_clear_object (&self->sort);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->store);
   g_clear_pointer (&self->last, g_ptr_array_unref);
   g_clear_pointer (&self->owner_names, g_hash_table_unref);
 
@@ -949,9 +1133,13 @@ shmview_region_browser_init (ShmviewRegionBrowser *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->owner_names = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  /* ours from here on: a bulk change replaces them */
+  g_object_ref (self->store);
+  g_object_ref (self->filter);
+  g_object_ref (self->sort);
+  self->next_ms = REFRESH_MS;
   gtk_tree_model_filter_set_visible_func (self->filter, row_visible, self, NULL);
-  gtk_tree_sortable_set_sort_column_id (GTK_TREE_SORTABLE (self->sort), COL_ORDER,
-                                        GTK_SORT_ASCENDING);
   gtk_menu_attach_to_widget (self->context_menu, GTK_WIDGET (self->tree_view), NULL);
   update_count (self);
 }
@@ -1002,31 +1190,23 @@ gboolean
 shmview_region_browser_select (ShmviewRegionBrowser *self,
                                const char           *spec)
 {
-  GtkTreeModel *model;
-  GtkTreeIter iter;
-  gboolean valid;
+  g_autoptr(GtkTreePath) path = NULL;
+  GtkTreeIter filter_iter, iter;
+  Row *row;
 
   g_return_val_if_fail (SHMVIEW_IS_REGION_BROWSER (self), FALSE);
   g_return_val_if_fail (spec != NULL, FALSE);
 
-  model = GTK_TREE_MODEL (self->sort);
-  for (valid = gtk_tree_model_get_iter_first (model, &iter); valid;
-       valid = gtk_tree_model_iter_next (model, &iter))
-    {
-      g_autofree char *row_spec = NULL;
-      g_autoptr(GtkTreePath) path = NULL;
+  row = g_hash_table_lookup (self->rows, spec);
+  if (row == NULL
+      || !gtk_tree_model_filter_convert_child_iter_to_iter (self->filter, &filter_iter, &row->iter))
+    return FALSE;  /* not listed, or filtered out */
 
-      gtk_tree_model_get (model, &iter, COL_SPEC, &row_spec, -1);
-      if (g_strcmp0 (row_spec, spec) != 0)
-        continue;
-
-      path = gtk_tree_model_get_path (model, &iter);
-      gtk_tree_view_set_cursor (self->tree_view, path, NULL, FALSE);
-      gtk_tree_view_scroll_to_cell (self->tree_view, path, NULL, FALSE, 0, 0);
-      return TRUE;
-    }
-
-  return FALSE;
+  gtk_tree_model_sort_convert_child_iter_to_iter (self->sort, &iter, &filter_iter);
+  path = gtk_tree_model_get_path (GTK_TREE_MODEL (self->sort), &iter);
+  gtk_tree_view_set_cursor (self->tree_view, path, NULL, FALSE);
+  gtk_tree_view_scroll_to_cell (self->tree_view, path, NULL, FALSE, 0, 0);
+  return TRUE;
 }
 
 char *

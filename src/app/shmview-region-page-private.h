@@ -7,6 +7,7 @@
 
 #include "shmview-monitor.h"
 #include "shmview-region-page.h"
+#include "shmview-watcher.h"
 
 G_BEGIN_DECLS
 
@@ -23,6 +24,11 @@ typedef enum
 ShmviewMonitor *_shmview_region_page_get_monitor        (ShmviewRegionPage *self);
 /* How many times the page has handed the hex view bytes to show. */
 guint           _shmview_region_page_get_n_view_updates (ShmviewRegionPage *self);
+
+/* The activity strip, change log and whole-region watcher (borrowed). */
+GtkWidget      *_shmview_region_page_get_activity_strip (ShmviewRegionPage *self);
+GtkWidget      *_shmview_region_page_get_change_log     (ShmviewRegionPage *self);
+ShmviewWatcher *_shmview_region_page_get_watcher        (ShmviewRegionPage *self);
 
 ShmviewRemoval  _shmview_region_page_get_removal        (ShmviewRegionPage *self);
 

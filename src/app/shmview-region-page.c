@@ -22,26 +22,37 @@
  */
 #include "config.h"
 
+#include <string.h>
+
+#include <gio/gfiledescriptorbased.h>
 #include <glib/gi18n.h>
 
+#include "shmview-activity-strip.h"
+#include "shmview-change-log.h"
 #include "shmview-error.h"
 #include "shmview-errors-ui.h"
 #include "shmview-format.h"
 #include "shmview-hex-view.h"
 #include "shmview-history.h"
+#include "shmview-inspector.h"
 #include "shmview-monitor.h"
 #include "shmview-parse.h"
 #include "shmview-region-list.h"
 #include "shmview-region-page-private.h"
 #include "shmview-region-page.h"
 #include "shmview-size-format.h"
+#include "shmview-snapshot.h"
 #include "shmview-status-bar.h"
 #include "shmview-string-pane.h"
 #include "shmview-ui-util.h"
+#include "shmview-watcher.h"
 
 /* Copy puts hex text on the clipboard, three characters a byte: 1 MiB of
  * selection is 3 MiB of text, about what a clipboard takes in comfort. */
 #define COPY_MAX_BYTES (1024 * 1024)
+
+/* The tab's activity dot stays this long after the last off-screen change. */
+#define ACTIVITY_DOT_MS 3000
 
 struct _ShmviewRegionPage
 {
@@ -58,15 +69,25 @@ struct _ShmviewRegionPage
   ShmviewHexView    *hex_view;
   ShmviewStringPane *string_pane;
   ShmviewStatusBar  *status_bar;
+  ShmviewActivityStrip *activity_strip;
+  ShmviewChangeLog  *change_log;
+  ShmviewInspector  *inspector;
 
   /* owned */
+  ShmviewWatcher    *watcher;          /* the whole region, in a worker thread */
+  ShmviewSnapshot   *snapshot;         /* Take snapshot; NULL before */
+  GSimpleActionGroup *actions;         /* "page" */
+  guint              activity_id;      /* clears the tab's activity dot */
+  gboolean           offscreen_activity;
+  double             cpu_budget;
   ShmviewRegion     *region;
   ShmviewMonitor    *monitor;
   ShmviewHistory    *history;
   char              *title;
   char              *spec_text;
   char              *last_poll_error;  /* shown once, not on every tick */
-  guint8            *string_buffer;    /* SHMVIEW_STRING_PANE_MAX_BYTES, reused */
+  guint8            *string_buffer;    /* SHMVIEW_STRING_PANE_MAX_BYTES: what the pane shows */
+  guint8            *string_spare;     /* the same size: a tick's read, compared with it */
 
   GFileMonitor      *fs_monitor;       /* the object's name; NULL for System V */
 
@@ -76,6 +97,12 @@ struct _ShmviewRegionPage
   guint              n_view_updates;   /* for the tests: ticks that changed the view */
   guint64            size;
   ShmviewRemoval     removal;
+  /* what the string pane and the value were last given, so a tick that
+   * finds the same bytes under the same caret touches no widget */
+  guint64            shown_cursor;
+  guint64            shown_selection;
+  gsize              shown_n;
+  gboolean           shown_valid : 1;
   gboolean           paused : 1;
   gboolean           data_stale : 1;   /* the view needs the window's bytes even if unchanged */
   gboolean           polling : 1;
@@ -93,6 +120,8 @@ enum {
   PROP_PAUSED,
   PROP_CAN_UNDO,
   PROP_CAN_REDO,
+  PROP_OFFSCREEN_ACTIVITY,
+  PROP_CPU_BUDGET,
   N_PROPS
 };
 
@@ -186,39 +215,75 @@ update_live_label (ShmviewRegionPage *self)
     gtk_style_context_add_class (context, "shmview-live");
 }
 
-/* The string and the byte at the cursor, read through the core (bounded). */
+/* The inspector reads the cursor's bytes: the page reads those anyway. */
+static guint64
+inspected_offset (ShmviewRegionPage *self)
+{
+  return shmview_hex_view_get_cursor (self->hex_view);
+}
+
+static void
+show_cursor_unavailable (ShmviewRegionPage *self,
+                         guint64            cursor)
+{
+  self->shown_valid = FALSE;
+  shmview_string_pane_set_unavailable (self->string_pane, cursor);
+  shmview_status_bar_set_value (self->status_bar, FALSE, 0);
+}
+
+/* The string and the byte at the cursor, read through the core (bounded).
+ * When the caret, the selection and the bytes are what the widgets show
+ * already, nothing else is done: an unchanged tick formats nothing. */
 static void
 update_cursor_info (ShmviewRegionPage *self)
 {
   guint64 cursor = shmview_hex_view_get_cursor (self->hex_view);
   guint64 start = 0, end = 0;
   g_autoptr(GError) error = NULL;
+  guint8 *swap;
   gsize n;
 
   if (!shmview_hex_view_get_selection (self->hex_view, &start, &end))
     start = end = 0;
-  shmview_status_bar_set_cursor (self->status_bar, cursor, end - start);
 
   if (cursor >= self->size)
     {
-      shmview_string_pane_set_unavailable (self->string_pane, cursor);
-      shmview_status_bar_set_value (self->status_bar, FALSE, 0);
+      shmview_status_bar_set_cursor (self->status_bar, cursor, end - start);
+      show_cursor_unavailable (self, cursor);
+      shmview_inspector_set_bytes (self->inspector, cursor, NULL, 0);
       return;
     }
 
   n = (gsize) MIN ((guint64) SHMVIEW_STRING_PANE_MAX_BYTES, self->size - cursor);
-  if (!shmview_region_read (self->region, cursor, self->string_buffer, n, &error))
+  if (!shmview_region_read (self->region, cursor, self->string_spare, n, &error))
     {
       /* a shrink in a race: the next tick sees the new size */
       g_debug ("string at %" G_GUINT64_FORMAT ": %s", cursor, error->message);
-      shmview_string_pane_set_unavailable (self->string_pane, cursor);
-      shmview_status_bar_set_value (self->status_bar, FALSE, 0);
+      shmview_status_bar_set_cursor (self->status_bar, cursor, end - start);
+      show_cursor_unavailable (self, cursor);
       return;
     }
+  if (self->shown_valid && self->shown_cursor == cursor && self->shown_n == n
+      && self->shown_selection == end - start
+      && memcmp (self->string_spare, self->string_buffer, n) == 0)
+    return;
 
+  swap = self->string_buffer;
+  self->string_buffer = self->string_spare;
+  self->string_spare = swap;
+  self->shown_valid = TRUE;
+  self->shown_cursor = cursor;
+  self->shown_n = n;
+  self->shown_selection = end - start;
+
+  shmview_status_bar_set_cursor (self->status_bar, cursor, end - start);
   shmview_string_pane_set_bytes (self->string_pane, cursor, self->string_buffer, n,
                                  cursor + n == self->size);
   shmview_status_bar_set_value (self->status_bar, TRUE, self->string_buffer[0]);
+  if (gtk_widget_get_visible (GTK_WIDGET (self->inspector)))
+    shmview_inspector_set_bytes (self->inspector, inspected_offset (self),
+                                 self->string_buffer + (inspected_offset (self) - cursor),
+                                 n - (gsize) (inspected_offset (self) - cursor));
 }
 
 static void
@@ -235,6 +300,7 @@ apply_size (ShmviewRegionPage    *self,
   self->size = result->new_size;
   shmview_hex_view_set_region_size (self->hex_view, self->size);
   shmview_status_bar_set_size (self->status_bar, self->size);
+  shmview_activity_strip_set_region_size (self->activity_strip, self->size);
 
   old_text = g_strdup_printf ("%" G_GUINT64_FORMAT, result->old_size);
   new_text = g_strdup_printf ("%" G_GUINT64_FORMAT, result->new_size);
@@ -377,9 +443,11 @@ apply_result (ShmviewRegionPage    *self,
           shmview_hex_view_mark_changed (self->hex_view, range->offset, range->length,
                                          SHMVIEW_CHANGE_FOREIGN);
         }
-      shmview_status_bar_set_last_change (self->status_bar, g_get_real_time () / G_USEC_PER_SEC);
+      shmview_status_bar_set_last_change_at (self->status_bar, g_get_real_time () / G_USEC_PER_SEC,
+                                             g_array_index (result->changed, ShmviewRange, 0).offset);
     }
 
+  self->shown_valid = FALSE;  /* something changed: the widgets are given it all again */
   update_cursor_info (self);
 }
 
@@ -550,11 +618,353 @@ on_visible_range_changed (ShmviewRegionPage *self)
 
   shmview_hex_view_get_visible_range (self->hex_view, &offset, &length);
   shmview_monitor_set_window (self->monitor, offset, length);
+  shmview_activity_strip_set_visible_range (self->activity_strip, offset, length);
   self->data_stale = TRUE;
 
   /* At once: the view counts on the new window's bytes being there when
    * this returns (it scrolls the caret into view before an edit). */
   page_poll (self);
+}
+
+/* ---- the whole region: watcher, activity strip, change log ---------------
+ *
+ * The monitor above answers for the rows on screen within one tick; the
+ * watcher answers for every byte, in its worker thread, and its reports
+ * come here in the main loop: the strip, the change log, the status line
+ * and the tab's activity dot show them.
+ */
+
+/* Undo and redo know where they wrote, not what: read it back for the watcher. */
+static void
+note_own_bytes (ShmviewRegionPage *self,
+                guint64            offset,
+                gsize              length)
+{
+  g_autoptr(GBytes) bytes = shmview_region_read_bytes (self->region, offset, length, NULL);
+
+  if (bytes != NULL)
+    shmview_watcher_note_own_write (self->watcher, offset, g_bytes_get_data (bytes, NULL),
+                                    length);
+}
+
+static gboolean
+on_activity_timeout (gpointer user_data)
+{
+  ShmviewRegionPage *self = SHMVIEW_REGION_PAGE (user_data);
+
+  self->activity_id = 0;
+  self->offscreen_activity = FALSE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OFFSCREEN_ACTIVITY]);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+note_offscreen_activity (ShmviewRegionPage *self)
+{
+  g_clear_handle_id (&self->activity_id, g_source_remove);
+  self->activity_id = g_timeout_add (ACTIVITY_DOT_MS, on_activity_timeout, self);
+  g_source_set_name_by_id (self->activity_id, "[shmview] activity dot");
+  if (!self->offscreen_activity)
+    {
+      self->offscreen_activity = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OFFSCREEN_ACTIVITY]);
+    }
+}
+
+static void
+on_watcher_changes (ShmviewRegionPage *self,
+                    GPtrArray         *changes)
+{
+  guint64 visible_offset = 0, visible_length = 0;
+  const ShmviewWatcherChange *latest_foreign = NULL;
+  gboolean offscreen = FALSE;
+
+  shmview_hex_view_get_visible_range (self->hex_view, &visible_offset, &visible_length);
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const ShmviewWatcherChange *change = g_ptr_array_index (changes, i);
+
+      shmview_activity_strip_add_change (self->activity_strip, change->offset, change->length,
+                                         change->origin, change->time);
+      shmview_change_log_add (self->change_log, change);
+      if (change->origin != SHMVIEW_CHANGE_ORIGIN_FOREIGN)
+        continue;
+      latest_foreign = change;
+      if (change->offset + change->length <= visible_offset
+          || change->offset >= visible_offset + visible_length)
+        offscreen = TRUE;
+    }
+  if (latest_foreign != NULL)
+    shmview_status_bar_set_last_change_at (self->status_bar, latest_foreign->time / G_USEC_PER_SEC,
+                                           latest_foreign->offset);
+  if (offscreen)
+    note_offscreen_activity (self);
+}
+
+static void
+update_watcher (ShmviewRegionPage *self)
+{
+  if (self->watcher == NULL)
+    return;
+  if (self->paused)
+    shmview_watcher_stop (self->watcher);
+  else
+    shmview_watcher_start (self->watcher);
+}
+
+static void
+on_strip_jump (ShmviewRegionPage *self,
+               guint64            offset)
+{
+  shmview_hex_view_set_cursor (self->hex_view, offset);
+}
+
+static void
+select_range (ShmviewRegionPage *self,
+              guint64            offset,
+              guint64            length)
+{
+  if (offset >= self->size)
+    return;
+  length = MAX (1, MIN (length, self->size - offset));
+  shmview_hex_view_set_cursor (self->hex_view, offset);
+  shmview_hex_view_select (self->hex_view, offset, offset + length);
+}
+
+static void
+on_log_select_range (ShmviewRegionPage *self,
+                     guint64            offset,
+                     guint64            length)
+{
+  select_range (self, offset, length);
+}
+
+static void
+next_change_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  shmview_region_page_next_change (SHMVIEW_REGION_PAGE (user_data), TRUE);
+}
+
+static void
+previous_change_action (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  shmview_region_page_next_change (SHMVIEW_REGION_PAGE (user_data), FALSE);
+}
+
+static void
+show_change_log_action (GSimpleAction *action,
+                        GVariant      *state,
+                        gpointer       user_data)
+{
+  ShmviewRegionPage *self = SHMVIEW_REGION_PAGE (user_data);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->change_log), g_variant_get_boolean (state));
+  g_simple_action_set_state (action, state);
+}
+
+/* Page commands about changes; other page.* actions are added beside them. */
+static const GActionEntry change_actions[] = {
+  { "next-change", next_change_action },
+  { "previous-change", previous_change_action },
+  { "show-change-log", NULL, NULL, "false", show_change_log_action },
+};
+
+
+/* ---- snapshots, saving and loading bytes ------------------------------- */
+
+static void
+take_snapshot_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  ShmviewRegionPage *self = SHMVIEW_REGION_PAGE (user_data);
+  g_autoptr(GError) error = NULL;
+
+  if (!shmview_region_page_take_snapshot (self, &error))
+    show_error (self, error, SHMVIEW_ACTION_READ);
+}
+
+static void
+compare_snapshot_action (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  ShmviewRegionPage *self = SHMVIEW_REGION_PAGE (user_data);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  guint n = 0;
+
+  if (!shmview_region_page_compare_snapshot (self, &n, &error))
+    {
+      show_error (self, error, SHMVIEW_ACTION_READ);
+      return;
+    }
+  if (n == 0)
+    text = g_strdup (_("The region is the same as in the snapshot."));
+  else
+    /* Translators: after Compare with snapshot */
+    text = g_strdup_printf (ngettext ("%u range differs from the snapshot: it is marked and "
+                                      "listed in the change log.",
+                                      "%u ranges differ from the snapshot: they are marked and "
+                                      "listed in the change log.", n), n);
+  show_message (self, GTK_MESSAGE_INFO, text);
+}
+
+static GtkWindow *
+page_toplevel (ShmviewRegionPage *self)
+{
+  GtkWidget *toplevel = gtk_widget_get_toplevel (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (toplevel) ? GTK_WINDOW (toplevel) : NULL;
+}
+
+static void
+on_save_response (GtkNativeDialog   *chooser,
+                  int                response,
+                  ShmviewRegionPage *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      if (!shmview_region_page_save_bytes (self, file, &error))
+        show_error (self, error, SHMVIEW_ACTION_READ);
+    }
+  g_object_unref (chooser);
+  g_object_unref (self);
+}
+
+static void
+save_bytes_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  ShmviewRegionPage *self = SHMVIEW_REGION_PAGE (user_data);
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = g_strdup_printf ("%s.bin", self->title);
+
+  g_strdelimit (name, "/", '_');
+  chooser = gtk_file_chooser_native_new (_("Save Bytes to File"), page_toplevel (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_do_overwrite_confirmation (GTK_FILE_CHOOSER (chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name[0] == '_' ? name + 1 : name);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_save_response), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_load_confirmed (GtkDialog *dialog,
+                   int        response,
+                   gpointer   user_data)
+{
+  ShmviewRegionPage *self = SHMVIEW_REGION_PAGE (g_object_get_data (G_OBJECT (dialog), "page"));
+  GFile *file = g_object_get_data (G_OBJECT (dialog), "file");
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && !shmview_region_page_load_bytes (self, file, &error))
+    show_error (self, error, SHMVIEW_ACTION_WRITE);
+  gtk_widget_destroy (GTK_WIDGET (dialog));
+}
+
+/* Loading writes at once into memory others use: ask first. */
+static void
+confirm_load (ShmviewRegionPage *self,
+              GFile             *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+  GtkWidget *dialog;
+
+  dialog = gtk_message_dialog_new (page_toplevel (self), GTK_DIALOG_MODAL
+                                   | GTK_DIALOG_DESTROY_WITH_PARENT, GTK_MESSAGE_QUESTION,
+                                   GTK_BUTTONS_NONE, _("Write the bytes of “%s” into %s?"),
+                                   basename, self->title);
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
+                                            _("They replace the region’s bytes from offset 0, "
+                                              "at once, for every program that uses it. Undo "
+                                              "writes the old bytes back."));
+  gtk_dialog_add_buttons (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL,
+                          _("_Write"), GTK_RESPONSE_ACCEPT, NULL);
+  g_object_set_data_full (G_OBJECT (dialog), "page", g_object_ref (self), g_object_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "file", g_object_ref (file), g_object_unref);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_load_confirmed), NULL);
+  gtk_widget_show (dialog);
+}
+
+static void
+on_load_response (GtkNativeDialog   *chooser,
+                  int                response,
+                  ShmviewRegionPage *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      confirm_load (self, file);
+    }
+  g_object_unref (chooser);
+  g_object_unref (self);
+}
+
+static void
+load_bytes_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  ShmviewRegionPage *self = SHMVIEW_REGION_PAGE (user_data);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Load Bytes from File"), page_toplevel (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  g_signal_connect (chooser, "response", G_CALLBACK (on_load_response), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static const GActionEntry snapshot_actions[] = {
+  { "take-snapshot", take_snapshot_action },
+  { "compare-snapshot", compare_snapshot_action },
+  { "save-bytes", save_bytes_action },
+  { "load-bytes", load_bytes_action },
+};
+
+static void
+update_snapshot_actions (ShmviewRegionPage *self)
+{
+  GAction *compare = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "compare-snapshot");
+  GAction *load = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "load-bytes");
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (compare), self->snapshot != NULL);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (load),
+                               self->region == NULL || !shmview_region_is_read_only (self->region));
+}
+
+static void
+add_change_actions (ShmviewRegionPage *self)
+{
+  self->actions = g_simple_action_group_new ();
+  g_action_map_add_action_entries (G_ACTION_MAP (self->actions), change_actions,
+                                   G_N_ELEMENTS (change_actions), self);
+  g_action_map_add_action_entries (G_ACTION_MAP (self->actions), snapshot_actions,
+                                   G_N_ELEMENTS (snapshot_actions), self);
+  update_snapshot_actions (self);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "page", G_ACTION_GROUP (self->actions));
+}
+
+static void
+start_watching (ShmviewRegionPage *self)
+{
+  self->watcher = shmview_watcher_new (self->region);
+  shmview_watcher_set_interval (self->watcher, self->interval);
+  shmview_watcher_set_cpu_budget (self->watcher, self->cpu_budget);
+  g_signal_connect_object (self->watcher, "changes", G_CALLBACK (on_watcher_changes), self,
+                           G_CONNECT_SWAPPED);
+  shmview_activity_strip_set_region_size (self->activity_strip, self->size);
+  update_watcher (self);
 }
 
 static void
@@ -578,6 +988,7 @@ write_bytes (ShmviewRegionPage *self,
 
   if (!shmview_history_write (self->history, offset, data, length, error))
     return FALSE;
+  shmview_watcher_note_own_write (self->watcher, offset, data, length);
 
   after_own_write (self, offset, length);
   return TRUE;
@@ -598,6 +1009,45 @@ on_hex_edit (ShmviewRegionPage *self,
 
   return TRUE;
 }
+
+static gboolean
+on_inspector_write (ShmviewRegionPage *self,
+                    guint64            offset,
+                    GBytes            *bytes)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (shmview_region_is_read_only (self->region))
+    {
+      show_message (self, GTK_MESSAGE_WARNING, _(READ_ONLY_MESSAGE));
+      return FALSE;
+    }
+  if (!write_bytes (self, offset, bytes, &error))
+    {
+      g_autofree char *text = describe_error (self, error, SHMVIEW_ACTION_WRITE);
+
+      shmview_inspector_set_error (self->inspector, text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+on_inspector_toggled (GSimpleAction *action,
+                      GVariant      *state,
+                      gpointer       user_data)
+{
+  ShmviewRegionPage *self = SHMVIEW_REGION_PAGE (user_data);
+
+  g_simple_action_set_state (action, state);
+  gtk_widget_set_visible (GTK_WIDGET (self->inspector), g_variant_get_boolean (state));
+  if (self->region != NULL)
+    update_cursor_info (self);
+}
+
+static const GActionEntry page_actions[] = {
+  { "inspector", NULL, NULL, "false", on_inspector_toggled },
+};
 
 static void
 on_hex_edit_refused (ShmviewRegionPage *self)
@@ -694,8 +1144,10 @@ on_hex_copy (ShmviewRegionPage *self,
 static void
 on_cursor_moved (ShmviewRegionPage *self)
 {
-  if (self->region != NULL)
-    update_cursor_info (self);
+  if (self->region == NULL)
+    return;
+  self->shown_valid = FALSE;
+  update_cursor_info (self);
 }
 
 static void
@@ -797,6 +1249,8 @@ shmview_region_page_constructed (GObject *object)
   g_signal_connect_object (self->history, "notify", G_CALLBACK (on_history_notify), self,
                            G_CONNECT_SWAPPED);
   watch_fs_path (self);
+  start_watching (self);
+  update_snapshot_actions (self);
 
   shmview_hex_view_set_read_only (self->hex_view, read_only);
   shmview_hex_view_set_region_size (self->hex_view, self->size);
@@ -821,6 +1275,12 @@ shmview_region_page_dispose (GObject *object)
   if (self->fs_monitor != NULL)
     g_file_monitor_cancel (self->fs_monitor);
   g_clear_object (&self->fs_monitor);
+  g_clear_handle_id (&self->activity_id, g_source_remove);
+  if (self->watcher != NULL)
+    shmview_watcher_stop (self->watcher);
+  g_clear_object (&self->watcher);
+  g_clear_object (&self->snapshot);
+  g_clear_object (&self->actions);
   g_clear_object (&self->history);
   g_clear_object (&self->monitor);
   g_clear_object (&self->region);
@@ -837,6 +1297,7 @@ shmview_region_page_finalize (GObject *object)
   g_free (self->spec_text);
   g_free (self->last_poll_error);
   g_free (self->string_buffer);
+  g_free (self->string_spare);
 
   G_OBJECT_CLASS (shmview_region_page_parent_class)->finalize (object);
 }
@@ -869,6 +1330,12 @@ shmview_region_page_get_property (GObject    *object,
     case PROP_CAN_REDO:
       g_value_set_boolean (value, shmview_region_page_can_redo (self));
       break;
+    case PROP_OFFSCREEN_ACTIVITY:
+      g_value_set_boolean (value, self->offscreen_activity);
+      break;
+    case PROP_CPU_BUDGET:
+      g_value_set_double (value, self->cpu_budget);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -892,6 +1359,9 @@ shmview_region_page_set_property (GObject      *object,
       break;
     case PROP_PAUSED:
       shmview_region_page_set_paused (self, g_value_get_boolean (value));
+      break;
+    case PROP_CPU_BUDGET:
+      shmview_region_page_set_cpu_budget (self, g_value_get_double (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -932,6 +1402,12 @@ shmview_region_page_class_init (ShmviewRegionPageClass *klass)
   properties[PROP_CAN_REDO] =
     g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_OFFSCREEN_ACTIVITY] =
+    g_param_spec_boolean ("offscreen-activity", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_CPU_BUDGET] =
+    g_param_spec_double ("cpu-budget", NULL, NULL, 0.01, 1.0, SHMVIEW_WATCHER_BUDGET_DEFAULT,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[MESSAGE] =
@@ -941,6 +1417,9 @@ shmview_region_page_class_init (ShmviewRegionPageClass *klass)
   g_type_ensure (SHMVIEW_TYPE_HEX_VIEW);
   g_type_ensure (SHMVIEW_TYPE_STRING_PANE);
   g_type_ensure (SHMVIEW_TYPE_STATUS_BAR);
+  g_type_ensure (SHMVIEW_TYPE_ACTIVITY_STRIP);
+  g_type_ensure (SHMVIEW_TYPE_CHANGE_LOG);
+  g_type_ensure (SHMVIEW_TYPE_INSPECTOR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/shmview-region-page.ui");
@@ -954,6 +1433,10 @@ shmview_region_page_class_init (ShmviewRegionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShmviewRegionPage, hex_view);
   gtk_widget_class_bind_template_child (widget_class, ShmviewRegionPage, string_pane);
   gtk_widget_class_bind_template_child (widget_class, ShmviewRegionPage, status_bar);
+  gtk_widget_class_bind_template_child (widget_class, ShmviewRegionPage, activity_strip);
+  gtk_widget_class_bind_template_child (widget_class, ShmviewRegionPage, change_log);
+  gtk_widget_class_bind_template_callback (widget_class, on_strip_jump);
+  gtk_widget_class_bind_template_callback (widget_class, on_log_select_range);
   gtk_widget_class_bind_template_callback (widget_class, on_info_bar_response);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_range_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_hex_edit);
@@ -961,6 +1444,8 @@ shmview_region_page_class_init (ShmviewRegionPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_hex_copy);
   gtk_widget_class_bind_template_callback (widget_class, on_cursor_moved);
   gtk_widget_class_bind_template_callback (widget_class, on_string_write);
+  gtk_widget_class_bind_template_callback (widget_class, on_inspector_write);
+  gtk_widget_class_bind_template_child (widget_class, ShmviewRegionPage, inspector);
   gtk_widget_class_bind_template_callback (widget_class, on_goto_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_goto_changed);
   gtk_widget_class_set_css_name (widget_class, "shmview-region-page");
@@ -972,7 +1457,14 @@ shmview_region_page_init (ShmviewRegionPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->interval = SHMVIEW_INTERVAL_DEFAULT;
+  self->cpu_budget = SHMVIEW_WATCHER_BUDGET_DEFAULT;
+  /* One home for the page's commands: one page.* group (keys in the
+   * application's table, buttons and menus name the actions). */
+  add_change_actions (self);
+  g_action_map_add_action_entries (G_ACTION_MAP (self->actions), page_actions,
+                                   G_N_ELEMENTS (page_actions), self);
   self->string_buffer = g_malloc (SHMVIEW_STRING_PANE_MAX_BYTES);
+  self->string_spare = g_malloc (SHMVIEW_STRING_PANE_MAX_BYTES);
 }
 
 GtkWidget *
@@ -1036,6 +1528,8 @@ shmview_region_page_set_interval (ShmviewRegionPage *self,
   self->interval = interval_ms;
   if (self->tick_id != 0)
     update_timer (self);
+  if (self->watcher != NULL)
+    shmview_watcher_set_interval (self->watcher, interval_ms);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INTERVAL]);
 }
 
@@ -1059,6 +1553,7 @@ shmview_region_page_set_paused (ShmviewRegionPage *self,
 
   self->paused = paused;
   update_timer (self);
+  update_watcher (self);
   update_live_label (self);
   if (!paused && self->event_pending)
     queue_event_poll (self);
@@ -1111,6 +1606,7 @@ undo_or_redo (ShmviewRegionPage *self,
       return FALSE;
     }
 
+  note_own_bytes (self, offset, length);
   after_own_write (self, offset, length);
   return TRUE;
 }
@@ -1243,4 +1739,228 @@ _shmview_region_page_get_live_text (ShmviewRegionPage *self)
   g_return_val_if_fail (SHMVIEW_IS_REGION_PAGE (self), NULL);
 
   return gtk_label_get_text (self->live_label);
+}
+
+/**
+ * shmview_region_page_next_change:
+ * @forward: %TRUE for the next change after the caret, %FALSE for the one before
+ *
+ * Moves the caret to the nearest change the change log holds (F8, Shift+F8)
+ * and selects its bytes.
+ *
+ * Returns: %TRUE when there was one
+ */
+gboolean
+shmview_region_page_next_change (ShmviewRegionPage *self,
+                                 gboolean           forward)
+{
+  guint64 offset = 0, length = 0;
+
+  g_return_val_if_fail (SHMVIEW_IS_REGION_PAGE (self), FALSE);
+
+  if (!shmview_change_log_find_next (self->change_log, shmview_hex_view_get_cursor (self->hex_view),
+                                     forward, &offset, &length))
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return FALSE;
+    }
+  select_range (self, offset, length);
+  return TRUE;
+}
+
+gboolean
+shmview_region_page_get_offscreen_activity (ShmviewRegionPage *self)
+{
+  g_return_val_if_fail (SHMVIEW_IS_REGION_PAGE (self), FALSE);
+
+  return self->offscreen_activity;
+}
+
+void
+shmview_region_page_set_cpu_budget (ShmviewRegionPage *self,
+                                    double             budget)
+{
+  g_return_if_fail (SHMVIEW_IS_REGION_PAGE (self));
+
+  budget = CLAMP (budget, 0.01, 1.0);
+  if (self->cpu_budget == budget)
+    return;
+  self->cpu_budget = budget;
+  if (self->watcher != NULL)
+    shmview_watcher_set_cpu_budget (self->watcher, budget);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CPU_BUDGET]);
+}
+
+GtkWidget *
+_shmview_region_page_get_activity_strip (ShmviewRegionPage *self)
+{
+  g_return_val_if_fail (SHMVIEW_IS_REGION_PAGE (self), NULL);
+
+  return GTK_WIDGET (self->activity_strip);
+}
+
+GtkWidget *
+_shmview_region_page_get_change_log (ShmviewRegionPage *self)
+{
+  g_return_val_if_fail (SHMVIEW_IS_REGION_PAGE (self), NULL);
+
+  return GTK_WIDGET (self->change_log);
+}
+
+ShmviewWatcher *
+_shmview_region_page_get_watcher (ShmviewRegionPage *self)
+{
+  g_return_val_if_fail (SHMVIEW_IS_REGION_PAGE (self), NULL);
+
+  return self->watcher;
+}
+
+/**
+ * shmview_region_page_take_snapshot:
+ *
+ * Keeps the region's bytes as they are now (Ctrl+Shift+S): in memory up to
+ * 64 MiB, else in a file under the user cache directory, removed with the
+ * page. Replaces an earlier snapshot.
+ */
+gboolean
+shmview_region_page_take_snapshot (ShmviewRegionPage  *self,
+                                   GError            **error)
+{
+  g_autofree char *dir = NULL;
+  ShmviewSnapshot *snapshot;
+
+  g_return_val_if_fail (SHMVIEW_IS_REGION_PAGE (self), FALSE);
+
+  dir = g_build_filename (g_get_user_cache_dir (), "shmview", NULL);
+  snapshot = shmview_snapshot_take (self->region, dir, error);
+  if (snapshot == NULL)
+    return FALSE;
+  g_clear_object (&self->snapshot);
+  self->snapshot = snapshot;
+  shmview_activity_strip_clear_differences (self->activity_strip);
+  update_snapshot_actions (self);
+  return TRUE;
+}
+
+/**
+ * shmview_region_page_compare_snapshot:
+ * @n_ranges: (out) (optional): how many ranges differ
+ *
+ * Marks every byte that differs from the snapshot now in the hex view and
+ * the activity strip, and lists the ranges in the change log.
+ */
+gboolean
+shmview_region_page_compare_snapshot (ShmviewRegionPage  *self,
+                                      guint              *n_ranges,
+                                      GError            **error)
+{
+  g_autoptr(GPtrArray) ranges = NULL;
+
+  g_return_val_if_fail (SHMVIEW_IS_REGION_PAGE (self), FALSE);
+
+  if (self->snapshot == NULL)
+    {
+      g_set_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_NOT_FOUND,
+                   _("There is no snapshot of %s to compare with: take one first."), self->title);
+      return FALSE;
+    }
+  ranges = shmview_snapshot_compare (self->snapshot, self->region, SHMVIEW_CHANGE_LOG_MAX, error);
+  if (ranges == NULL)
+    return FALSE;
+
+  shmview_activity_strip_clear_differences (self->activity_strip);
+  for (guint i = 0; i < ranges->len; i++)
+    {
+      const ShmviewWatcherChange *range = g_ptr_array_index (ranges, i);
+
+      shmview_activity_strip_add_difference (self->activity_strip, range->offset, range->length);
+      shmview_hex_view_mark_changed (self->hex_view, range->offset, range->length,
+                                     SHMVIEW_CHANGE_FOREIGN);
+      shmview_change_log_add_difference (self->change_log, range->offset, range->length,
+                                         range->old_bytes, range->new_bytes);
+    }
+  if (n_ranges != NULL)
+    *n_ranges = ranges->len;
+  return TRUE;
+}
+
+/**
+ * shmview_region_page_save_bytes:
+ *
+ * Writes the whole region into @file (replaced only once complete).
+ */
+gboolean
+shmview_region_page_save_bytes (ShmviewRegionPage  *self,
+                                GFile              *file,
+                                GError            **error)
+{
+  g_autoptr(GFileOutputStream) out = NULL;
+
+  g_return_val_if_fail (SHMVIEW_IS_REGION_PAGE (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_PRIVATE, NULL, error);
+  if (out == NULL)
+    return FALSE;
+  if (!G_IS_FILE_DESCRIPTOR_BASED (out))
+    {
+      g_set_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_UNSUPPORTED,
+                   _("Bytes can be saved only to a local file."));
+      return FALSE;
+    }
+  if (!shmview_region_copy_to_fd (self->region, 0, shmview_region_get_size (self->region),
+                                  g_file_descriptor_based_get_fd (G_FILE_DESCRIPTOR_BASED (out)),
+                                  error))
+    {
+      /* closing with the cancelled flag keeps the old file, if there was one */
+      g_autoptr(GCancellable) cancel = g_cancellable_new ();
+
+      g_cancellable_cancel (cancel);
+      g_output_stream_close (G_OUTPUT_STREAM (out), cancel, NULL);
+      return FALSE;
+    }
+  return g_output_stream_close (G_OUTPUT_STREAM (out), NULL, error);
+}
+
+/**
+ * shmview_region_page_load_bytes:
+ *
+ * Writes the bytes of @file into the region from offset 0, all or nothing,
+ * as one undo step. A file longer than the region (or than 64 MiB, what the
+ * undo history keeps) is refused and nothing is written.
+ */
+gboolean
+shmview_region_page_load_bytes (ShmviewRegionPage  *self,
+                                GFile              *file,
+                                GError            **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  guint64 length;
+
+  g_return_val_if_fail (SHMVIEW_IS_REGION_PAGE (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL,
+                            error);
+  if (info == NULL)
+    return FALSE;
+  length = (guint64) g_file_info_get_size (info);
+  if (length > self->size || length > SHMVIEW_SNAPSHOT_MEMORY_MAX)
+    {
+      g_autofree char *need = g_strdup_printf ("%" G_GUINT64_FORMAT, length);
+      g_autofree char *room = g_strdup_printf ("%" G_GUINT64_FORMAT,
+                                               MIN (self->size, SHMVIEW_SNAPSHOT_MEMORY_MAX));
+
+      g_set_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_OUT_OF_RANGE,
+                   _("The file holds %1$s bytes, but at most %2$s can be loaded into %3$s. "
+                     "Nothing was written."), need, room, self->title);
+      return FALSE;
+    }
+  bytes = g_file_load_bytes (file, NULL, NULL, error);
+  if (bytes == NULL)
+    return FALSE;
+  if (g_bytes_get_size (bytes) == 0)
+    return TRUE;
+  return write_bytes (self, 0, bytes, error);
 }

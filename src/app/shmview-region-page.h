@@ -33,6 +33,8 @@ G_DECLARE_FINAL_TYPE (ShmviewRegionPage, shmview_region_page, SHMVIEW, REGION_PA
  *   "interval"     guint    refresh interval in ms (10..10000, default 100)
  *   "paused"       gboolean live refresh stopped
  *   "can-undo" "can-redo" gboolean
+ *   "offscreen-activity" gboolean (read-only)
+ *   "cpu-budget"   double   share of one core for the whole-region sweep
  * Signals:
  *   "message" (int GtkMessageType, const char *text): something the window may
  *             show too (the page shows its own info bar as well)
@@ -65,5 +67,29 @@ void           shmview_region_page_copy         (ShmviewRegionPage *self);
 void           shmview_region_page_focus_hex    (ShmviewRegionPage *self);
 /* The hex view, for tests and the window's settings bindings. */
 GtkWidget     *shmview_region_page_get_hex_view (ShmviewRegionPage *self);
+/* F8 / Shift+F8 (page.next-change, page.previous-change): the caret to the
+ * nearest logged change after / before it, its bytes selected. */
+gboolean       shmview_region_page_next_change      (ShmviewRegionPage *self,
+                                                     gboolean           forward);
+/* "offscreen-activity": the region changed outside the visible rows lately
+ * (the tab shows a dot). */
+gboolean       shmview_region_page_get_offscreen_activity (ShmviewRegionPage *self);
+/* "cpu-budget": the share of one core the whole-region sweep may use. */
+void           shmview_region_page_set_cpu_budget   (ShmviewRegionPage *self,
+                                                     double             budget);
+
+/* Snapshots (page.take-snapshot, page.compare-snapshot) and whole-region
+ * files (page.save-bytes, page.load-bytes), without their dialogs. */
+gboolean       shmview_region_page_take_snapshot    (ShmviewRegionPage  *self,
+                                                     GError            **error);
+gboolean       shmview_region_page_compare_snapshot (ShmviewRegionPage  *self,
+                                                     guint              *n_ranges,
+                                                     GError            **error);
+gboolean       shmview_region_page_save_bytes       (ShmviewRegionPage  *self,
+                                                     GFile              *file,
+                                                     GError            **error);
+gboolean       shmview_region_page_load_bytes       (ShmviewRegionPage  *self,
+                                                     GFile              *file,
+                                                     GError            **error);
 
 G_END_DECLS

@@ -32,6 +32,7 @@ struct _ShmviewStatusBar
   guint64  cursor;
   guint64  selection_length;
   gint64   last_change;
+  guint64  last_change_offset;   /* G_MAXUINT64: not known */
   gint     value;          /* -1: unknown */
   gboolean have_size : 1;
   gboolean have_cursor : 1;
@@ -209,9 +210,10 @@ shmview_status_bar_set_last_change (ShmviewStatusBar *self,
 
   g_return_if_fail (SHMVIEW_IS_STATUS_BAR (self));
 
-  if (self->last_change == unix_time)
+  if (self->last_change == unix_time && self->last_change_offset == G_MAXUINT64)
     return;
   self->last_change = unix_time;
+  self->last_change_offset = G_MAXUINT64;
 
   if (unix_time >= 0)
     when = g_date_time_new_from_unix_local (unix_time);
@@ -223,6 +225,31 @@ shmview_status_bar_set_last_change (ShmviewStatusBar *self,
   else
     text = g_strdup_printf (_("Last outside change: %s"), clock);
 
+  set_label_text (self->changed_label, text);
+}
+
+void
+shmview_status_bar_set_last_change_at (ShmviewStatusBar *self,
+                                       gint64            unix_time,
+                                       guint64           offset)
+{
+  g_autoptr(GDateTime) when = NULL;
+  g_autofree char *clock = NULL;
+  g_autofree char *where = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (SHMVIEW_IS_STATUS_BAR (self));
+
+  if (self->last_change == unix_time && self->last_change_offset == offset)
+    return;
+  self->last_change = unix_time;
+  self->last_change_offset = offset;
+
+  when = g_date_time_new_from_unix_local (MAX (unix_time, 0));
+  clock = when != NULL ? g_date_time_format (when, "%H:%M:%S") : g_strdup ("?");
+  where = g_strdup_printf ("0x%" G_GINT64_MODIFIER "x", offset);
+  /* Translators: "Last outside change: 12:04:31 at 0x1f00" */
+  text = g_strdup_printf (_("Last outside change: %1$s at %2$s"), clock, where);
   set_label_text (self->changed_label, text);
 }
 

@@ -38,5 +38,9 @@ void       shmview_status_bar_set_value       (ShmviewStatusBar  *self,
 /* @unix_time the wall-clock second of the last foreign change, or -1 for none. */
 void       shmview_status_bar_set_last_change (ShmviewStatusBar  *self,
                                                gint64             unix_time);
+/* The same, naming where in the whole region it was ("… at 0x1f00"). */
+void       shmview_status_bar_set_last_change_at (ShmviewStatusBar *self,
+                                                  gint64            unix_time,
+                                                  guint64           offset);
 
 G_END_DECLS

@@ -189,6 +189,21 @@ tab_close_clicked_cb (GtkButton *button,
   _shmview_window_close_page (self, SHMVIEW_REGION_PAGE (page));
 }
 
+/* A dot on the tab while the region changes outside the rows on screen. */
+static GtkWidget *
+create_activity_dot (ShmviewRegionPage *page)
+{
+  GtkWidget *dot = gtk_label_new ("●");
+
+  gtk_style_context_add_class (gtk_widget_get_style_context (dot), "shmview-activity-dot");
+  gtk_widget_set_tooltip_text (dot, _("Changing outside the visible rows"));
+  atk_object_set_name (gtk_widget_get_accessible (dot), _("Changing off screen"));
+  gtk_widget_set_no_show_all (dot, TRUE);
+  g_object_bind_property (page, "offscreen-activity", dot, "visible", G_BINDING_DEFAULT);
+  g_object_set_data (G_OBJECT (page), "shmview-tab-dot", dot);
+  return dot;
+}
+
 /* The tab: the region's name, ellipsized, and a small close button. */
 static GtkWidget *
 create_tab_label (ShmviewRegionPage *page)
@@ -220,9 +235,12 @@ create_tab_label (ShmviewRegionPage *page)
       gtk_container_add (GTK_CONTAINER (box), lock);
     }
   gtk_container_add (GTK_CONTAINER (box), label);
+  gtk_container_add (GTK_CONTAINER (box), create_activity_dot (page));
   gtk_container_add (GTK_CONTAINER (box), close);
   g_object_set_data (G_OBJECT (box), "shmview-tab-title", label);
   gtk_widget_show_all (box);
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (page), "shmview-tab-dot"),
+                          shmview_region_page_get_offscreen_activity (page));
   return box;
 }
 
@@ -241,6 +259,7 @@ bind_page_settings (ShmviewWindow     *self,
   g_settings_bind (self->settings, "bytes-per-row", hex_view, "bytes-per-row", flags);
   g_settings_bind (self->settings, "font", hex_view, "font-name", flags);
   g_settings_bind (self->settings, "highlight-fade-ms", hex_view, "fade-ms", flags);
+  g_settings_bind (self->settings, "watch-cpu-budget", page, "cpu-budget", flags);
 }
 
 static void

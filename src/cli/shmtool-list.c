@@ -12,6 +12,7 @@
 #include "shmtool-private.h"
 #include "shmview-format.h"
 #include "shmview-region-list.h"
+#include "shmview-region-names.h"
 #include "shmview-users.h"
 
 enum { COL_SPEC, COL_NAME, COL_KIND, COL_SIZE, COL_OWNER, COL_MODE, COL_ATTACHES, COL_LABEL,
@@ -245,13 +246,36 @@ format_json (GString   *out,
   g_string_append (out, entries->len > 0 ? "\n]\n" : "]\n");
 }
 
+/* `list --names`, hidden: one spec a line for shell completion, which asks
+ * on every Tab, so it must stay fast with thousands of objects. A name
+ * holding a line break cannot be one line, and is left out. */
+static int
+print_names (void)
+{
+  g_autoptr(GPtrArray) names = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  if ((names = shmview_region_names (&error)) == NULL)
+    return _shmtool_fail (NULL, error);
+  for (guint i = 0; i < names->len; i++)
+    if (strchr (names->pdata[i], '\n') == NULL)
+      g_string_append_printf (out, "%s\n", (const char *) names->pdata[i]);
+  if (!_shmtool_write_stdout (out->str, out->len, &error))
+    return _shmtool_fail (NULL, error);
+  return SHMTOOL_EXIT_OK;
+}
+
 int
 _shmtool_cmd_list (int    argc,
                    char **argv)
 {
   gboolean json = FALSE;
+  gboolean names = FALSE;
   GOptionEntry entries[] = {
     { "json", 'j', 0, G_OPTION_ARG_NONE, &json, "Print a JSON array instead of a table", NULL },
+    { "names", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &names,
+      "Print only the specs, one a line (for shell completion)", NULL },
     { NULL }
   };
   g_autoptr(GPtrArray) regions = NULL;
@@ -260,6 +284,8 @@ _shmtool_cmd_list (int    argc,
 
   if (!_shmtool_parse_command_line ("list", entries, &argc, &argv))
     return SHMTOOL_EXIT_USAGE;
+  if (names)
+    return print_names ();
 
   regions = shmview_region_list (SHMVIEW_LIST_COUNT_POSIX_ATTACHES, &error);
   if (regions == NULL)

@@ -15,6 +15,7 @@
 
 #include <glib.h>
 
+#include "shmview-inspect.h"
 #include "shmview-region.h"
 #include "shmview-spec.h"
 
@@ -46,6 +47,7 @@ int  _shmtool_cmd_list   (int argc, char **argv);
 int  _shmtool_cmd_rm     (int argc, char **argv);
 int  _shmtool_cmd_fill   (int argc, char **argv);
 int  _shmtool_cmd_watch  (int argc, char **argv);
+int  _shmtool_cmd_find   (int argc, char **argv);
 
 const ShmtoolCommand *_shmtool_lookup_command (const char *name);
 
@@ -156,5 +158,24 @@ void     _shmtool_widen_stdout_pipe (guint64    length);
 /* "0600 (rw-------)" when @long_form, else "0600". */
 char    *_shmtool_format_mode    (guint32       mode,
                                   gboolean      long_form);
+
+/* Typed values (shmtool-value.c). --as TYPE: prints a usage error and
+ * returns FALSE for an unknown name. */
+gboolean _shmtool_parse_value_type (const char        *command,
+                                    const char        *text,
+                                    ShmviewValueType  *type,
+                                    ShmviewByteOrder  *order);
+/* --as TYPE --value V as the bytes to write; a usage error when either is
+ * missing, the type cannot be written or the value does not parse or fit. */
+gboolean _shmtool_parse_value      (const char        *command,
+                                    const char        *type_text,
+                                    const char        *value_text,
+                                    GByteArray       **out);
+/* Prints the value of @type at @offset on a line of its own. */
+gboolean _shmtool_print_value      (ShmviewRegion     *region,
+                                    guint64            offset,
+                                    ShmviewValueType   type,
+                                    ShmviewByteOrder   order,
+                                    GError           **error);
 
 G_END_DECLS

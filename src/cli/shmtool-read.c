@@ -183,16 +183,42 @@ read_range (ShmviewRegion *region,
   return _shmtool_flush_stdout (error);
 }
 
+/* `read --as TYPE`: one value at --offset, through the core's decoder. */
+static int
+read_value (ShmtoolTarget *target,
+            const char    *as_text,
+            gboolean       has_format)
+{
+  g_autoptr(ShmviewRegion) region = NULL;
+  g_autoptr(GError) error = NULL;
+  ShmviewValueType type;
+  ShmviewByteOrder order;
+
+  if (has_format || target->range.has_length)
+    return _shmtool_usage_error ("read", "--as: Prints one value; leave out --format, "
+                                 "--length, --layout and --json");
+  if (!_shmtool_parse_value_type ("read", as_text, &type, &order))
+    return SHMTOOL_EXIT_USAGE;
+
+  region = _shmtool_open_target (target, SHMVIEW_OPEN_READ_ONLY, &error);
+  if (region == NULL || !_shmtool_print_value (region, target->range.offset, type, order, &error))
+    return _shmtool_target_fail (target, error);
+  return SHMTOOL_EXIT_OK;
+}
+
 int
 _shmtool_cmd_read (int    argc,
                    char **argv)
 {
   g_autofree char *format_text = NULL;
+  g_autofree char *as_text = NULL;
   g_auto(ShmtoolLayout) layout = { NULL, };
   gboolean json = FALSE;
   GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_text,
       "text, hex (default), raw or c", "FORMAT" },
+    { "as", 0, 0, G_OPTION_ARG_STRING, &as_text,
+      "Print the value of this type at the offset: u32le, i16be, f64le, …", "TYPE" },
     { "json", 'j', 0, G_OPTION_ARG_NONE, &json, "With --layout: print the fields as JSON", NULL },
     SHMTOOL_LAYOUT_OPTIONS (&layout),
     SHMTOOL_LAYOUT_COUNT_OPTION (&layout),
@@ -203,8 +229,12 @@ _shmtool_cmd_read (int    argc,
   g_autoptr(GError) error = NULL;
   ReadFormat format;
 
-  if (!_shmtool_parse_target ("read", entries, SHMTOOL_TARGET_RANGE, &argc, &argv, &target) ||
-      !parse_format (format_text, &format) ||
+  if (!_shmtool_parse_target ("read", entries, SHMTOOL_TARGET_RANGE, &argc, &argv, &target))
+    return SHMTOOL_EXIT_USAGE;
+  if (as_text != NULL)
+    return read_value (&target, as_text,
+                       format_text != NULL || json || _shmtool_layout_requested (&layout));
+  if (!parse_format (format_text, &format) ||
       !_shmtool_layout_check_usage ("read", &layout))
     return SHMTOOL_EXIT_USAGE;
   if (_shmtool_layout_requested (&layout))

@@ -24,6 +24,8 @@ typedef struct
   char    *hex;        /* --hex: parsed into bytes */
   char    *file;       /* --file: the file's bytes */
   gboolean use_stdin;  /* --stdin */
+  char    *as;         /* --as TYPE --value V: one value, encoded by the core */
+  char    *value;
 } WriteSources;
 
 static void
@@ -33,6 +35,8 @@ write_sources_clear (WriteSources *sources)
   g_clear_pointer (&sources->text, g_free);
   g_clear_pointer (&sources->hex, g_free);
   g_clear_pointer (&sources->file, g_free);
+  g_clear_pointer (&sources->as, g_free);
+  g_clear_pointer (&sources->value, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (WriteSources, write_sources_clear)
@@ -41,7 +45,8 @@ static guint
 count_sources (const WriteSources *sources)
 {
   return (sources->string != NULL) + (sources->text != NULL) + (sources->hex != NULL) +
-         (sources->file != NULL) + (sources->use_stdin != FALSE);
+         (sources->file != NULL) + (sources->use_stdin != FALSE) +
+         (sources->as != NULL || sources->value != NULL);
 }
 
 static gboolean
@@ -58,9 +63,9 @@ check_one_source (const WriteSources *sources)
   if (n == 1)
     return TRUE;
   _shmtool_usage_error ("write", n == 0 ? "write: Nothing to write: give one of --string, "
-                                          "--text, --hex, --file or --stdin"
+                                          "--text, --hex, --file, --stdin or --as"
                                         : "write: Give only one of --string, --text, --hex, "
-                                          "--file and --stdin");
+                                          "--file, --stdin and --as");
   return FALSE;
 }
 
@@ -83,6 +88,8 @@ command_line_data (const WriteSources *sources,
     }
   else if (sources->hex != NULL && (*out = shmview_parse_hex (sources->hex, &error)) == NULL)
     return _shmtool_option_error ("write", "--hex", error);
+  else if (sources->as != NULL || sources->value != NULL)
+    return _shmtool_parse_value ("write", sources->as, sources->value, out);
   return TRUE;
 }
 
@@ -188,6 +195,10 @@ _shmtool_cmd_write (int    argc,
       "Write the contents of file F", "F" },
     { "stdin", 0, 0, G_OPTION_ARG_NONE, &sources.use_stdin,
       "Write what is read from standard input", NULL },
+    { "as", 0, 0, G_OPTION_ARG_STRING, &sources.as,
+      "With --value: write one value of this type (u32le, f64be, …)", "TYPE" },
+    { "value", 0, 0, G_OPTION_ARG_STRING, &sources.value,
+      "The value for --as: 42, -1, 0x1F, 3.5, 1e-3", "V" },
     { "set", 0, 0, G_OPTION_ARG_STRING_ARRAY, &layout.assignments,
       "With --layout: set field PATH to VALUE, e.g. pts[1].y=-3 (repeatable)", "PATH=VALUE" },
     SHMTOOL_LAYOUT_OPTIONS (&layout),
@@ -205,7 +216,7 @@ _shmtool_cmd_write (int    argc,
   if (_shmtool_layout_requested (&layout))
     return has_source (&sources)
            ? _shmtool_usage_error ("write", "--set is what --layout writes: no --string, --text, "
-                                   "--hex, --file or --stdin with it")
+                                   "--hex, --file, --stdin or --as with it")
            : _shmtool_layout_run_write (&target, &layout);
   if (!check_one_source (&sources) ||
       !command_line_data (&sources, &command_line))

@@ -24,7 +24,8 @@ static const ShmtoolCommand commands[] = {
     "Example:\n"
     "  shmtool create MapTrans --size 256",
     _shmtool_cmd_create },
-  { "write", "SPEC [--offset N] (--string S | --text S | --hex H | --file F | --stdin)",
+  { "write", "SPEC [--offset N] (--string S | --text S | --hex H | --file F | --stdin |\n"
+    "                              --as TYPE --value V)",
     "Write a string, text, hex bytes, a file or stdin into a region",
     "Exactly one source. --string writes S and a terminating NUL, as strcpy\n"
     "would; --text writes S alone. Data that would run past the end of the\n"
@@ -32,9 +33,12 @@ static const ShmtoolCommand commands[] = {
     "\n"
     "Examples:\n"
     "  shmtool write MapTrans --string ezhchai\n"
-    "  shmtool write MapTrans --offset 0x10 --hex \"de ad be ef\"",
+    "  shmtool write MapTrans --offset 0x10 --hex \"de ad be ef\"\n"
+    "  shmtool write MapTrans --offset 8 --as f64be --value 3.5\n"
+    "Types for --as: u8 i8 u16le u16be i16le … u64be, f32le f32be f64le f64be,\n"
+    "bin, oct, char (UTF-8), utf16le/be, time64le/be (seconds or a date).",
     _shmtool_cmd_write },
-  { "read", "SPEC [--offset N] [--length N] [--format text|hex|raw|c]",
+  { "read", "SPEC [--offset N] [--length N] [--format text|hex|raw|c] | SPEC [--offset N] --as TYPE",
     "Print a region as a C string, hexdump -C, raw bytes or a C array",
     "Formats: text  the C string at the offset, up to the first NUL (as puts)\n"
     "         hex   the canonical hexdump -C layout (the default)\n"
@@ -42,8 +46,13 @@ static const ShmtoolCommand commands[] = {
     "         c     a C array initialiser\n"
     "The region is opened read-only, so regions you may only read work too.\n"
     "\n"
-    "Example:\n"
-    "  shmtool read MapTrans --format text",
+    "--as TYPE prints the one value of that type at the offset instead: u8, i8,\n"
+    "u16le … i64be, f32le … f64be, bin, oct, char, utf16le/be, time64le/be\n"
+    "(UTC), ltime64le/be (local time), cstring (the C string's length).\n"
+    "\n"
+    "Examples:\n"
+    "  shmtool read MapTrans --format text\n"
+    "  shmtool read MapTrans --offset 0x10 --as u32le",
     _shmtool_cmd_read },
   { "info", "SPEC",
     "Show a region's kind, size, owner, mode, times and attach count",
@@ -78,6 +87,16 @@ static const ShmtoolCommand commands[] = {
     "its old bytes “(not kept)”; later changes there are exact again.\n"
     "Stops after --count reports, or on Ctrl+C (status 0).",
     _shmtool_cmd_watch },
+  { "find", "SPEC (--hex H | --text S [--ignore-case] | --as TYPE --value V) [--offset N] [--all] [--json]",
+    "Find bytes, text or a value in a region",
+    "Prints the offset of the first match (or of every match with --all), in\n"
+    "hex and in decimal: “0x10 16”. Holes of sparse objects are skipped.\n"
+    "Exit status as grep's: 0 found, 1 not found, 2 error (usage or region).\n"
+    "\n"
+    "Examples:\n"
+    "  shmtool find MapTrans --text ezhchai\n"
+    "  shmtool find MapTrans --as u32le --value 42 --all --json",
+    _shmtool_cmd_find },
 };
 
 const ShmtoolCommand *

@@ -14,9 +14,13 @@
  * big enough, inside the SIGBUS guard in case it shrinks during the copy.
  *
  * An object too large to map whole (a sparse 200 TiB one, beyond the
- * address space) opens, reads and grows all the same, with no mapping:
- * then each write maps the 1 GiB-aligned window(s) holding its bytes for
- * the moment of the copy.
+ * address space, or under a tight `ulimit -v`) opens, reads and grows all
+ * the same, with no mapping: then each write maps the pages holding its
+ * bytes for the moment of the copy.
+ *
+ * Before a write stores anything, fallocate() reserves the pages of its
+ * range, so that on a full tmpfs the write fails whole (ENOSPC) instead of
+ * stopping at the first page that cannot be had.
  *
  * Streaming a range out to another descriptor uses sendfile(), which reads
  * like pread (no SIGBUS, holes as zeros without allocating them) but moves
@@ -31,6 +35,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -45,10 +50,8 @@
 /* sendfile() moves at most this much per call (Linux caps it there). */
 #define SENDFILE_MAX ((size_t) 0x7ffff000)
 
-/* Without a whole mapping, a write maps the aligned window of this size
- * that holds its bytes, one window at a time: address space is cheap (only
- * the pages touched cost anything), and 1 GiB alignment suits every huge
- * page size too. */
+/* Without a whole mapping, a write maps the pages its bytes lie on, at
+ * most this much at a time. */
 #define WRITE_WINDOW ((uint64_t) 1 << 30)
 
 /* @length bytes of the object from @start (page-aligned), mapped
@@ -274,7 +277,34 @@ check_writable_range (ShmviewBackend *b,
   return 0;
 }
 
-/* The same through windows mapped for the moment (no whole mapping). */
+/* Has the filesystem set aside the pages of the range before anything is
+ * stored, so that a full tmpfs or a quota refuses the write as a whole
+ * (ENOSPC, EDQUOT) instead of with a SIGBUS half way through the copy.
+ * FALLOC_FL_KEEP_SIZE: should the object shrink meanwhile, this must not
+ * grow it back. A filesystem that cannot (EOPNOTSUPP) keeps the old way:
+ * there a fault may still cut a write short, and the error says so. */
+static int
+reserve_pages (ShmviewBackend *b,
+               uint64_t        offset,
+               uint64_t        length)
+{
+  while (fallocate (b->fd, FALLOC_FL_KEEP_SIZE, (off_t) offset, (off_t) length) != 0)
+    {
+      if (errno == EINTR)
+        continue;
+      if (errno == ENOSPC || errno == EDQUOT || errno == EFBIG)
+        return errno == EFBIG ? ENOSPC : errno;
+      return 0;
+    }
+  return 0;
+}
+
+/* The same through a mapping made for the moment (no whole mapping): of
+ * the pages the bytes lie on and no more, at most WRITE_WINDOW at a time,
+ * so a 1-byte write costs one page of address space, not a gigabyte. Each
+ * part is reserved once it is mapped, so a mapping that fails has
+ * allocated nothing; a write of more than WRITE_WINDOW can still stop at
+ * such a boundary. */
 static int
 store_by_window (ShmviewBackend *b,
                  uint64_t        offset,
@@ -282,19 +312,21 @@ store_by_window (ShmviewBackend *b,
                  int             byte,
                  uint64_t        length)
 {
+  uint64_t page = (uint64_t) sysconf (_SC_PAGESIZE);
   int err = 0;
 
   while (length > 0)
     {
-      uint64_t start = offset & ~(WRITE_WINDOW - 1);
-      uint64_t rest = start + WRITE_WINDOW - offset;
-      size_t n = (size_t) (length < rest ? length : rest);
-      char *window = map_part (b, start, WRITE_WINDOW, PROT_READ | PROT_WRITE, &err);
+      uint64_t start = offset & ~(page - 1);
+      uint64_t n = length < WRITE_WINDOW ? length : WRITE_WINDOW;
+      uint64_t span = (offset - start + n + page - 1) & ~(page - 1);
+      char *window = map_part (b, start, span, PROT_READ | PROT_WRITE, &err);
 
       if (window == NULL)
         return err;
-      err = shmview_backend_guarded_store (window + (offset - start), data, byte, n);
-      munmap (window, (size_t) WRITE_WINDOW);
+      if ((err = reserve_pages (b, offset, n)) == 0)
+        err = shmview_backend_guarded_store (window + (offset - start), data, byte, (size_t) n);
+      munmap (window, (size_t) span);
       if (err != 0)
         return err;
       offset += n;
@@ -319,9 +351,11 @@ store (ShmviewBackend *b,
     return err;
   /* Any mapping is as large as the size the region checked the range
    * against; the test keeps the copy inside it all the same. */
-  if (b->map != NULL && offset + length <= b->map_size)
-    return shmview_backend_guarded_store ((char *) b->map + offset, data, byte, (size_t) length);
-  return store_by_window (b, offset, data, byte, length);
+  if (b->map == NULL || offset + length > b->map_size)
+    return store_by_window (b, offset, data, byte, length);
+  if ((err = reserve_pages (b, offset, length)) != 0)
+    return err;
+  return shmview_backend_guarded_store ((char *) b->map + offset, data, byte, (size_t) length);
 }
 
 int
@@ -451,6 +485,71 @@ setup_new (int      fd,
  * the same name between our two calls. */
 #define MAX_ATTEMPTS 8
 
+/* A name next to @path ("/NAME" or "DIR/NAME") that nobody uses: the same
+ * directory, so that rename() can move it over @path. NULL when out of
+ * memory. */
+static char *
+temp_name_beside (const char *path,
+                  unsigned    serial)
+{
+  const char *slash = strrchr (path, '/');
+  int dir_length = slash != NULL ? (int) (slash - path) : 0;
+  char *name;
+
+  if (slash == NULL)
+    return asprintf (&name, ".shmview-new-%ld-%u", (long) getpid (), serial) < 0 ? NULL : name;
+  if (asprintf (&name, "%.*s/.shmview-new-%ld-%u", dir_length, path, (long) getpid (),
+                serial) < 0)
+    return NULL;
+  return name;
+}
+
+/* --force: the new object is made whole under a temporary name (mode, size)
+ * and only then renamed over @path, in one step. Whatever fails before the
+ * rename (a size the filesystem refuses, no space, no permission) leaves
+ * the old object exactly as it was. Returns the fd, or -errno. */
+static int
+replace_fd (const char                 *path,
+            const ShmviewBackendTarget *t,
+            const ShmviewFdNames       *names,
+            int                        *created)
+{
+  static unsigned serial;
+
+  for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++)
+    {
+      char *temp = temp_name_beside (path, __atomic_fetch_add (&serial, 1, __ATOMIC_RELAXED));
+      int fd, err;
+
+      if (temp == NULL)
+        return -ENOMEM;
+      fd = names->open (temp, O_RDWR | O_CREAT | O_EXCL, t->mode & 0777);
+      if (fd == -EEXIST)
+        {
+          free (temp);
+          continue;
+        }
+      if (fd < 0)
+        {
+          free (temp);
+          return fd;
+        }
+      if ((err = setup_new (fd, t->mode, t->size)) == 0)
+        err = names->rename (temp, path);
+      if (err != 0)
+        {
+          names->unlink (temp);
+          close (fd);
+          fd = -err;
+        }
+      else
+        *created = 1;
+      free (temp);
+      return fd;
+    }
+  return -EAGAIN;
+}
+
 /* Creates @path, or opens it when it exists and neither exclusive nor
  * replace was asked for. Returns the fd, or -errno. */
 static int
@@ -460,14 +559,14 @@ create_fd (const char                 *path,
            int                        *created)
 {
   int replace = (t->flags & SHMVIEW_BACKEND_REPLACE) != 0;
-  int exclusive = replace || (t->flags & SHMVIEW_BACKEND_EXCLUSIVE) != 0;
+  int exclusive = (t->flags & SHMVIEW_BACKEND_EXCLUSIVE) != 0;
+
+  if (replace)
+    return replace_fd (path, t, names, created);
 
   for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++)
     {
       int fd, err;
-
-      if (replace && (err = names->unlink (path)) != 0 && err != ENOENT)
-        return -err;
 
       /* O_EXCL also refuses an existing symlink, dangling or not. */
       fd = names->open (path, O_RDWR | O_CREAT | O_EXCL, t->mode & 0777);
@@ -484,8 +583,6 @@ create_fd (const char                 *path,
         }
       if (fd != -EEXIST)
         return fd;
-      if (replace)
-        continue; /* someone made it again after our unlink */
       if (exclusive)
         return -EEXIST;
 

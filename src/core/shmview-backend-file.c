@@ -133,17 +133,26 @@ path_exists (const char *path)
   return lstat (path, &st) == 0;
 }
 
+static int
+rename_path (const char *from,
+             const char *to)
+{
+  return rename (from, to) == 0 ? 0 : errno;
+}
+
 /* A followed link was resolved to its target before these are used, so
- * both remove only the regular file at @path itself. */
+ * both remove (and replace) only the regular file at @path itself. */
 static const ShmviewFdNames file_names = {
   .open = open_nofollow,
   .unlink = unlink_regular,
+  .rename = rename_path,
   .exists = path_exists,
 };
 
 static const ShmviewFdNames followed_names = {
   .open = open_follow,
   .unlink = unlink_regular,
+  .rename = rename_path,
   .exists = path_exists,
 };
 

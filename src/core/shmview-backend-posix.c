@@ -62,9 +62,28 @@ posix_unlink_name (const char *name)
   return shm_unlink (name) == 0 ? 0 : errno;
 }
 
+/* An object is a file in /dev/shm, and renaming it there is how a new one
+ * takes an old one's place in one step (create --force). */
+static int
+posix_rename_name (const char *from,
+                   const char *to)
+{
+  char *from_path = NULL, *to_path = NULL;
+  int err = 0;
+
+  if (asprintf (&from_path, SHM_DIR "%s", from) < 0 || asprintf (&to_path, SHM_DIR "%s", to) < 0)
+    err = ENOMEM;
+  else if (rename (from_path, to_path) != 0)
+    err = errno;
+  free (from_path);
+  free (to_path);
+  return err;
+}
+
 static const ShmviewFdNames posix_names = {
   .open = posix_open_name,
   .unlink = posix_unlink_name,
+  .rename = posix_rename_name,
 };
 
 static int

@@ -47,6 +47,18 @@ lookup_key (int32_t key)
   return id >= 0 ? id : -errno;
 }
 
+/* Whether a segment of @t's size and mode can be made now: 0 or errno. */
+static int
+probe_segment (const ShmviewBackendTarget *t)
+{
+  int id = shmget (IPC_PRIVATE, (size_t) t->size, IPC_CREAT | (int) (t->mode & 0777));
+
+  if (id < 0)
+    return errno;
+  shmctl (id, IPC_RMID, NULL);
+  return 0;
+}
+
 /* Returns the id, or -errno. */
 static int
 create_segment (const ShmviewBackendTarget *t,
@@ -63,9 +75,17 @@ create_segment (const ShmviewBackendTarget *t,
       *created = id >= 0;
       return id >= 0 ? id : -errno;
     }
-  if ((t->flags & SHMVIEW_BACKEND_REPLACE) && (id = lookup_key (t->key)) >= 0
-      && (err = remove_segment (id)) != 0 && err != ENOENT)
-    return -err;
+  if ((t->flags & SHMVIEW_BACKEND_REPLACE) && (id = lookup_key (t->key)) >= 0)
+    {
+      /* A segment cannot be renamed, so the new one can only take the key
+       * once the old one has let go of it. What can fail is tried first on
+       * a private segment of the same size and mode (a size over shmmax,
+       * no room under shmall): then the old one stays as it was. Only a
+       * limit reached by another process in between can still fail the
+       * shmget() below, after the old segment is gone. */
+      if ((err = probe_segment (t)) != 0 || ((err = remove_segment (id)) != 0 && err != ENOENT))
+        return -err;
+    }
 
   /* System V modes are not masked by the umask: the mode is exact. */
   id = shmget ((key_t) t->key, (size_t) t->size, IPC_CREAT | IPC_EXCL | (int) (t->mode & 0777));

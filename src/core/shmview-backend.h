@@ -3,7 +3,7 @@
  * Copyright 2026 The shmview authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Each kind of region (POSIX shm, System V, file; Win32 file mappings later)
+ * Each kind of region (POSIX shm, System V, file; Win32 file mappings)
  * fills one ShmviewBackendOps table. Backends use libc alone, take and return
  * plain C types, and report failure as an errno value (0 = success); the
  * region (shmview-region.c) turns those into GErrors with words for people.
@@ -21,14 +21,16 @@
  *   range (checked before copying: nothing written), EFAULT when a SIGBUS
  *   hit part way (the object shrank during the copy, or a page could not be
  *   had), and the errno of mmap() when the part to write cannot be mapped.
+ *   Where they can, they reserve the range's pages first (fallocate) and
+ *   answer ENOSPC or EDQUOT, nothing written, when there is no room.
  * - read() returns the count it could read in *n_read; a short count means
  *   the object ended early (it shrank). copy_to_fd() answers ERANGE then.
  * - ENOTSUP for an operation the kind cannot do (resizing a System V segment).
  *
- * A Win32 backend fits the same table: open = CreateFileMapping /
- * OpenFileMapping + MapViewOfFile, check = VirtualQuery (no removal to see),
- * read/write = guarded copies, copy_to_fd = guarded copies into a buffer +
- * WriteFile, resize/remove = ENOTSUP, close = UnmapViewOfFile + CloseHandle;
+ * The Win32 backend (shmview-backend-win32.c, built with mingw-w64) fills the
+ * same table: open = CreateFileMappingW / OpenFileMappingW + MapViewOfFile,
+ * size = VirtualQuery (no removal to see), read/write = the guarded view
+ * operations, resize/remove = ENOTSUP, close = UnmapViewOfFile + CloseHandle;
  * its HANDLE goes in @handle.
  */
 #pragma once
@@ -166,6 +168,9 @@ struct _ShmviewBackendOps
 extern const ShmviewBackendOps shmview_backend_posix_ops;
 extern const ShmviewBackendOps shmview_backend_sysv_ops;
 extern const ShmviewBackendOps shmview_backend_file_ops;
+#ifdef _WIN32
+extern const ShmviewBackendOps shmview_backend_win32_ops; /* name: UTF-8 */
+#endif
 
 /* Shared by every backend, POSIX and Win32 (shmview-backend-common.c). */
 
@@ -229,6 +234,9 @@ typedef struct
                   int         oflags,
                   unsigned    mode);   /* the fd, or -errno */
   int  (*unlink) (const char *path);   /* 0 or errno */
+  /* Moves @from over @to in one step (rename()); 0 or errno. */
+  int  (*rename) (const char *from,
+                  const char *to);
   /* Optional: whether @path names something even though opening it said
    * ENOENT (a dangling symlink), so that create gives up at once. */
   int  (*exists) (const char *path);

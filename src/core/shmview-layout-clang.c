@@ -383,7 +383,7 @@ compiler_arguments (const char * const *clang_args)
   return args;
 }
 
-static ShmviewLayout *
+static gpointer
 layout_from_unit (CXTranslationUnit unit,
                   const char       *type_name,
                   GError          **error)
@@ -408,18 +408,22 @@ layout_from_unit (CXTranslationUnit unit,
   return shmview_layout_new_from_root (root);
 }
 
-static ShmviewLayout *
+typedef gpointer (*UnitFunc) (CXTranslationUnit unit, const char *type_name, GError **error);
+
+/* Parses the header and hands the translation unit to @func, unless it has errors. */
+static gpointer
 parse (const char                *path,
        struct CXUnsavedFile      *unsaved,
-       const char                *type_name,
        const char * const        *clang_args,
+       UnitFunc                   func,
+       const char                *type_name,
        GError                   **error)
 {
   g_autoptr(GPtrArray) args = compiler_arguments (clang_args);
   CXIndex index = clang_createIndex (0, 0);
   CXTranslationUnit unit = NULL;
   enum CXErrorCode code;
-  ShmviewLayout *layout = NULL;
+  gpointer result = NULL;
   g_autofree char *errors = NULL;
 
   code = clang_parseTranslationUnit2 (index, path, (const char * const *) args->pdata,
@@ -431,11 +435,52 @@ parse (const char                *path,
   else if ((errors = collect_errors (unit)) != NULL)
     g_set_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_INVALID_ARGUMENT, "%s", errors);
   else
-    layout = layout_from_unit (unit, type_name, error);
+    result = func (unit, type_name, error);
   if (unit != NULL)
     clang_disposeTranslationUnit (unit);
   clang_disposeIndex (index);
-  return layout;
+  return result;
+}
+
+/* ---- listing the types a header defines ---- */
+
+static enum CXChildVisitResult
+visit_listed_type (CXCursor     cursor,
+                   CXCursor     parent,
+                   CXClientData data)
+{
+  GPtrArray *names = data;
+  enum CXCursorKind kind = clang_getCursorKind (cursor);
+  g_autofree char *spelling = NULL;
+
+  if (!clang_Location_isFromMainFile (clang_getCursorLocation (cursor)))
+    return CXChildVisit_Continue;
+  if (kind != CXCursor_TypedefDecl
+      && !(is_tag_declaration (kind) && clang_isCursorDefinition (cursor)))
+    return CXChildVisit_Continue;
+  spelling = take_string (clang_getCursorSpelling (cursor));
+  if (spelling[0] == '\0' || clang_Cursor_isAnonymous (cursor))
+    return CXChildVisit_Continue;
+  if (kind == CXCursor_TypedefDecl)
+    g_ptr_array_add (names, g_steal_pointer (&spelling));
+  else
+    g_ptr_array_add (names, g_strdup_printf ("%s %s",
+                                             kind == CXCursor_StructDecl ? "struct"
+                                             : kind == CXCursor_UnionDecl ? "union" : "enum",
+                                             spelling));
+  return CXChildVisit_Continue;
+}
+
+static gpointer
+list_types (CXTranslationUnit unit,
+            const char       *unused,
+            GError          **error)
+{
+  GPtrArray *names = g_ptr_array_new ();
+
+  clang_visitChildren (clang_getTranslationUnitCursor (unit), visit_listed_type, names);
+  g_ptr_array_add (names, NULL);
+  return g_ptr_array_free (names, FALSE);
 }
 
 /**
@@ -467,7 +512,55 @@ shmview_layout_parse_file (const char          *path,
                    _("No such header file: “%s”"), shown);
       return NULL;
     }
-  return parse (path, NULL, type_name, clang_args, error);
+  return parse (path, NULL, clang_args, layout_from_unit, type_name, error);
+}
+
+/**
+ * shmview_layout_list_types_file:
+ * @path: a C header
+ * @clang_args: (nullable): more compiler options
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the names of the structs, unions,
+ *   enums and typedefs @path itself defines, in the order it does
+ */
+GStrv
+shmview_layout_list_types_file (const char          *path,
+                                const char * const  *clang_args,
+                                GError             **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_autofree char *shown = _shmview_quote_for_message (path);
+
+      g_set_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_NOT_FOUND,
+                   _("No such header file: “%s”"), shown);
+      return NULL;
+    }
+  return parse (path, NULL, clang_args, list_types, NULL, error);
+}
+
+/**
+ * shmview_layout_list_types_text:
+ * @text: C declarations
+ * @clang_args: (nullable): more compiler options
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): as shmview_layout_list_types_file()
+ */
+GStrv
+shmview_layout_list_types_text (const char          *text,
+                                const char * const  *clang_args,
+                                GError             **error)
+{
+  struct CXUnsavedFile unsaved = { "pasted.h", text, 0 };
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  unsaved.Length = strlen (text);
+  return parse (unsaved.Filename, &unsaved, clang_args, list_types, NULL, error);
 }
 
 /**
@@ -490,7 +583,7 @@ shmview_layout_parse_text (const char          *text,
   g_return_val_if_fail (text != NULL && type_name != NULL, NULL);
 
   unsaved.Length = strlen (text);
-  return parse (unsaved.Filename, &unsaved, type_name, clang_args, error);
+  return parse (unsaved.Filename, &unsaved, clang_args, layout_from_unit, type_name, error);
 }
 
 #else /* !SHMVIEW_HAVE_CLANG */
@@ -501,7 +594,7 @@ shmview_layout_clang_available (void)
   return FALSE;
 }
 
-static ShmviewLayout *
+static gpointer
 unsupported (GError **error)
 {
   g_set_error_literal (error, SHMVIEW_ERROR, SHMVIEW_ERROR_UNSUPPORTED,
@@ -523,6 +616,22 @@ shmview_layout_parse_text (const char          *text,
                            const char          *type_name,
                            const char * const  *clang_args,
                            GError             **error)
+{
+  return unsupported (error);
+}
+
+GStrv
+shmview_layout_list_types_file (const char          *path,
+                                const char * const  *clang_args,
+                                GError             **error)
+{
+  return unsupported (error);
+}
+
+GStrv
+shmview_layout_list_types_text (const char          *text,
+                                const char * const  *clang_args,
+                                GError             **error)
 {
   return unsupported (error);
 }

@@ -77,6 +77,15 @@ ShmviewLayout      *shmview_layout_parse_text     (const char          *text,
                                                    const char * const  *clang_args,
                                                    GError             **error);
 
+/* The types a header itself defines (not those of the headers it includes),
+ * as --type takes them: "struct shared", "shared_t", "enum color". */
+GStrv               shmview_layout_list_types_file (const char          *path,
+                                                    const char * const  *clang_args,
+                                                    GError             **error);
+GStrv               shmview_layout_list_types_text (const char          *text,
+                                                    const char * const  *clang_args,
+                                                    GError             **error);
+
 /* One leaf (a field that has a value) as the walk meets it. */
 typedef struct
 {

@@ -319,7 +319,14 @@ set_fault_error (ShmviewRegion  *self,
   uint64_t size = 0;
   int removed = 0;
 
-  if (ops->check (&self->backend, &size, &removed) != 0)
+  /* A segment never shrinks, and nothing can set its pages aside before
+   * the copy as fallocate() does for objects and files: memory ran out. */
+  if (self->spec->kind == SHMVIEW_REGION_KIND_SYSV)
+    g_set_error_literal (error, SHMVIEW_ERROR, SHMVIEW_ERROR_NO_SPACE,
+                         "A page of the segment could not be had (out of memory); System V "
+                         "segments cannot reserve their pages before a write, so part of the "
+                         "data may have been written");
+  else if (ops->check (&self->backend, &size, &removed) != 0)
     set_shrunk_error (self, "while writing", error);
   else if (size < offset + length)
     g_set_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_SHRUNK,
@@ -356,6 +363,13 @@ set_write_error (ShmviewRegion  *self,
       break;
     case EACCES:
       set_read_only_error (error);
+      break;
+    case ENOSPC:
+    case EDQUOT:
+      g_set_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_NO_SPACE,
+                   "No room for %" G_GUINT64_FORMAT " bytes at offset %" G_GUINT64_FORMAT
+                   " (the filesystem is full, or a quota is reached): nothing was written",
+                   length, offset);
       break;
     case ENOMEM:
     case EOPNOTSUPP:
@@ -992,11 +1006,15 @@ write_or_fill (ShmviewRegion  *self,
  * Writes through the mapping, all or nothing: %SHMVIEW_ERROR_PERMISSION on a
  * read-only region, %SHMVIEW_ERROR_OUT_OF_RANGE past the end,
  * %SHMVIEW_ERROR_SHRUNK when the object shrank under us; in each case nothing
- * is written. Two failures can strike during the copy itself and then leave
- * part of the data written (never a SIGBUS): a shrink racing the copy, still
- * reported as %SHMVIEW_ERROR_SHRUNK, and a page that cannot be had although
- * the size covers it (a full tmpfs or quota, an I/O error on a file),
- * reported as %SHMVIEW_ERROR_NO_SPACE.
+ * is written. The pages of the range are reserved first (fallocate) where
+ * the filesystem can, so a full tmpfs or a quota fails the write whole with
+ * %SHMVIEW_ERROR_NO_SPACE, nothing written. Two failures can still strike
+ * during the copy itself and then leave part of the data written (never a
+ * SIGBUS): a shrink racing the copy, still reported as
+ * %SHMVIEW_ERROR_SHRUNK, and a page that cannot be had although the size
+ * covers it, reported as %SHMVIEW_ERROR_NO_SPACE: a System V segment when
+ * memory runs out (segments cannot reserve pages), a filesystem without
+ * fallocate(), an I/O error on a file. The message says which.
  *
  * Returns: %TRUE when all bytes were written
  */

@@ -131,11 +131,13 @@ gboolean           shmview_region_copy_to_fd       (ShmviewRegion        *self,
                                                     GError              **error);
 
 /* Writes through the mapping, all or nothing: PERMISSION on a read-only
- * region, OUT_OF_RANGE past the end, SHRUNK when the object shrank under us;
- * in each case nothing is written. Only a failure during the copy itself can
- * leave PART of the data written: SHRUNK when a shrink races the copy, and
- * NO_SPACE when a page cannot be had although the size still covers the range
- * (a full tmpfs or quota, or an I/O error on a file). Never a SIGBUS. */
+ * region, OUT_OF_RANGE past the end, SHRUNK when the object shrank under us,
+ * NO_SPACE when the pages cannot be reserved (a full tmpfs, a quota); in each
+ * case nothing is written. Only a failure during the copy itself can leave
+ * PART of the data written: SHRUNK when a shrink races the copy, and NO_SPACE
+ * when a page cannot be had although it could not be reserved first (System
+ * V segments, filesystems without fallocate) or on an I/O error. Never a
+ * SIGBUS. */
 gboolean           shmview_region_write            (ShmviewRegion        *self,
                                                     guint64               offset,
                                                     const guint8         *data,

@@ -18,6 +18,9 @@
 #include "config.h"
 
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include <glib.h>
 
@@ -49,7 +52,6 @@ typedef struct
 static inline guint8
 fold (guint8 c)
 {
-  /* Branch-free, so the compiler vectorises the loop over a chunk. */
   return c + (((guint8) (c - 'A') < 26) << 5);
 }
 
@@ -58,20 +60,75 @@ fold_into (guint8       *out,
            const guint8 *in,
            gsize         length)
 {
-  for (gsize i = 0; i < length; i++)
+  gsize i = 0;
+
+#ifdef __SSE2__
+  /* 16 bytes at a time: c + 32 where 'A' <= c <= 'Z' (signed compares on
+   * c - 'A' - 128 make the unsigned range test). */
+  {
+    const __m128i bias = _mm_set1_epi8 ((char) (0x80 - 'A'));
+    const __m128i limit = _mm_set1_epi8 ((char) (0x80 + 25));
+    const __m128i to_lower = _mm_set1_epi8 (0x20);
+
+    for (; i + 16 <= length; i += 16)
+      {
+        __m128i c = _mm_loadu_si128 ((const __m128i *) (in + i));
+        __m128i upper = _mm_cmpgt_epi8 (_mm_add_epi8 (c, bias), limit);
+
+        /* upper is set where c is NOT a capital; add 32 elsewhere. */
+        _mm_storeu_si128 ((__m128i *) (out + i),
+                          _mm_add_epi8 (c, _mm_andnot_si128 (upper, to_lower)));
+      }
+  }
+#endif
+  for (; i < length; i++)
     out[i] = fold (in[i]);
   return out;
 }
 
-/* The first match in @haystack of the already folded @pattern. */
+/* The first match in @haystack of the already folded @pattern. With SSE2,
+ * 16 candidate offsets at a time are checked for the pattern's first and
+ * last byte together and only those that have both are compared in full:
+ * several times faster than memmem on text-like data. */
 static gssize
 find_first (const guint8 *haystack,
             gsize         length,
             const guint8 *pattern,
             gsize         pattern_length)
 {
-  const guint8 *hit = memmem (haystack, length, pattern, pattern_length);
+  const guint8 *hit;
+  gsize i = 0;
 
+  if (pattern_length > length)
+    return -1;
+  if (pattern_length == 1)
+    {
+      hit = memchr (haystack, pattern[0], length);
+      return hit != NULL ? hit - haystack : -1;
+    }
+#ifdef __SSE2__
+  {
+    const __m128i first = _mm_set1_epi8 ((char) pattern[0]);
+    const __m128i last = _mm_set1_epi8 ((char) pattern[pattern_length - 1]);
+
+    for (; i + pattern_length - 1 + 16 <= length; i += 16)
+      {
+        __m128i a = _mm_loadu_si128 ((const __m128i *) (haystack + i));
+        __m128i b = _mm_loadu_si128 ((const __m128i *) (haystack + i + pattern_length - 1));
+        guint mask = (guint) _mm_movemask_epi8 (_mm_and_si128 (_mm_cmpeq_epi8 (a, first),
+                                                               _mm_cmpeq_epi8 (b, last)));
+
+        for (; mask != 0; mask &= mask - 1)
+          {
+            gsize at = i + (gsize) __builtin_ctz (mask);
+
+            if (memcmp (haystack + at + 1, pattern + 1, pattern_length - 2) == 0)
+              return (gssize) at;
+          }
+      }
+  }
+#endif
+  hit = memmem (haystack + i, length - i, pattern, pattern_length);
   return hit != NULL ? hit - haystack : -1;
 }
 
@@ -410,6 +467,7 @@ scan_span_all (Search                 *s,
  * @pattern: the bytes to look for
  * @pattern_length: at least 1
  * @flags: IGNORE_CASE counts
+ * @from: the first offset a match may start at
  * @func: (scope call): called with each match, first to last; overlapping
  *   matches count ("aa" is at 0 and 1 in "aaa")
  * @user_data: for @func
@@ -424,6 +482,7 @@ shmview_search_region_all (ShmviewRegion          *region,
                            const guint8           *pattern,
                            gsize                   pattern_length,
                            ShmviewSearchFlags      flags,
+                           guint64                 from,
                            ShmviewSearchMatchFunc  func,
                            gpointer                user_data,
                            GCancellable           *cancellable,
@@ -441,7 +500,7 @@ shmview_search_region_all (ShmviewRegion          *region,
   search_init (&s, region, pattern, pattern_length, flags & SHMVIEW_SEARCH_IGNORE_CASE,
                cancellable);
   s.total = s.size;
-  for (guint64 pos = 0; ok && go_on && next_span (&s, pos, s.size, &span_lo, &span_hi);
+  for (guint64 pos = from; ok && go_on && next_span (&s, pos, s.size, &span_lo, &span_hi);
        pos = span_hi)
     ok = scan_span_all (&s, span_lo, span_hi, func, user_data, &go_on, error);
   search_clear (&s);

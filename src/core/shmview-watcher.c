@@ -22,7 +22,7 @@
 #include <time.h>
 #include <xxhash.h>
 
-#include "shmview-watcher.h"
+#include "shmview-watcher-private.h"
 
 /* Reads go through a buffer small enough to stay in the cache while the
  * digests (or the comparison) run over it. */
@@ -79,6 +79,8 @@ struct _ShmviewWatcher
   guint64       *digests;         /* size > FULL_MAX: one per page */
   guint64        cursor;          /* next page of the sweep, in bytes */
   GArray        *own_recent;      /* OwnWrite taken, to tell own changes from foreign */
+  guint64        stretch_start;   /* the last data stretch next_data() found */
+  guint64        stretch_end;
   guint8        *buffer;          /* READ_CHUNK */
   guint8        *zeros;           /* READ_CHUNK of zeros: what a hole reads as */
 };
@@ -308,6 +310,29 @@ post (ShmviewWatcher *self,
   g_clear_pointer (&reports->changes, g_ptr_array_unref);
 }
 
+/* shmview_region_next_data(), remembering the stretch it found: on tmpfs a
+ * SEEK_HOLE walks the pages up to the next hole, so asking again for each
+ * slice of a populated region would cost the square of its size. A stretch
+ * that becomes a hole reads as zeros anyway; holes are asked about afresh. */
+static gboolean
+next_data (ShmviewWatcher *self,
+           guint64         offset,
+           guint64        *start,
+           guint64        *end)
+{
+  if (offset >= self->stretch_start && offset < self->stretch_end)
+    {
+      *start = offset;
+      *end = MIN (self->stretch_end, self->size);
+      return *start < *end;
+    }
+  if (!shmview_region_next_data (self->region, offset, start, end))
+    return FALSE;
+  self->stretch_start = *start;
+  self->stretch_end = *end;
+  return TRUE;
+}
+
 /* ---- reading, holes skipped --------------------------------------------- */
 
 /* Calls @func for [offset, end) in pieces of at most READ_CHUNK: with the
@@ -330,7 +355,7 @@ for_each_piece (ShmviewWatcher *self,
       guint64 data_start = end, data_end = end;
       guint64 stop;
 
-      if (!shmview_region_next_data (self->region, offset, &data_start, &data_end))
+      if (!next_data (self, offset, &data_start, &data_end))
         data_start = data_end = end;
       /* whole pages, so the sweep's digests line up (a hole's edge read by
        * pread costs a few zeros and allocates nothing) */
@@ -485,6 +510,7 @@ full_round (ShmviewWatcher *self)
     }
   g_mutex_unlock (&self->lock);
 
+  self->stretch_start = self->stretch_end = 0;
   reports_init (&reports);
   if (!for_each_piece (self, 0, self->size, compare_piece, &reports))
     {
@@ -543,8 +569,7 @@ slice_end (ShmviewWatcher *self,
   guint64 end = MIN (self->size, offset + (guint64) SLICE_PAGES * SHMVIEW_WATCHER_PAGE_SIZE);
   guint64 data_start, data_end;
 
-  if (shmview_region_next_data (self->region, offset, &data_start, &data_end)
-      && data_start < end)
+  if (next_data (self, offset, &data_start, &data_end) && data_start < end)
     {
       guint64 data_limit = MAX (data_start / SHMVIEW_WATCHER_PAGE_SIZE * SHMVIEW_WATCHER_PAGE_SIZE,
                                 offset) + SLICE_BYTES;
@@ -607,7 +632,10 @@ sweep_slice (ShmviewWatcher *self)
   self->cursor = end;
   wrapped = self->cursor >= self->size;
   if (wrapped)
-    self->cursor = 0;
+    {
+      self->cursor = 0;
+      self->stretch_start = self->stretch_end = 0;
+    }
   post (self, &sweep.reports, wrapped);
   if (wrapped)
     {
@@ -626,6 +654,21 @@ drop_baseline (ShmviewWatcher *self)
   g_clear_pointer (&self->digests, g_free);
   self->has_baseline = FALSE;
   self->cursor = 0;
+  self->stretch_start = self->stretch_end = 0;
+}
+
+/* Brings the baseline to the region's current size: a new size is a new
+ * baseline. */
+static void
+follow_size (ShmviewWatcher *self)
+{
+  guint64 size = shmview_region_get_size (self->region);
+
+  if (size != self->size)
+    {
+      drop_baseline (self);
+      self->size = size;
+    }
 }
 
 /* Waits @us or until stopped; FALSE when stopping. */
@@ -652,7 +695,6 @@ worker (gpointer user_data)
 
   for (;;)
     {
-      guint64 size = shmview_region_get_size (self->region);
       guint interval;
       double budget;
 
@@ -661,13 +703,8 @@ worker (gpointer user_data)
       budget = self->budget;
       g_mutex_unlock (&self->lock);
 
-      if (size != self->size)
-        {
-          drop_baseline (self);
-          self->size = size;
-        }
-
-      if (size <= SHMVIEW_WATCHER_FULL_MAX)
+      follow_size (self);
+      if (self->size <= SHMVIEW_WATCHER_FULL_MAX)
         {
           gint64 now = g_get_monotonic_time ();
 
@@ -688,6 +725,31 @@ worker (gpointer user_data)
         }
     }
   return NULL;
+}
+
+void
+_shmview_watcher_run_sweep (ShmviewWatcher *self)
+{
+  guint64 before, after;
+
+  g_return_if_fail (SHMVIEW_IS_WATCHER (self));
+  g_return_if_fail (self->thread == NULL);
+
+  follow_size (self);
+  g_mutex_lock (&self->lock);
+  before = self->n_sweeps;
+  g_mutex_unlock (&self->lock);
+  do
+    {
+      if (self->size <= SHMVIEW_WATCHER_FULL_MAX)
+        full_round (self);
+      else
+        sweep_slice (self);
+      g_mutex_lock (&self->lock);
+      after = self->n_sweeps;
+      g_mutex_unlock (&self->lock);
+    }
+  while (after == before);
 }
 
 /* ---- GObject ------------------------------------------------------------ */

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "bench-app-util.h"
+#include "bench-table.h"
 #include "shmview-hex-view.h"
 #include "shmview-region-page.h"
 #include "test-util.h"
@@ -151,8 +152,8 @@ bench_report_ratio (const char *what,
                     double      ratio,
                     double      goal)
 {
-  gboolean met = ratio <= goal;
+  char text[32];
 
-  g_print ("%s: ratio %.2f (goal <= %.2f): %s\n", what, ratio, goal, met ? "met" : "MISSED");
-  return met;
+  g_snprintf (text, sizeof text, "%.2f", ratio);
+  return bench_table_row (what, text, NULL, ratio, FALSE, goal, "");
 }

@@ -49,7 +49,7 @@ int       bench_compare_doubles   (const void *a,
 /* Median of @n samples (sorts them). */
 double    bench_median            (double     *samples,
                                    guint       n);
-/* Prints "NAME: ratio R (goal <= G): met|MISSED" and returns whether it was met. */
+/* Prints a bench-row (bench-table.h) for a ratio without an anchor and returns whether it holds. */
 gboolean  bench_report_ratio      (const char *what,
                                    double      ratio,
                                    double      goal);

@@ -4,15 +4,12 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A measurement, not a test: prints the ratio of shmtool's throughput
- * (1 GiB region into /dev/null, process start to exit) to an in-process
- * memcpy of the same 1 GiB from the mapping into a buffer, from one run
- * each, and the goal (>= 0.5). Exits 0 either way.
- *
- * shmtool streams with sendfile(), and /dev/null takes spliced pages
- * without copying them, so that goal ratio measures no copy at all. For an
- * honest picture the same read also goes into a pipe that this program
- * drains (a consumer that takes every byte), next to dd doing the same
- * with read(2) and write(2): those two lines are the ones to compare.
+ * (1 GiB region through a pipe to a reader that takes every byte, process
+ * start to exit) to an in-process memcpy of the same 1 GiB from a warm
+ * mapping into a warm buffer, from one run each, and the goal (>= 0.5).
+ * Exits 0 either way. dd doing the same with read(2) and write(2) is shown
+ * beside it. shmtool streams with sendfile(), and /dev/null takes spliced
+ * pages without copying them: that figure is printed as a side note only.
  */
 #include "config.h"
 
@@ -22,6 +19,7 @@
 #include <glib.h>
 
 #include "bench-cli-util.h"
+#include "bench-table.h"
 #include "test-util.h"
 
 #define SIZE BENCH_CLI_GIB
@@ -37,6 +35,9 @@ time_memcpy (const guint8 *source)
   double seconds;
 
   memset (destination, 1, SIZE);
+  /* Warm the source as well: one untimed pass, so the floor is copy
+   * bandwidth and not the first touch of every page of the mapping. */
+  memcpy (destination, source, SIZE);
   start = g_get_monotonic_time ();
   memcpy (destination, source, SIZE);
   seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
@@ -86,6 +87,17 @@ main (int    argc,
               copy_s);
   if (have_dd)
     print_time ("dd bs=256K of the same object | the same reader", dd_pipe_s, copy_s);
-  bench_cli_report_ratio ("shmtool raw throughput / memcpy bandwidth", copy_s / tool_s, 0.5);
+  /* The headline: bytes a reader really receives. sendfile into /dev/null
+   * copies nothing, so its figure says nothing about throughput. */
+  g_print ("side note: into /dev/null (sendfile) shmtool takes %.3f s, ratio %.2f: no bytes are "
+           "copied there, so it is not the measure\n", tool_s, copy_s / tool_s);
+  {
+    char a[32], b[32];
+
+    g_snprintf (a, sizeof a, "%.2f GiB/s", 1.0 / tool_pipe_s);
+    g_snprintf (b, sizeof b, "%.2f GiB/s (memcpy)", 1.0 / copy_s);
+    bench_table_row ("read --format raw 1 GiB | reader, throughput", a, b, copy_s / tool_pipe_s,
+                     TRUE, 0.5, "");
+  }
   return 0;
 }

@@ -67,7 +67,7 @@ static CliResult *
 run_shell (const char *script)
 {
   g_autofree char *shmtool = cli_shmtool_path ();
-  g_autofree char *full = g_strdup_printf ("SHMTOOL='%s'; %s", shmtool, script);
+  g_autofree char *full = g_strdup_printf ("export SHMTOOL='%s'; %s", shmtool, script);
 
   return cli_run ("/bin/sh", "-c", full, NULL);
 }
@@ -341,6 +341,195 @@ test_list_escaped (Fixture       *f,
   g_assert_nonnull (strstr (list->out_text, escaped));
 }
 
+/* Whether a leftover ".shmview-new-*" of a replace is in @dir (a private
+ * one: other tests may be replacing in /dev/shm at this very moment). */
+static gboolean
+has_temp_leftover (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *entry;
+
+  g_assert_nonnull (d);
+  while ((entry = g_dir_read_name (d)) != NULL)
+    if (g_str_has_prefix (entry, ".shmview-new-"))
+      return TRUE;
+  return FALSE;
+}
+
+/* create SPEC --size 8E --force (and a size just too big for the
+ * filesystem) must fail and leave what @read_back returns unchanged. */
+static void
+assert_failed_replace_keeps (const char *spec,
+                             GBytes    *(*read_back) (const char *spec))
+{
+  static const char *const sizes[] = { "8E", "16E" };
+  g_autoptr(GBytes) before = read_back (spec);
+
+  g_assert_nonnull (before);
+  for (gsize i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autoptr(CliResult) result = cli_shmtool ("create", spec, "--size", sizes[i], "--force",
+                                                 NULL);
+      g_autoptr(GBytes) after = NULL;
+
+      g_assert_cmpint (result->status, !=, 0);
+      after = read_back (spec);
+      g_assert_nonnull (after);
+      g_assert_cmpmem (g_bytes_get_data (after, NULL), g_bytes_get_size (after),
+                       g_bytes_get_data (before, NULL), g_bytes_get_size (before));
+    }
+}
+
+/* The region's bytes through shmtool itself (any kind). */
+static GBytes *
+read_with_shmtool (const char *spec)
+{
+  g_autoptr(CliResult) result = cli_shmtool ("read", spec, "--format", "raw", NULL);
+
+  return result->status == 0 ? g_bytes_ref (result->out) : NULL;
+}
+
+static void
+test_force_posix (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(CliResult) ok = NULL;
+
+  g_test_summary ("create --force that fails (a size tmpfs refuses) leaves the old POSIX "
+                  "object exactly as it was");
+
+  cli_shmtool_ok ("write", f->bare, "--string", "keep-me", NULL);
+  assert_failed_replace_keeps (f->bare, read_with_shmtool);
+
+  /* and a replace that can succeed still does */
+  cli_shmtool_ok ("create", f->bare, "--size", "32", "--force", NULL);
+  ok = cli_shmtool ("read", f->bare, "--format", "raw", NULL);
+  cli_assert_ok (ok);
+  g_assert_cmpuint (g_bytes_get_size (ok->out), ==, 32);
+}
+
+static void
+test_force_file (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *path = shmview_test_temp_path ("force.bin");
+  g_autofree char *spec = g_strconcat ("file:", path, NULL);
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  g_test_summary ("create --force that fails leaves the old file exactly as it was, and no "
+                  "temporary file behind");
+
+  cli_shmtool_ok ("create", spec, "--size", "16", NULL);
+  cli_shmtool_ok ("write", spec, "--string", "keep-me", NULL);
+  assert_failed_replace_keeps (spec, read_with_shmtool);
+  g_assert_false (has_temp_leftover (dir));
+  g_unlink (path);
+}
+
+static void
+test_force_sysv (Fixture       *f,
+                 gconstpointer  data)
+{
+  gint32 key = (gint32) (0x48000000 | (getpid () & 0xffffff));
+  g_autofree char *spec = g_strdup_printf ("sysv:0x%08x", (guint32) key);
+
+  g_test_summary ("create --force that fails (a size over shmmax, or more than there is "
+                  "memory for) leaves the old System V segment as it was");
+
+  if (shmview_test_skip_without_sysv ())
+    return;
+  shmview_test_track_sysv_key (key);
+  cli_shmtool_ok ("create", spec, "--size", "16", NULL);
+  cli_shmtool_ok ("write", spec, "--string", "keep-me", NULL);
+  assert_failed_replace_keeps (spec, read_with_shmtool);
+  cli_shmtool_ok ("rm", spec, NULL);
+}
+
+/* TRUE (after g_test_skip) when this user cannot mount a tmpfs of its own
+ * in a new user and mount namespace. */
+static gboolean
+skip_without_private_mount (void)
+{
+  g_autoptr(CliResult) probe = cli_run ("/bin/sh", "-c",
+                                        "unshare -rm sh -c 'mount -t tmpfs none /mnt' 2>&1",
+                                        NULL);
+
+  if (probe->status == 0)
+    return FALSE;
+  g_test_skip ("Cannot mount a private tmpfs here (unshare -rm)");
+  return TRUE;
+}
+
+static void
+test_full_tmpfs (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *dir = shmview_test_temp_path ("full");
+  g_autofree char *input = shmview_test_temp_path ("input.bin");
+  g_autoptr(GBytes) bytes = cli_pattern_bytes (1536 * 1024, 11);
+  g_autofree char *script = NULL;
+  g_autoptr(CliResult) result = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_test_summary ("A 1.5 MiB write into a file on a 1 MiB tmpfs fails whole: status 1, "
+                  "NO_SPACE's message, and not one byte written (write and fill)");
+
+  if (skip_without_private_mount ())
+    return;
+  g_assert_no_errno (g_mkdir (dir, 0700));
+  g_assert_true (g_file_set_contents (input, g_bytes_get_data (bytes, NULL),
+                                      (gssize) g_bytes_get_size (bytes), NULL));
+  /* Each step prints its status; the last two count the non-zero bytes. */
+  script = g_strdup_printf (
+    "unshare -rm sh -c 'mount -t tmpfs -o size=1m none %s || exit 99;"
+    " \"$SHMTOOL\" create file:%s/f --size 1536K; echo create=$?;"
+    " \"$SHMTOOL\" write file:%s/f --file %s; echo write=$?;"
+    " \"$SHMTOOL\" read file:%s/f --format raw | tr -d \"\\\\000\" | wc -c;"
+    " \"$SHMTOOL\" fill file:%s/f --byte 0x55; echo fill=$?;"
+    " \"$SHMTOOL\" read file:%s/f --format raw | tr -d \"\\\\000\" | wc -c'",
+    dir, dir, dir, input, dir, dir, dir);
+  result = run_shell (script);
+  g_assert_cmpint (result->status, ==, 0);
+  lines = g_strsplit (g_strstrip (result->out_text), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 5);
+  g_assert_cmpstr (lines[0], ==, "create=0");
+  g_assert_cmpstr (lines[1], ==, "write=1");
+  g_assert_cmpstr (g_strstrip (lines[2]), ==, "0");
+  g_assert_cmpstr (lines[3], ==, "fill=1");
+  g_assert_cmpstr (g_strstrip (lines[4]), ==, "0");
+  g_assert_nonnull (strstr (result->err, "nothing was written"));
+  g_rmdir (dir);
+  g_unlink (input);
+}
+
+static void
+test_write_small_window (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *script = NULL;
+  g_autoptr(CliResult) result = NULL;
+  g_autofree char *big = g_strconcat (f->bare, "-big", NULL);
+  g_autofree char *big_name = g_strconcat ("/", big, NULL);
+
+  g_test_summary ("Under ulimit -v 1000000 a 1 GiB region cannot be mapped whole, and a "
+                  "1-byte write (and a small fill) maps only the pages it touches");
+
+#if defined(__SANITIZE_ADDRESS__)
+  g_test_skip ("AddressSanitizer cannot run under a small ulimit -v");
+  return;
+#endif
+  shmview_test_track_posix (big_name);
+  cli_shmtool_ok ("create", big, "--size", "1G", NULL);
+  script = g_strdup_printf ("ulimit -v 1000000 && \"$SHMTOOL\" write %s --offset 5 --text x && "
+                            "\"$SHMTOOL\" fill %s --offset 1000000000 --length 10000 "
+                            "--byte 7 && \"$SHMTOOL\" read %s --offset 4 --length 2 "
+                            "--format hex", big, big, big);
+  result = run_shell (script);
+  cli_assert_ok (result);
+  g_assert_nonnull (strstr (result->out_text, "00 78"));
+  shmview_test_posix_unlink (big_name);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -362,6 +551,14 @@ main (int    argc,
               teardown);
   g_test_add ("/cli/harden/messages/long-spec", Fixture, NULL, setup, test_long_spec, teardown);
   g_test_add ("/cli/harden/messages/list-escaped", Fixture, NULL, setup, test_list_escaped,
+              teardown);
+
+  g_test_add ("/cli/harden/force/posix", Fixture, NULL, setup, test_force_posix, teardown);
+  g_test_add ("/cli/harden/force/file", Fixture, NULL, setup, test_force_file, teardown);
+  g_test_add ("/cli/harden/force/sysv", Fixture, NULL, setup, test_force_sysv, teardown);
+
+  g_test_add ("/cli/harden/write/full-tmpfs", Fixture, NULL, setup, test_full_tmpfs, teardown);
+  g_test_add ("/cli/harden/write/small-window", Fixture, NULL, setup, test_write_small_window,
               teardown);
 
   return g_test_run ();

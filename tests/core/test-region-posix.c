@@ -568,9 +568,9 @@ static void
 test_write_cannot_map (Fixture       *f,
                        gconstpointer  data)
 {
-  g_test_summary ("When the object grows too large to map whole and the part to write "
-                  "cannot be mapped either (no address space left), the write fails with a "
-                  "message that says so, and reads still work");
+  g_test_summary ("When the object grows too large to map whole, a small write maps only "
+                  "the page it touches; one whose part cannot be mapped either (no address "
+                  "space left) fails with a message that says so, and reads still work");
 
   if (g_test_subprocess ())
     {
@@ -587,14 +587,20 @@ test_write_cannot_map (Fixture       *f,
       g_assert_no_errno (ftruncate (fd, 1 << 30));
       g_assert_cmpint (shmview_region_update (f->region, NULL), ==, SHMVIEW_REGION_CHANGE_GREW);
       assert_mappings (f->name, "");
-      g_assert_false (shmview_region_write (f->region, 0, (const guint8 *) "nope", 4, &error));
+      /* A small write maps only its page, and works. */
+      g_assert_true (shmview_region_write (f->region, 1, (const guint8 *) "Z", 1, &error));
+      g_assert_no_error (error);
+      /* 256 MiB cannot be mapped even in part: said so, nothing written. */
+      g_assert_false (shmview_region_fill (f->region, 0, 256 << 20, 0x41, &error));
       g_assert_nonnull (error);
       g_assert_true (g_str_has_prefix (error->message,
                                        "Could not map the part of the region to write: "));
       g_clear_error (&error);
       g_assert_true (shmview_region_read (f->region, 0, buf, sizeof buf, &error));
       g_assert_no_error (error);
-      g_assert_cmpmem (buf, sizeof buf, CORE_TEST_LESSON, CORE_TEST_LESSON_LEN);
+      g_assert_cmpmem (buf + 2, sizeof buf - 2, CORE_TEST_LESSON + 2, CORE_TEST_LESSON_LEN - 2);
+      g_assert_cmpint (buf[0], ==, CORE_TEST_LESSON[0]);
+      g_assert_cmpint (buf[1], ==, 'Z');
       close (fd);
       return;
     }

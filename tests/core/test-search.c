@@ -118,6 +118,55 @@ test_memory (void)
                                           SHMVIEW_SEARCH_IGNORE_CASE), ==, -1);
 }
 
+static gssize
+naive_find (const guint8 *hay,
+            gsize         length,
+            const guint8 *pattern,
+            gsize         pattern_length,
+            gboolean      last)
+{
+  gssize found = -1;
+
+  for (gsize i = 0; i + pattern_length <= length; i++)
+    {
+      gsize k = 0;
+
+      while (k < pattern_length && g_ascii_tolower (hay[i + k]) == g_ascii_tolower (pattern[k]))
+        k++;
+      if (k == pattern_length)
+        {
+          found = (gssize) i;
+          if (!last)
+            break;
+        }
+    }
+  return found;
+}
+
+static void
+test_memory_random (void)
+{
+  g_test_summary ("On random text of a small alphabet, every length and position gives "
+                  "what a byte-by-byte search gives, both ways, ignoring case");
+
+  for (guint round = 0; round < 2000; round++)
+    {
+      guint8 hay[100];
+      guint8 pattern[8];
+      gsize length = g_test_rand_int_range (0, sizeof hay);
+      gsize pattern_length = g_test_rand_int_range (1, sizeof pattern);
+      ShmviewSearchFlags backward = round % 2 ? SHMVIEW_SEARCH_BACKWARD : 0;
+
+      for (gsize i = 0; i < length; i++)
+        hay[i] = "abAB"[g_test_rand_int_range (0, 4)];
+      for (gsize i = 0; i < pattern_length; i++)
+        pattern[i] = "abAB"[g_test_rand_int_range (0, 4)];
+      g_assert_cmpint (shmview_search_memory (hay, length, pattern, pattern_length,
+                                              SHMVIEW_SEARCH_IGNORE_CASE | backward), ==,
+                       naive_find (hay, length, pattern, pattern_length, backward != 0));
+    }
+}
+
 static void
 test_chunk_boundaries (Fixture       *fixture,
                        gconstpointer  data)
@@ -194,14 +243,21 @@ test_all (Fixture       *fixture,
   put (fixture, 2 * CHUNK + 5, "AA", 2);
 
   g_assert_true (shmview_search_region_all (fixture->posix.region, (const guint8 *) "aa", 2,
-                                            SHMVIEW_SEARCH_IGNORE_CASE, collect, found, NULL,
+                                            SHMVIEW_SEARCH_IGNORE_CASE, 0, collect, found, NULL,
                                             &error));
   g_assert_no_error (error);
   g_assert_cmpmem (found->data, found->len * sizeof (guint64), expected, sizeof expected);
 
   g_array_set_size (found, 0);
   g_assert_true (shmview_search_region_all (fixture->posix.region, (const guint8 *) "aa", 2,
-                                            SHMVIEW_SEARCH_IGNORE_CASE, stop_after_two, found,
+                                            SHMVIEW_SEARCH_IGNORE_CASE, 11, collect, found,
+                                            NULL, &error));
+  g_assert_cmpmem (found->data, found->len * sizeof (guint64), expected + 1,
+                   sizeof expected - sizeof (guint64));
+
+  g_array_set_size (found, 0);
+  g_assert_true (shmview_search_region_all (fixture->posix.region, (const guint8 *) "aa", 2,
+                                            SHMVIEW_SEARCH_IGNORE_CASE, 0, stop_after_two, found,
                                             NULL, &error));
   g_assert_cmpuint (found->len, ==, 2);
 }
@@ -319,7 +375,7 @@ test_sparse_last_byte (Fixture       *fixture,
   assert_not_found (fixture, "\x7f\0", 2, 0, 0);
 
   g_assert_true (shmview_search_region_all (fixture->posix.region, (const guint8 *) "\0\x7f", 2,
-                                            0, collect, found, NULL, &error));
+                                            0, 1, collect, found, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (found->len, ==, 1);
   g_assert_cmpuint (g_array_index (found, guint64, 0), ==, size - 2);
@@ -332,6 +388,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/core/search/memory", test_memory);
+  g_test_add_func ("/core/search/memory-random", test_memory_random);
   g_test_add_func ("/core/search/patterns", test_patterns);
   g_test_add ("/core/search/chunk-boundaries", Fixture, NULL, setup_small,
               test_chunk_boundaries, teardown);

@@ -543,6 +543,28 @@ test_large_array_is_one_node (Fixture       *fixture,
   g_assert_cmpuint (offset, ==, 4 + 99999 * 8 + 4);
 }
 
+static void
+test_list_types (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  const char *expected[] = { "enum color", "run_mode", "struct point", "struct packed_rec",
+                             "struct attr_packed", "union number", "struct flags",
+                             "struct shared", "shared_t", "track_t", NULL };
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) names = NULL, broken = NULL;
+
+  g_test_summary ("The types a header defines itself, in its order, as --type takes them "
+                  "(not stdint.h's); a header with errors lists none");
+  if (skip_without_clang ())
+    return;
+  names = shmview_layout_list_types_file (fixture->header, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstrv (names, expected);
+  broken = shmview_layout_list_types_text ("struct s { int a b; };", NULL, &error);
+  g_assert_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_INVALID_ARGUMENT);
+  g_assert_null (broken);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -557,6 +579,7 @@ main (int argc, char **argv)
   ADD ("/layout/bad-values", test_bad_values);
   ADD ("/layout/header-errors", test_header_errors);
   ADD ("/layout/large-array-is-one-node", test_large_array_is_one_node);
+  ADD ("/layout/list-types", test_list_types);
 #undef ADD
 
   return g_test_run ();
