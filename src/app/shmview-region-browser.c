@@ -13,7 +13,6 @@
  */
 #include "config.h"
 
-#include <pwd.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -21,12 +20,14 @@
 
 #include "shmview-errors-ui.h"
 #include "shmview-format.h"
-#include "shmview-region-browser.h"
 #include "shmview-region-browser-private.h"
+#include "shmview-region-browser.h"
 #include "shmview-region-list.h"
 #include "shmview-region.h"
+#include "shmview-size-format.h"
 #include "shmview-status-bar.h"
 #include "shmview-ui-util.h"
+#include "shmview-users.h"
 
 /* The listing itself (a readdir of /dev/shm and /proc/sysvipc/shm) runs
  * every second, so a region made or removed elsewhere shows within one.
@@ -149,19 +150,13 @@ static const char *
 owner_name (ShmviewRegionBrowser *self,
             guint32               uid)
 {
-  const char *name = g_hash_table_lookup (self->owner_names, GUINT_TO_POINTER (uid));
-  struct passwd pw, *result = NULL;
-  char buffer[1024];
+  char *name = g_hash_table_lookup (self->owner_names, GUINT_TO_POINTER (uid));
 
-  if (name != NULL)
-    return name;
-
-  if (getpwuid_r (uid, &pw, buffer, sizeof buffer, &result) == 0 && result != NULL)
-    name = g_strdup (result->pw_name);
-  else
-    name = g_strdup_printf ("%u", uid);
-
-  g_hash_table_insert (self->owner_names, GUINT_TO_POINTER (uid), (char *) name);
+  if (name == NULL)
+    {
+      name = shmview_user_name (uid);
+      g_hash_table_insert (self->owner_names, GUINT_TO_POINTER (uid), name);
+    }
   return name;
 }
 

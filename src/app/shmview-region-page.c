@@ -42,6 +42,7 @@
 #include "shmview-region-list.h"
 #include "shmview-region-page-private.h"
 #include "shmview-region-page.h"
+#include "shmview-size-format.h"
 #include "shmview-snapshot.h"
 #include "shmview-status-bar.h"
 #include "shmview-string-pane.h"

@@ -475,8 +475,7 @@ test_undo_follows_focus (Fixture       *fixture,
 
   page = open_spec (fixture, fixture->names[0], FALSE);
   hex = shmview_region_page_get_hex_view (page);
-  /* The string pane's entry (the inspector's, hidden, come later). */
-  entry = find_widget (_shmview_region_page_get_string_pane (page), NULL, GTK_TYPE_ENTRY);
+  entry = shmview_app_test_template_child (_shmview_region_page_get_string_pane (page), "entry");
   g_signal_emit_by_name (hex, "edit", (guint64) 5, bytes, &written);
   g_assert_true (written);
 
