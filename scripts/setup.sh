@@ -30,6 +30,7 @@ SHMVIEW_PACKAGES=(
   xdotool imagemagick                                 # XTest-driven smoke test + screenshots
   valgrind                                            # meson test --setup valgrind
   util-linux bsdextrautils xxd                        # ipcmk/ipcs/setpriv, hexdump, xxd (tests, benchmarks)
+  mingw-w64 wine wine64                               # the win32 suite: cross-built .exe files run under Wine
   scdoc po4a man-db groff-base                        # man pages (doc/), zh_CN through po4a; rendering tests
   bash-completion zsh fish jq                         # shell completion (completion/) and its tests; jq: man EXAMPLES
 )
