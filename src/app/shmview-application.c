@@ -500,6 +500,9 @@ static const struct
   { "win.close-tab", { "<Primary>w", NULL } },
   { "win.sidebar-visible", { "F9", NULL } },
   { "page.inspector", { "F7", NULL } },
+  { "page.find", { "<Primary>f", NULL } },
+  { "page.find-next", { "<Primary>g", NULL } },
+  { "page.find-previous", { "<Primary><Shift>g", NULL } },
 };
 
 /* Once per process and screen: the provider outlives any one application
