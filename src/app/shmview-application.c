@@ -582,6 +582,9 @@ static const struct
   { "page.take-snapshot", { "<Primary><Shift>s", NULL } },
   { "page.inspector", { "F7", NULL } },
   { "page.show-layout", { "<Primary><Shift>l", NULL } },
+  { "page.find", { "<Primary>f", NULL } },
+  { "page.find-next", { "<Primary>g", NULL } },
+  { "page.find-previous", { "<Primary><Shift>g", NULL } },
 };
 
 /* Once per process and screen: the provider outlives any one application

@@ -1401,6 +1401,13 @@ shmview_hex_view_key_press (GtkWidget   *widget,
   gboolean shift = (mods & GDK_SHIFT_MASK) != 0;
   guint64 target;
 
+  /* Ctrl+Page Up/Down switch tabs (the notebook's keys, as the README and
+   * the Shortcuts window say): let them go up to it. */
+  if (ctrl && !shift &&
+      (event->keyval == GDK_KEY_Page_Up || event->keyval == GDK_KEY_Page_Down ||
+       event->keyval == GDK_KEY_KP_Page_Up || event->keyval == GDK_KEY_KP_Page_Down))
+    return GDK_EVENT_PROPAGATE;
+
   if (movement_target (self, event->keyval, ctrl, &target))
     {
       if ((mods & ~(GDK_CONTROL_MASK | GDK_SHIFT_MASK)) != 0)

@@ -37,6 +37,7 @@
 #include "shmview-layout-pane.h"
 #include "shmview-layout-store.h"
 #include "shmview-inspector.h"
+#include "shmview-search-bar.h"
 #include "shmview-monitor.h"
 #include "shmview-parse.h"
 #include "shmview-region-list.h"
@@ -83,6 +84,10 @@ struct _ShmviewRegionPage
   guint              activity_id;      /* clears the tab's activity dot */
   gboolean           offscreen_activity;
   double             cpu_budget;
+  ShmviewSearchBar  *search_bar;
+
+  /* owned */
+  GCancellable      *search_cancellable; /* the search running, if any */
   ShmviewRegion     *region;
   ShmviewMonitor    *monitor;
   ShmviewHistory    *history;
@@ -1140,9 +1145,230 @@ on_layout_select_range (ShmviewRegionPage *self,
   shmview_hex_view_select (self->hex_view, offset, offset + length);
 }
 
+/* One search, run in a worker thread on a read-only region of its own
+ * (the page's region stays the main loop's): progress comes back through
+ * idles, the result through the GTask. */
+typedef struct
+{
+  ShmviewSpec        *spec;
+  GBytes             *pattern;
+  ShmviewSearchFlags  flags;
+  guint64             from;
+  guint64             match;
+  gboolean            wrapped;
+  ShmviewRegionPage  *page;          /* for progress; a ref held by the task */
+  gint                progress;      /* percent last posted */
+} SearchJob;
+
+static void
+search_job_free (SearchJob *job)
+{
+  shmview_spec_free (job->spec);
+  g_bytes_unref (job->pattern);
+  g_free (job);
+}
+
+typedef struct
+{
+  GWeakRef  page;
+  GCancellable *cancellable;
+  double    fraction;
+} SearchProgress;
+
+static gboolean
+show_search_progress (gpointer user_data)
+{
+  SearchProgress *p = user_data;
+  g_autoptr(ShmviewRegionPage) self = g_weak_ref_get (&p->page);
+
+  /* Only the running search may move the bar. */
+  if (self != NULL && self->search_cancellable == p->cancellable &&
+      !g_cancellable_is_cancelled (p->cancellable))
+    shmview_search_bar_set_progress (self->search_bar, p->fraction);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+search_progress_free (SearchProgress *p)
+{
+  g_weak_ref_clear (&p->page);
+  g_object_unref (p->cancellable);
+  g_free (p);
+}
+
+static void
+on_search_progress (guint64  done,
+                    guint64  total,
+                    gpointer user_data)
+{
+  GTask *task = user_data;
+  SearchJob *job = g_task_get_task_data (task);
+  gint percent = total > 0 ? (gint) (100.0 * done / total) : 100;
+  SearchProgress *p;
+
+  if (percent == job->progress)
+    return;
+  job->progress = percent;
+  p = g_new0 (SearchProgress, 1);
+  g_weak_ref_init (&p->page, job->page);
+  p->cancellable = g_object_ref (g_task_get_cancellable (task));
+  p->fraction = percent / 100.0;
+  g_idle_add_full (G_PRIORITY_DEFAULT, show_search_progress, p,
+                   (GDestroyNotify) search_progress_free);
+}
+
+static void
+search_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  SearchJob *job = task_data;
+  g_autoptr(ShmviewRegion) region = NULL;
+  g_autoptr(GError) error = NULL;
+  ShmviewSearchResult result;
+  gsize length;
+  const guint8 *pattern = g_bytes_get_data (job->pattern, &length);
+
+  region = shmview_region_open (job->spec, SHMVIEW_OPEN_READ_ONLY, 0, 0, &error);
+  if (region == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  result = shmview_search_region (region, pattern, length, job->flags, job->from, &job->match,
+                                  &job->wrapped, cancellable, on_search_progress, task, &error);
+  if (result == SHMVIEW_SEARCH_FAILED)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, result == SHMVIEW_SEARCH_FOUND);
+}
+
+static void
+on_search_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  ShmviewRegionPage *self = SHMVIEW_REGION_PAGE (source);
+  GTask *task = G_TASK (result);
+  SearchJob *job = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  gboolean found = g_task_propagate_boolean (task, &error);
+
+  /* Cancelled by a newer search or Esc (that one says what happens), or
+   * the page went away meanwhile. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->region == NULL ||
+      self->search_cancellable != g_task_get_cancellable (task))
+    return;
+  g_clear_object (&self->search_cancellable);
+  shmview_search_bar_set_progress (self->search_bar, -1);
+
+  if (error != NULL)
+    shmview_search_bar_set_status (self->search_bar, error->message);
+  else if (!found)
+    shmview_search_bar_set_status (self->search_bar, _("Not found"));
+  else
+    {
+      shmview_hex_view_select (self->hex_view, job->match,
+                               job->match + g_bytes_get_size (job->pattern));
+      shmview_search_bar_set_status (self->search_bar,
+                                     !job->wrapped ? NULL
+                                     : (job->flags & SHMVIEW_SEARCH_BACKWARD)
+                                     ? _("Wrapped around to the end")
+                                     : _("Wrapped around to the start"));
+    }
+}
+
+static void
+cancel_search (ShmviewRegionPage *self)
+{
+  if (self->search_cancellable != NULL)
+    g_cancellable_cancel (self->search_cancellable);
+  g_clear_object (&self->search_cancellable);
+  shmview_search_bar_set_progress (self->search_bar, -1);
+}
+
+/* Next (or previous) match from the selection or the cursor, wrapping. */
+static void
+find (ShmviewRegionPage *self,
+      gboolean           backward)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  guint64 start, end;
+  gboolean selected;
+  SearchJob *job;
+  GBytes *pattern;
+  ShmviewSearchFlags flags;
+
+  if (!gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (self->search_bar)))
+    shmview_search_bar_open (self->search_bar);
+  pattern = shmview_search_bar_dup_pattern (self->search_bar, &flags, &error);
+  if (pattern == NULL)
+    return;
+
+  cancel_search (self);
+  selected = shmview_hex_view_get_selection (self->hex_view, &start, &end);
+  if (!selected)
+    start = shmview_hex_view_get_cursor (self->hex_view);
+
+  job = g_new0 (SearchJob, 1);
+  job->spec = shmview_spec_copy (shmview_region_get_spec (self->region));
+  job->pattern = pattern;
+  job->flags = flags | SHMVIEW_SEARCH_WRAP | (backward ? SHMVIEW_SEARCH_BACKWARD : 0);
+  /* Forward from just past a selected match, so Enter moves on. */
+  job->from = !backward && selected ? start + 1 : start;
+  job->page = self;
+  job->progress = -1;
+
+  self->search_cancellable = g_cancellable_new ();
+  shmview_search_bar_set_status (self->search_bar, NULL);
+  task = g_task_new (self, self->search_cancellable, on_search_done, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) search_job_free);
+  g_task_run_in_thread (task, search_thread);
+}
+
+static void
+on_find (GSimpleAction *action,
+         GVariant      *parameter,
+         gpointer       user_data)
+{
+  shmview_search_bar_open (SHMVIEW_REGION_PAGE (user_data)->search_bar);
+}
+
+static void
+on_find_next (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  find (SHMVIEW_REGION_PAGE (user_data), FALSE);
+}
+
+static void
+on_find_previous (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  find (SHMVIEW_REGION_PAGE (user_data), TRUE);
+}
+
+/* Esc closes the bar: a search still running stops. */
+static void
+on_search_mode_changed (ShmviewRegionPage *self)
+{
+  if (!gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (self->search_bar)))
+    {
+      cancel_search (self);
+      shmview_region_page_focus_hex (self);
+    }
+}
+
 static const GActionEntry page_actions[] = {
   { "inspector", NULL, NULL, "false", on_inspector_toggled },
   { "show-layout", NULL, NULL, "false", on_show_layout_toggled },
+  { "find", on_find },
+  { "find-next", on_find_next },
+  { "find-previous", on_find_previous },
 };
 
 static void
@@ -1415,6 +1641,9 @@ shmview_region_page_dispose (GObject *object)
 {
   ShmviewRegionPage *self = SHMVIEW_REGION_PAGE (object);
 
+  if (self->search_cancellable != NULL)
+    g_cancellable_cancel (self->search_cancellable);
+  g_clear_object (&self->search_cancellable);
   g_clear_handle_id (&self->tick_id, g_source_remove);
   g_clear_handle_id (&self->event_poll_id, g_source_remove);
   if (self->fs_monitor != NULL)
@@ -1566,6 +1795,7 @@ shmview_region_page_class_init (ShmviewRegionPageClass *klass)
   g_type_ensure (SHMVIEW_TYPE_CHANGE_LOG);
   g_type_ensure (SHMVIEW_TYPE_INSPECTOR);
   g_type_ensure (SHMVIEW_TYPE_LAYOUT_PANE);
+  g_type_ensure (SHMVIEW_TYPE_SEARCH_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/shmview-region-page.ui");
@@ -1597,6 +1827,8 @@ shmview_region_page_class_init (ShmviewRegionPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_inspector_write);
   gtk_widget_class_bind_template_child (widget_class, ShmviewRegionPage, layout_pane);
   gtk_widget_class_bind_template_child (widget_class, ShmviewRegionPage, inspector);
+  gtk_widget_class_bind_template_child (widget_class, ShmviewRegionPage, search_bar);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_mode_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_goto_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_goto_changed);
   gtk_widget_class_set_css_name (widget_class, "shmview-region-page");
