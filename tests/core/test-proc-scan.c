@@ -63,6 +63,9 @@ child_main (Fixture *f,
   p[CHILD_ANON] = mmap (NULL, SIZE, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
   p[CHILD_FILE] = mmap (NULL, SIZE, PROT_READ, MAP_SHARED, f->file_fd, 0);
   p[CHILD_PRIVATE_MEMFD] = mmap (NULL, SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE, f->memfd2, 0);
+  /* Before the parent hears the addresses: it reads "anon" at once. */
+  if (p[CHILD_ANON] != MAP_FAILED)
+    memcpy (p[CHILD_ANON], "anon", 4);
   for (int i = 0; i < N_CHILD_MAPS; i++)
     {
       guint64 a = p[i] == MAP_FAILED ? 0 : (guint64) (guintptr) p[i];
@@ -70,7 +73,6 @@ child_main (Fixture *f,
       if (write (ready_fd, &a, sizeof a) != sizeof a)
         _exit (1);
     }
-  memcpy (p[CHILD_ANON], "anon", 4);
   while (read (release_fd, &c, 1) < 0 && errno == EINTR)
     ;
   _exit (0);
