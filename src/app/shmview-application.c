@@ -46,6 +46,9 @@ typedef struct
   char     *create_spec;
   char     *size_text;
   char     *mode_text;
+  char     *layout_header;
+  char     *layout_type;
+  char     *layout_offset_text;
   GStrv     specs;
 
   /* A second instance forwards its command line to the first one, whose
@@ -59,6 +62,7 @@ typedef struct
   guint        mode;
   ShmviewSpec *create_parsed;
   GPtrArray   *parsed;  /* ShmviewSpec, one for each of specs */
+  ShmviewLayoutPlacement *layout;  /* --layout, --type, --layout-offset */
 } Options;
 
 static void
@@ -68,6 +72,10 @@ options_clear (Options *options)
   g_free (options->create_spec);
   g_free (options->size_text);
   g_free (options->mode_text);
+  g_free (options->layout_header);
+  g_free (options->layout_type);
+  g_free (options->layout_offset_text);
+  g_clear_pointer (&options->layout, shmview_layout_placement_free);
   g_strfreev (options->specs);
   g_clear_pointer (&options->create_parsed, shmview_spec_free);
   g_clear_pointer (&options->parsed, g_ptr_array_unref);
@@ -124,6 +132,12 @@ create_option_context (Options *options)
       N_("Size of the region to create: 256, 0x100, 4K, 1M, 2G"), N_("N") },
     { "mode", 'm', 0, G_OPTION_ARG_FILENAME, &options->mode_text,
       N_("Permissions of the region to create, in octal (default 0600)"), N_("OCTAL") },
+    { "layout", 0, 0, G_OPTION_ARG_FILENAME, &options->layout_header,
+      N_("Read the regions as the C type --type declared in this header"), N_("FILE.h") },
+    { "type", 0, 0, G_OPTION_ARG_FILENAME, &options->layout_type,
+      N_("The type for --layout: “struct shared”, “shared” or a typedef's name"), N_("NAME") },
+    { "layout-offset", 0, 0, G_OPTION_ARG_FILENAME, &options->layout_offset_text,
+      N_("Where the --layout type starts in the region (default 0)"), N_("N") },
     { "version", 'v', 0, G_OPTION_ARG_NONE, &options->version,
       N_("Show the version and exit"), NULL },
     { "help", 'h', 0, G_OPTION_ARG_NONE, &options->help,
@@ -148,7 +162,8 @@ create_option_context (Options *options)
       "\n"
       "Examples:\n"
       "  shmview MapTrans\n"
-      "  shmview --create MapTrans --size 256\n"));
+      "  shmview --create MapTrans --size 256\n"
+      "  shmview MapTrans --layout shared.h --type \"struct shared\"\n"));
   return context;
 }
 
@@ -202,6 +217,45 @@ validate_create (Options  *options,
   return TRUE;
 }
 
+/* --layout FILE.h --type NAME [--layout-offset N]: the header is only read
+ * when a page applies it, but the options must make sense before anything
+ * is opened. */
+static gboolean
+validate_layout (Options  *options,
+                 GError  **error)
+{
+  g_autofree char *header = NULL;
+  guint64 offset = 0;
+
+  if (options->layout_header == NULL && options->layout_type == NULL)
+    {
+      if (options->layout_offset_text == NULL)
+        return TRUE;
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                           _("--layout-offset only goes with --layout FILE.h --type NAME"));
+      return FALSE;
+    }
+  if (options->layout_header == NULL || options->layout_type == NULL)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                           _("--layout FILE.h and --type NAME go together"));
+      return FALSE;
+    }
+  if (options->layout_offset_text != NULL
+      && !shmview_parse_offset (options->layout_offset_text, 0, G_MAXUINT64, &offset, error))
+    {
+      g_prefix_error (error, "--layout-offset: ");
+      return FALSE;
+    }
+  /* The caller's directory, as for file: specs. */
+  header = g_path_is_absolute (options->layout_header)
+           ? g_strdup (options->layout_header)
+           : g_build_filename (options->cwd != NULL ? options->cwd : ".", options->layout_header,
+                               NULL);
+  options->layout = shmview_layout_placement_new (header, options->layout_type, NULL, offset, 1);
+  return TRUE;
+}
+
 /* Checks everything before anything is opened, so a usage error changes
  * nothing. */
 static gboolean
@@ -230,6 +284,8 @@ validate_options (Options  *options,
       return FALSE;
     }
   if (options->create_spec != NULL && !validate_create (options, error))
+    return FALSE;
+  if (!validate_layout (options, error))
     return FALSE;
 
   options->parsed = g_ptr_array_new_with_free_func ((GDestroyNotify) shmview_spec_free);
@@ -278,6 +334,26 @@ report_open_error (GApplicationCommandLine *cmdline,
   shmview_window_show_error (window, message);
 }
 
+/* --layout on the page just opened (the current one). */
+static gboolean
+apply_layout (GApplicationCommandLine *cmdline,
+              ShmviewWindow           *window,
+              Options                 *options,
+              const char              *spec)
+{
+  ShmviewRegionPage *page = shmview_window_get_current_page (window);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (options->layout == NULL || page == NULL
+      || shmview_region_page_apply_layout (page, options->layout, &error))
+    return TRUE;
+  message = g_strdup_printf (_("%s: --layout: %s"), spec, error->message);
+  g_application_command_line_printerr (cmdline, "shmview: %s\n", message);
+  shmview_window_show_error (window, message);
+  return FALSE;
+}
+
 static gboolean
 create_region (GApplicationCommandLine *cmdline,
                ShmviewWindow           *window,
@@ -305,7 +381,7 @@ create_region (GApplicationCommandLine *cmdline,
     }
 
   shmview_window_open_region (window, region);
-  return TRUE;
+  return apply_layout (cmdline, window, options, options->create_spec);
 }
 
 /* Each SPEC in a tab of its own; FALSE when one could not be opened. */
@@ -326,6 +402,8 @@ open_specs (GApplicationCommandLine *cmdline,
           report_open_error (cmdline, window, error, options->specs[i], options->read_only);
           all = FALSE;
         }
+      else if (!apply_layout (cmdline, window, options, options->specs[i]))
+        all = FALSE;
     }
   return all;
 }
@@ -503,6 +581,10 @@ static const struct
   { "page.previous-change", { "<Shift>F8", NULL } },
   { "page.take-snapshot", { "<Primary><Shift>s", NULL } },
   { "page.inspector", { "F7", NULL } },
+  { "page.show-layout", { "<Primary><Shift>l", NULL } },
+  { "page.find", { "<Primary>f", NULL } },
+  { "page.find-next", { "<Primary>g", NULL } },
+  { "page.find-previous", { "<Primary><Shift>g", NULL } },
 };
 
 /* Once per process and screen: the provider outlives any one application

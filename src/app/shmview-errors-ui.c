@@ -213,6 +213,8 @@ shmview_describe_kind (ShmviewRegionKind kind)
       return C_("region kind", "System V");
     case SHMVIEW_REGION_KIND_FILE:
       return C_("region kind", "File");
+    case SHMVIEW_REGION_KIND_PROCESS:
+      return C_("region kind", "Process memory");
     default:
       g_return_val_if_reached (NULL);
     }

@@ -288,15 +288,11 @@ rebase_cells (ShmviewHexView *self,
 /* ------------------------------------------------------------------ */
 /* accessibility hooks                                                */
 
+/* The bytes, the rows or the caret changed: the accessible object (if a
+ * screen reader asked for one) rebuilds what it says and announces only
+ * what really differs. */
 static void
-notify_accessible_text (ShmviewHexView *self)
-{
-  if (self->accessible != NULL)
-    _shmview_hex_view_accessible_refresh (SHMVIEW_HEX_VIEW_ACCESSIBLE (self->accessible));
-}
-
-static void
-notify_accessible_caret (ShmviewHexView *self)
+notify_accessible (ShmviewHexView *self)
 {
   if (self->accessible != NULL)
     _shmview_hex_view_accessible_refresh (SHMVIEW_HEX_VIEW_ACCESSIBLE (self->accessible));
@@ -361,7 +357,7 @@ update_window (ShmviewHexView *self)
   self->emitted_row_width = self->row_width;
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_signal_emit (self, signals[VISIBLE_RANGE_CHANGED], 0);
-  notify_accessible_text (self);
+  notify_accessible (self);
 }
 
 /* Callers follow this with update_window(): clamping the value here must
@@ -518,7 +514,7 @@ move_cursor (ShmviewHexView *self,
 
   scroll_to_cursor (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
-  notify_accessible_caret (self);
+  notify_accessible (self);
 }
 
 static guint64
@@ -1255,7 +1251,7 @@ emit_edit (ShmviewHexView *self,
     {
       cell->value = value;
       gtk_widget_queue_draw (GTK_WIDGET (self));
-      notify_accessible_text (self);
+      notify_accessible (self);
     }
   return TRUE;
 }
@@ -1281,7 +1277,7 @@ advance_after_edit (ShmviewHexView *self,
     {
       move_cursor (self, self->cursor, FALSE);
       self->nibble = 1;
-      notify_accessible_caret (self);
+      notify_accessible (self);
       return;
     }
   if (self->cursor + 1 < self->region_size)
@@ -1404,6 +1400,13 @@ shmview_hex_view_key_press (GtkWidget   *widget,
   gboolean ctrl = (mods & GDK_CONTROL_MASK) != 0;
   gboolean shift = (mods & GDK_SHIFT_MASK) != 0;
   guint64 target;
+
+  /* Ctrl+Page Up/Down switch tabs (the notebook's keys, as the README and
+   * the Shortcuts window say): let them go up to it. */
+  if (ctrl && !shift &&
+      (event->keyval == GDK_KEY_Page_Up || event->keyval == GDK_KEY_Page_Down ||
+       event->keyval == GDK_KEY_KP_Page_Up || event->keyval == GDK_KEY_KP_Page_Down))
+    return GDK_EVENT_PROPAGATE;
 
   if (movement_target (self, event->keyval, ctrl, &target))
     {
@@ -1816,7 +1819,7 @@ shmview_hex_view_set_region_size (ShmviewHexView *self,
       move_cursor (self, self->cursor, self->has_selection);
     }
   gtk_widget_queue_resize (GTK_WIDGET (self));
-  notify_accessible_text (self);
+  notify_accessible (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REGION_SIZE]);
 }
 
@@ -1869,7 +1872,7 @@ shmview_hex_view_set_data (ShmviewHexView *self,
     queue_draw_bytes (self, run_start, hi);
 
   if (changed)
-    notify_accessible_text (self);
+    notify_accessible (self);
 }
 
 void
@@ -2086,7 +2089,7 @@ shmview_hex_view_set_column (ShmviewHexView       *self,
   self->column = column;
   scroll_to_cursor (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
-  notify_accessible_caret (self);
+  notify_accessible (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLUMN]);
 }
 

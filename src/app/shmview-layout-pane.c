@@ -26,6 +26,7 @@
 #include <glib/gi18n.h>
 
 #include "shmview-graph.h"
+#include "shmview-hex-view.h"
 #include "shmview-layout-dialog.h"
 #include "shmview-layout-pane-private.h"
 #include "shmview-layout-pane.h"
@@ -136,6 +137,7 @@ enum {
   WRITE,
   FREEZE_WRITE,
   SELECT_RANGE,
+  PLACEMENT_CHANGED,
   N_SIGNALS
 };
 
@@ -840,6 +842,7 @@ set_frozen (ShmviewLayoutPane *self,
     watch->frozen_text = g_strdup (watch->last_text);
   show_watch (self, watch);
   schedule_ticks (self);
+  g_signal_emit (self, signals[PLACEMENT_CHANGED], 0);
 }
 
 static void
@@ -853,6 +856,18 @@ on_frozen_toggled (ShmviewLayoutPane *self,
     return;
   gtk_tree_model_get (GTK_TREE_MODEL (self->watch_store), &iter, WATCH_COL_WATCH, &watch, -1);
   if (watch != NULL && watch->last_text != NULL)
+    set_frozen (self, watch, watch->frozen_text == NULL);
+}
+
+static void
+on_freeze_clicked (ShmviewLayoutPane *self)
+{
+  GtkTreeIter iter;
+  Watch *watch = selected_watch (self, &iter);
+
+  if (watch == NULL)
+    show_error (self, _("Select a watch to freeze first"));
+  else if (watch->last_text != NULL)
     set_frozen (self, watch, watch->frozen_text == NULL);
 }
 
@@ -962,15 +977,15 @@ static char *
 describe_placement (ShmviewLayoutPane *self)
 {
   g_autofree char *header = g_path_get_basename (self->placement->header);
+  g_autofree char *offset = g_strdup_printf ("0x%" G_GINT64_MODIFIER "x", self->placement->offset);
+  g_autofree char *count = g_strdup_printf ("%" G_GUINT64_FORMAT, self->placement->count);
 
   if (self->placement->count > 1)
     /* Translators: "16 × struct shared from shared.h at 0x40" */
-    return g_strdup_printf (_("%1$" G_GUINT64_FORMAT " × %2$s from %3$s at 0x%4$" G_GINT64_MODIFIER
-                              "x"), self->placement->count, self->placement->type_name, header,
-                            self->placement->offset);
+    return g_strdup_printf (_("%1$s × %2$s from %3$s at %4$s"), count,
+                            self->placement->type_name, header, offset);
   /* Translators: "struct shared from shared.h at 0x0" */
-  return g_strdup_printf (_("%1$s from %2$s at 0x%3$" G_GINT64_MODIFIER "x"),
-                          self->placement->type_name, header, self->placement->offset);
+  return g_strdup_printf (_("%1$s from %2$s at %3$s"), self->placement->type_name, header, offset);
 }
 
 /**
@@ -1002,9 +1017,12 @@ shmview_layout_pane_apply (ShmviewLayoutPane             *self,
   size = shmview_layout_get_size (layout);
   if (size == 0 || placement->count > MAX_PLACEMENT / size)
     {
+      g_autofree char *bytes = g_strdup_printf ("%" G_GUINT64_FORMAT, size);
+
+      /* Translators: "struct shared takes 192 bytes: …" */
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("%s takes %" G_GUINT64_FORMAT " bytes: a placement of it may take up to "
-                     "64 MiB"), placement->type_name, size);
+                   _("%s takes %s bytes: a placement of it may take up to 64 MiB"),
+                   placement->type_name, bytes);
       return FALSE;
     }
   clear_watches (self);
@@ -1020,6 +1038,7 @@ shmview_layout_pane_apply (ShmviewLayoutPane             *self,
   show_error (self, NULL);
   shmview_layout_pane_refresh (self);
   schedule_ticks (self);
+  g_signal_emit (self, signals[PLACEMENT_CHANGED], 0);
   return TRUE;
 }
 
@@ -1071,6 +1090,73 @@ shmview_layout_pane_dup_field_at (ShmviewLayoutPane *self,
   search.offset = offset - self->placement->offset;
   shmview_layout_foreach_leaf (self->layout, self->placement->count, find_leaf_at, &search);
   return search.path;
+}
+
+typedef struct
+{
+  guint64  start;   /* the window, from the placement's start */
+  guint64  end;
+  GArray  *tints;
+  guint64  base;    /* the placement's offset in the region */
+  guint    n;
+} TintWalk;
+
+static gboolean
+tint_leaf (const ShmviewLeaf *leaf,
+           gpointer           user_data)
+{
+  /* Alternate two faint shades, so neighbouring fields read apart. */
+  static const GdkRGBA shades[] = { { 0.21, 0.52, 0.89, 0.10 }, { 0.21, 0.52, 0.89, 0.20 } };
+  TintWalk *walk = user_data;
+  ShmviewHexTint tint;
+
+  if (leaf->offset >= walk->end)
+    return FALSE;
+  if (leaf->offset + leaf->field->size > walk->start && leaf->field->size > 0)
+    {
+      tint.offset = walk->base + leaf->offset;
+      tint.length = leaf->field->size;
+      tint.color = shades[walk->n++ % 2];
+      g_array_append_val (walk->tints, tint);
+    }
+  return TRUE;
+}
+
+/**
+ * shmview_layout_pane_collect_tints:
+ * @self: a pane
+ * @offset: the start of the rows on screen, in the region
+ * @length: their length
+ * @tints: (element-type ShmviewHexTint): where to append
+ *
+ * The colours for the hex view: each field on screen in one of two faint
+ * shades, frozen watches in a strong one.
+ */
+void
+shmview_layout_pane_collect_tints (ShmviewLayoutPane *self,
+                                   guint64            offset,
+                                   guint64            length,
+                                   GArray            *tints)
+{
+  static const GdkRGBA frozen = { 0.10, 0.45, 0.95, 0.55 };
+  TintWalk walk = { 0, 0, tints, 0, 0 };
+
+  g_return_if_fail (SHMVIEW_IS_LAYOUT_PANE (self));
+
+  if (self->layout == NULL || offset + length <= self->placement->offset)
+    return;
+  walk.base = self->placement->offset;
+  walk.start = offset > walk.base ? offset - walk.base : 0;
+  walk.end = offset + length - walk.base;
+  shmview_layout_foreach_leaf (self->layout, self->placement->count, tint_leaf, &walk);
+  for (guint i = 0; i < self->watches->len; i++)
+    {
+      Watch *watch = self->watches->pdata[i];
+      ShmviewHexTint tint = { walk.base + watch->offset, watch->field->size, frozen };
+
+      if (watch->frozen_text != NULL)
+        g_array_append_val (tints, tint);
+    }
 }
 
 gboolean
@@ -1275,6 +1361,16 @@ shmview_layout_pane_class_init (ShmviewLayoutPaneClass *klass)
     g_signal_new ("select-range", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT64, G_TYPE_UINT64);
 
+  /**
+   * ShmviewLayoutPane::placement-changed:
+   *
+   * A layout was applied, or a watch frozen or thawed: what the hex view
+   * tints changed.
+   */
+  signals[PLACEMENT_CHANGED] =
+    g_signal_new ("placement-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   g_type_ensure (SHMVIEW_TYPE_GRAPH);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/shmview-layout-pane.ui");
@@ -1298,6 +1394,7 @@ shmview_layout_pane_class_init (ShmviewLayoutPaneClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_pin_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_unpin_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_frozen_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, on_freeze_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_span_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_graph_pause_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_export_clicked);

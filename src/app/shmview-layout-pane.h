@@ -25,6 +25,10 @@ const ShmviewLayoutPlacement *shmview_layout_pane_get_placement (ShmviewLayoutPa
 void                          shmview_layout_pane_refresh       (ShmviewLayoutPane            *self);
 char                         *shmview_layout_pane_dup_field_at  (ShmviewLayoutPane            *self,
                                                                  guint64                       offset);
+void                          shmview_layout_pane_collect_tints (ShmviewLayoutPane            *self,
+                                                                 guint64                       offset,
+                                                                 guint64                       length,
+                                                                 GArray                       *tints);
 gboolean                      shmview_layout_pane_has_frozen    (ShmviewLayoutPane            *self);
 void                          shmview_layout_pane_choose        (ShmviewLayoutPane            *self);
 

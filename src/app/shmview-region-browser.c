@@ -13,28 +13,34 @@
  */
 #include "config.h"
 
-#include <pwd.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <glib/gi18n.h>
 
 #include "shmview-errors-ui.h"
 #include "shmview-format.h"
-#include "shmview-region-browser.h"
 #include "shmview-region-browser-private.h"
+#include "shmview-region-browser.h"
 #include "shmview-region-list.h"
 #include "shmview-region.h"
+#include "shmview-size-format.h"
 #include "shmview-status-bar.h"
 #include "shmview-ui-util.h"
+#include "shmview-users.h"
 
 /* The listing itself (a readdir of /dev/shm and /proc/sysvipc/shm) runs
  * every second, so a region made or removed elsewhere shows within one.
  * Counting POSIX attaches reads every process's /proc/PID/maps, which costs
  * far more: it runs every COUNT_EVERY listings while the window has the
- * focus, and at once when the listing shows a region not counted yet. */
+ * focus, and at once when the listing shows a region not counted yet.
+ * While counting finds nothing new and the listing stays the same, counts
+ * come half as often each time, down to one every COUNT_EVERY_MAX
+ * listings; any change brings them back to COUNT_EVERY. */
 #define REFRESH_MS  1000
 #define COUNT_EVERY 5
+#define COUNT_EVERY_MAX 40
 /* More rows than this coming or going at once (the first listing of a busy
  * machine, a test suite cleaning up) and the models are built afresh:
  * GtkTreeModelSort and GtkTreeModelFilter renumber every row after each
@@ -91,6 +97,7 @@ struct _ShmviewRegionBrowser
   guint               timer_id;
   guint               next_ms;       /* the interval the last listing's cost asks for */
   guint               ticks_since_count;
+  guint               count_every;   /* listings between counts, COUNT_EVERY.. */
   gboolean            listing_failed;  /* the error shown is about listing */
 };
 
@@ -144,19 +151,13 @@ static const char *
 owner_name (ShmviewRegionBrowser *self,
             guint32               uid)
 {
-  const char *name = g_hash_table_lookup (self->owner_names, GUINT_TO_POINTER (uid));
-  struct passwd pw, *result = NULL;
-  char buffer[1024];
+  char *name = g_hash_table_lookup (self->owner_names, GUINT_TO_POINTER (uid));
 
-  if (name != NULL)
-    return name;
-
-  if (getpwuid_r (uid, &pw, buffer, sizeof buffer, &result) == 0 && result != NULL)
-    name = g_strdup (result->pw_name);
-  else
-    name = g_strdup_printf ("%u", uid);
-
-  g_hash_table_insert (self->owner_names, GUINT_TO_POINTER (uid), (char *) name);
+  if (name == NULL)
+    {
+      name = shmview_user_name (uid);
+      g_hash_table_insert (self->owner_names, GUINT_TO_POINTER (uid), name);
+    }
   return name;
 }
 
@@ -543,7 +544,7 @@ rebuild_models (ShmviewRegionBrowser *self,
 {
   GtkTreeModel *old = GTK_TREE_MODEL (self->store);
   g_autofree GType *types = g_new0 (GType, gtk_tree_model_get_n_columns (old));
-  g_autofree char *selected = shmview_region_browser_dup_selected_spec (self);
+  g_autofree char *selected = _shmview_region_browser_dup_selected_spec (self);
 
   for (int c = 0; c < gtk_tree_model_get_n_columns (old); c++)
     types[c] = gtk_tree_model_get_column_type (old, c);
@@ -584,15 +585,16 @@ count_row_changes (ShmviewRegionBrowser *self,
   return (entries->len - kept) + (g_hash_table_size (self->rows) - kept);
 }
 
-/* Brings the store in line with @entries, touching only rows that changed. */
-static void
+/* Brings the store in line with @entries, touching only rows that changed;
+ * FALSE when nothing did. */
+static gboolean
 apply_list (ShmviewRegionBrowser *self,
             GPtrArray            *entries)
 {
   g_autoptr(GHashTable) listed = NULL;
 
   if (lists_equal (self->last, entries))
-    return;
+    return FALSE;
 
   listed = g_hash_table_new (g_str_hash, g_str_equal);
   if (count_row_changes (self, entries, listed) > BULK_ROWS)
@@ -606,6 +608,7 @@ apply_list (ShmviewRegionBrowser *self,
   g_clear_pointer (&self->last, g_ptr_array_unref);
   self->last = g_ptr_array_ref (entries);
   update_shown (self);
+  return TRUE;
 }
 
 static void
@@ -621,7 +624,8 @@ apply_list_error (ShmviewRegionBrowser *self,
   self->listing_failed = TRUE;
 }
 
-static void
+/* FALSE when the rows stayed as they were. */
+static gboolean
 apply_listing (ShmviewRegionBrowser *self,
                GPtrArray            *entries,
                const GError         *error)
@@ -629,13 +633,13 @@ apply_listing (ShmviewRegionBrowser *self,
   if (entries == NULL)
     {
       apply_list_error (self, error);
-      return;
+      return FALSE;
     }
 
   if (self->listing_failed)
     show_error (self, NULL);
   self->listing_failed = FALSE;
-  apply_list (self, entries);
+  return apply_list (self, entries);
 }
 
 /* The core's listing: of the machine, or of the places a test chose. */
@@ -670,8 +674,20 @@ typedef struct
   ShmviewListFlags  flags;
   char             *posix_dir;
   char             *sysvipc_path;
-  gint64            cost_us;      /* set by the thread: how long the listing took */
+  gint64            cost_us;      /* set by the thread: the CPU time the listing took */
 } ListJob;
+
+/* CPU time of the calling thread: what the budget counts (wall time would
+ * count waiting for a busy machine's other programs too). */
+static gint64
+thread_cpu_us (void)
+{
+  struct timespec ts;
+
+  if (clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts) != 0)
+    return g_get_monotonic_time ();
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
 
 static void
 list_job_free (ListJob *job)
@@ -693,9 +709,9 @@ list_in_thread (GTask        *task,
 
   /* Off the main loop: counting attaches reads every /proc/PID/maps. The
    * core is GTK-free, so this thread touches no widget. */
-  job->cost_us = g_get_monotonic_time ();
+  job->cost_us = thread_cpu_us ();
   entries = list_regions (job->posix_dir, job->sysvipc_path, job->flags, &error);
-  job->cost_us = g_get_monotonic_time () - job->cost_us;
+  job->cost_us = thread_cpu_us () - job->cost_us;
   if (entries == NULL)
     g_task_return_error (task, error);
   else
@@ -771,7 +787,7 @@ on_list_ready (GObject      *object,
     return;
 
   g_clear_object (&self->cancellable);
-  start = g_get_monotonic_time ();
+  start = thread_cpu_us ();
   if (entries != NULL && (job->flags & SHMVIEW_LIST_COUNT_POSIX_ATTACHES) == 0
       && !keep_counts (self, entries))
     {
@@ -779,8 +795,11 @@ on_list_ready (GObject      *object,
       reload_async (self, SHMVIEW_LIST_COUNT_POSIX_ATTACHES);
       return;
     }
-  apply_listing (self, entries, error);
-  keep_within_budget (self, job->cost_us + (g_get_monotonic_time () - start));
+  if (apply_listing (self, entries, error))
+    self->count_every = COUNT_EVERY;
+  else if ((job->flags & SHMVIEW_LIST_COUNT_POSIX_ATTACHES) != 0)
+    self->count_every = MIN (2 * self->count_every, COUNT_EVERY_MAX);
+  keep_within_budget (self, job->cost_us + (thread_cpu_us () - start));
 }
 
 static void
@@ -813,7 +832,7 @@ counting_due (ShmviewRegionBrowser *self)
 {
   GtkWidget *toplevel = gtk_widget_get_toplevel (GTK_WIDGET (self));
 
-  return self->ticks_since_count >= COUNT_EVERY
+  return self->ticks_since_count >= self->count_every
          && GTK_IS_WINDOW (toplevel) && gtk_window_is_active (GTK_WINDOW (toplevel));
 }
 
@@ -873,6 +892,7 @@ shmview_region_browser_map (GtkWidget *widget)
   GTK_WIDGET_CLASS (shmview_region_browser_parent_class)->map (widget);
 
   /* Refresh only while someone can see the list. */
+  self->count_every = COUNT_EVERY;
   reload_async (self, SHMVIEW_LIST_COUNT_POSIX_ATTACHES);
   if (self->timer_id == 0)
     start_timer (self);
@@ -1144,6 +1164,7 @@ shmview_region_browser_init (ShmviewRegionBrowser *self)
   g_object_ref (self->filter);
   g_object_ref (self->sort);
   self->next_ms = REFRESH_MS;
+  self->count_every = COUNT_EVERY;
   gtk_tree_model_filter_set_visible_func (self->filter, row_visible, self, NULL);
   gtk_menu_attach_to_widget (self->context_menu, GTK_WIDGET (self->tree_view), NULL);
   update_count (self);

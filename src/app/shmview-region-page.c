@@ -34,12 +34,16 @@
 #include "shmview-format.h"
 #include "shmview-hex-view.h"
 #include "shmview-history.h"
+#include "shmview-layout-pane.h"
+#include "shmview-layout-store.h"
 #include "shmview-inspector.h"
+#include "shmview-search-bar.h"
 #include "shmview-monitor.h"
 #include "shmview-parse.h"
 #include "shmview-region-list.h"
 #include "shmview-region-page-private.h"
 #include "shmview-region-page.h"
+#include "shmview-size-format.h"
 #include "shmview-snapshot.h"
 #include "shmview-status-bar.h"
 #include "shmview-string-pane.h"
@@ -71,6 +75,7 @@ struct _ShmviewRegionPage
   ShmviewActivityStrip *activity_strip;
   ShmviewChangeLog  *change_log;
   ShmviewInspector  *inspector;
+  ShmviewLayoutPane *layout_pane;
 
   /* owned */
   ShmviewWatcher    *watcher;          /* the whole region, in a worker thread */
@@ -79,6 +84,10 @@ struct _ShmviewRegionPage
   guint              activity_id;      /* clears the tab's activity dot */
   gboolean           offscreen_activity;
   double             cpu_budget;
+  ShmviewSearchBar  *search_bar;
+
+  /* owned */
+  GCancellable      *search_cancellable; /* the search running, if any */
   ShmviewRegion     *region;
   ShmviewMonitor    *monitor;
   ShmviewHistory    *history;
@@ -221,6 +230,16 @@ inspected_offset (ShmviewRegionPage *self)
   return shmview_hex_view_get_cursor (self->hex_view);
 }
 
+/* The struct field the cursor is in, when a layout is placed. */
+static void
+update_field_name (ShmviewRegionPage *self,
+                   guint64            cursor)
+{
+  g_autofree char *path = shmview_layout_pane_dup_field_at (self->layout_pane, cursor);
+
+  shmview_status_bar_set_field (self->status_bar, path);
+}
+
 static void
 show_cursor_unavailable (ShmviewRegionPage *self,
                          guint64            cursor)
@@ -279,6 +298,7 @@ update_cursor_info (ShmviewRegionPage *self)
   shmview_string_pane_set_bytes (self->string_pane, cursor, self->string_buffer, n,
                                  cursor + n == self->size);
   shmview_status_bar_set_value (self->status_bar, TRUE, self->string_buffer[0]);
+  update_field_name (self, cursor);
   if (gtk_widget_get_visible (GTK_WIDGET (self->inspector)))
     shmview_inspector_set_bytes (self->inspector, inspected_offset (self),
                                  self->string_buffer + (inspected_offset (self) - cursor),
@@ -606,6 +626,20 @@ watch_fs_path (ShmviewRegionPage *self)
                            G_CONNECT_SWAPPED);
 }
 
+/* The colours behind bytes: every source's, gathered here, since the hex
+ * view takes them all at once (the struct's fields, frozen watches). */
+static void
+update_tints (ShmviewRegionPage *self)
+{
+  g_autoptr(GArray) tints = g_array_new (FALSE, FALSE, sizeof (ShmviewHexTint));
+  guint64 offset = 0, length = 0;
+
+  shmview_hex_view_get_visible_range (self->hex_view, &offset, &length);
+  if (gtk_widget_get_visible (GTK_WIDGET (self->layout_pane)))
+    shmview_layout_pane_collect_tints (self->layout_pane, offset, length, tints);
+  shmview_hex_view_set_tints (self->hex_view, (const ShmviewHexTint *) tints->data, tints->len);
+}
+
 static void
 on_visible_range_changed (ShmviewRegionPage *self)
 {
@@ -618,6 +652,7 @@ on_visible_range_changed (ShmviewRegionPage *self)
   shmview_hex_view_get_visible_range (self->hex_view, &offset, &length);
   shmview_monitor_set_window (self->monitor, offset, length);
   shmview_activity_strip_set_visible_range (self->activity_strip, offset, length);
+  update_tints (self);
   self->data_stale = TRUE;
 
   /* At once: the view counts on the new window's bytes being there when
@@ -1040,12 +1075,300 @@ on_inspector_toggled (GSimpleAction *action,
 
   g_simple_action_set_state (action, state);
   gtk_widget_set_visible (GTK_WIDGET (self->inspector), g_variant_get_boolean (state));
+  /* The widgets showed the cursor's bytes already, but not this one yet. */
+  self->shown_valid = FALSE;
   if (self->region != NULL)
     update_cursor_info (self);
 }
 
+static void
+on_show_layout_toggled (GSimpleAction *action,
+                        GVariant      *state,
+                        gpointer       user_data)
+{
+  ShmviewRegionPage *self = SHMVIEW_REGION_PAGE (user_data);
+
+  g_simple_action_set_state (action, state);
+  gtk_widget_set_visible (GTK_WIDGET (self->layout_pane), g_variant_get_boolean (state));
+  update_tints (self);
+}
+
+/* An edit in the struct pane: one undo step, like any other edit. */
+static gboolean
+on_layout_write (ShmviewRegionPage *self,
+                 guint64            offset,
+                 GBytes            *bytes)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (shmview_region_is_read_only (self->region))
+    {
+      show_message (self, GTK_MESSAGE_WARNING, _(READ_ONLY_MESSAGE));
+      return FALSE;
+    }
+  if (!write_bytes (self, offset, bytes, &error))
+    {
+      show_error (self, error, SHMVIEW_ACTION_WRITE);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A frozen watch written back: our own write (not a foreign change), but
+ * no undo step: the user asked for the value to stay, not for an edit. */
+static void
+on_layout_freeze_write (ShmviewRegionPage *self,
+                        guint64            offset,
+                        GBytes            *bytes)
+{
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+  const guint8 *data = g_bytes_get_data (bytes, &length);
+
+  if (shmview_region_is_read_only (self->region))
+    return;
+  if (!shmview_region_write (self->region, offset, data, length, &error))
+    {
+      show_error (self, error, SHMVIEW_ACTION_WRITE);
+      return;
+    }
+  shmview_monitor_note_own_write (self->monitor, offset, data, length);
+  shmview_watcher_note_own_write (self->watcher, offset, data, length);
+  after_own_write (self, offset, length);
+}
+
+static void
+on_layout_select_range (ShmviewRegionPage *self,
+                        guint64            offset,
+                        guint64            length)
+{
+  shmview_hex_view_select (self->hex_view, offset, offset + length);
+}
+
+/* One search, run in a worker thread on a read-only region of its own
+ * (the page's region stays the main loop's): progress comes back through
+ * idles, the result through the GTask. */
+typedef struct
+{
+  ShmviewSpec        *spec;
+  GBytes             *pattern;
+  ShmviewSearchFlags  flags;
+  guint64             from;
+  guint64             match;
+  gboolean            wrapped;
+  ShmviewRegionPage  *page;          /* for progress; a ref held by the task */
+  gint                progress;      /* percent last posted */
+} SearchJob;
+
+static void
+search_job_free (SearchJob *job)
+{
+  shmview_spec_free (job->spec);
+  g_bytes_unref (job->pattern);
+  g_free (job);
+}
+
+typedef struct
+{
+  GWeakRef  page;
+  GCancellable *cancellable;
+  double    fraction;
+} SearchProgress;
+
+static gboolean
+show_search_progress (gpointer user_data)
+{
+  SearchProgress *p = user_data;
+  g_autoptr(ShmviewRegionPage) self = g_weak_ref_get (&p->page);
+
+  /* Only the running search may move the bar. */
+  if (self != NULL && self->search_cancellable == p->cancellable &&
+      !g_cancellable_is_cancelled (p->cancellable))
+    shmview_search_bar_set_progress (self->search_bar, p->fraction);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+search_progress_free (SearchProgress *p)
+{
+  g_weak_ref_clear (&p->page);
+  g_object_unref (p->cancellable);
+  g_free (p);
+}
+
+static void
+on_search_progress (guint64  done,
+                    guint64  total,
+                    gpointer user_data)
+{
+  GTask *task = user_data;
+  SearchJob *job = g_task_get_task_data (task);
+  gint percent = total > 0 ? (gint) (100.0 * done / total) : 100;
+  SearchProgress *p;
+
+  if (percent == job->progress)
+    return;
+  job->progress = percent;
+  p = g_new0 (SearchProgress, 1);
+  g_weak_ref_init (&p->page, job->page);
+  p->cancellable = g_object_ref (g_task_get_cancellable (task));
+  p->fraction = percent / 100.0;
+  g_idle_add_full (G_PRIORITY_DEFAULT, show_search_progress, p,
+                   (GDestroyNotify) search_progress_free);
+}
+
+static void
+search_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  SearchJob *job = task_data;
+  g_autoptr(ShmviewRegion) region = NULL;
+  g_autoptr(GError) error = NULL;
+  ShmviewSearchResult result;
+  gsize length;
+  const guint8 *pattern = g_bytes_get_data (job->pattern, &length);
+
+  region = shmview_region_open (job->spec, SHMVIEW_OPEN_READ_ONLY, 0, 0, &error);
+  if (region == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  result = shmview_search_region (region, pattern, length, job->flags, job->from, &job->match,
+                                  &job->wrapped, cancellable, on_search_progress, task, &error);
+  if (result == SHMVIEW_SEARCH_FAILED)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, result == SHMVIEW_SEARCH_FOUND);
+}
+
+static void
+on_search_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  ShmviewRegionPage *self = SHMVIEW_REGION_PAGE (source);
+  GTask *task = G_TASK (result);
+  SearchJob *job = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  gboolean found = g_task_propagate_boolean (task, &error);
+
+  /* Cancelled by a newer search or Esc (that one says what happens), or
+   * the page went away meanwhile. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->region == NULL ||
+      self->search_cancellable != g_task_get_cancellable (task))
+    return;
+  g_clear_object (&self->search_cancellable);
+  shmview_search_bar_set_progress (self->search_bar, -1);
+
+  if (error != NULL)
+    shmview_search_bar_set_status (self->search_bar, error->message);
+  else if (!found)
+    shmview_search_bar_set_status (self->search_bar, _("Not found"));
+  else
+    {
+      shmview_hex_view_select (self->hex_view, job->match,
+                               job->match + g_bytes_get_size (job->pattern));
+      shmview_search_bar_set_status (self->search_bar,
+                                     !job->wrapped ? NULL
+                                     : (job->flags & SHMVIEW_SEARCH_BACKWARD)
+                                     ? _("Wrapped around to the end")
+                                     : _("Wrapped around to the start"));
+    }
+}
+
+static void
+cancel_search (ShmviewRegionPage *self)
+{
+  if (self->search_cancellable != NULL)
+    g_cancellable_cancel (self->search_cancellable);
+  g_clear_object (&self->search_cancellable);
+  shmview_search_bar_set_progress (self->search_bar, -1);
+}
+
+/* Next (or previous) match from the selection or the cursor, wrapping. */
+static void
+find (ShmviewRegionPage *self,
+      gboolean           backward)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  guint64 start, end;
+  gboolean selected;
+  SearchJob *job;
+  GBytes *pattern;
+  ShmviewSearchFlags flags;
+
+  if (!gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (self->search_bar)))
+    shmview_search_bar_open (self->search_bar);
+  pattern = shmview_search_bar_dup_pattern (self->search_bar, &flags, &error);
+  if (pattern == NULL)
+    return;
+
+  cancel_search (self);
+  selected = shmview_hex_view_get_selection (self->hex_view, &start, &end);
+  if (!selected)
+    start = shmview_hex_view_get_cursor (self->hex_view);
+
+  job = g_new0 (SearchJob, 1);
+  job->spec = shmview_spec_copy (shmview_region_get_spec (self->region));
+  job->pattern = pattern;
+  job->flags = flags | SHMVIEW_SEARCH_WRAP | (backward ? SHMVIEW_SEARCH_BACKWARD : 0);
+  /* Forward from just past a selected match, so Enter moves on. */
+  job->from = !backward && selected ? start + 1 : start;
+  job->page = self;
+  job->progress = -1;
+
+  self->search_cancellable = g_cancellable_new ();
+  shmview_search_bar_set_status (self->search_bar, NULL);
+  task = g_task_new (self, self->search_cancellable, on_search_done, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) search_job_free);
+  g_task_run_in_thread (task, search_thread);
+}
+
+static void
+on_find (GSimpleAction *action,
+         GVariant      *parameter,
+         gpointer       user_data)
+{
+  shmview_search_bar_open (SHMVIEW_REGION_PAGE (user_data)->search_bar);
+}
+
+static void
+on_find_next (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  find (SHMVIEW_REGION_PAGE (user_data), FALSE);
+}
+
+static void
+on_find_previous (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  find (SHMVIEW_REGION_PAGE (user_data), TRUE);
+}
+
+/* Esc closes the bar: a search still running stops. */
+static void
+on_search_mode_changed (ShmviewRegionPage *self)
+{
+  if (!gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (self->search_bar)))
+    {
+      cancel_search (self);
+      shmview_region_page_focus_hex (self);
+    }
+}
+
 static const GActionEntry page_actions[] = {
   { "inspector", NULL, NULL, "false", on_inspector_toggled },
+  { "show-layout", NULL, NULL, "false", on_show_layout_toggled },
+  { "find", on_find },
+  { "find-next", on_find_next },
+  { "find-previous", on_find_previous },
 };
 
 static void
@@ -1229,6 +1552,54 @@ shmview_region_page_unmap (GtkWidget *widget)
   GTK_WIDGET_CLASS (shmview_region_page_parent_class)->unmap (widget);
 }
 
+/* The struct pane follows the page's interval and pause, and opens with
+ * the layout this region was last read with. */
+static void
+set_up_layout_pane (ShmviewRegionPage *self)
+{
+  g_autofree char *spec = shmview_region_dup_spec_string (self->region);
+  g_autoptr(ShmviewLayoutPlacement) placement = NULL;
+  g_autoptr(GError) error = NULL;
+
+  shmview_layout_pane_set_region (self->layout_pane, self->region);
+  g_object_bind_property (self, "interval", self->layout_pane, "interval", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "paused", self->layout_pane, "paused", G_BINDING_SYNC_CREATE);
+  placement = shmview_layout_store_lookup (spec, &error);
+  if (error != NULL)
+    g_warning ("%s", error->message);
+  if (placement != NULL && !shmview_layout_pane_apply (self->layout_pane, placement, &error))
+    g_debug ("the remembered layout of %s: %s", spec, error->message);
+}
+
+/**
+ * shmview_region_page_apply_layout:
+ * @self: a page
+ * @placement: a header, a type, where and how many
+ * @error: return location for a #GError (the header's errors)
+ *
+ * Shows the struct pane with @placement applied (shmview --layout), and
+ * remembers it for the region.
+ */
+gboolean
+shmview_region_page_apply_layout (ShmviewRegionPage             *self,
+                                  const ShmviewLayoutPlacement  *placement,
+                                  GError                       **error)
+{
+  g_autofree char *spec = NULL;
+  g_autoptr(GError) store_error = NULL;
+
+  g_return_val_if_fail (SHMVIEW_IS_REGION_PAGE (self), FALSE);
+
+  if (!shmview_layout_pane_apply (self->layout_pane, placement, error))
+    return FALSE;
+  spec = shmview_region_dup_spec_string (self->region);
+  if (!shmview_layout_store_remember (spec, placement, &store_error))
+    g_warning ("%s", store_error->message);
+  g_action_group_change_action_state (G_ACTION_GROUP (self->actions), "show-layout",
+                                      g_variant_new_boolean (TRUE));
+  return TRUE;
+}
+
 static void
 shmview_region_page_constructed (GObject *object)
 {
@@ -1250,6 +1621,7 @@ shmview_region_page_constructed (GObject *object)
   watch_fs_path (self);
   start_watching (self);
   update_snapshot_actions (self);
+  set_up_layout_pane (self);
 
   shmview_hex_view_set_read_only (self->hex_view, read_only);
   shmview_hex_view_set_region_size (self->hex_view, self->size);
@@ -1269,6 +1641,9 @@ shmview_region_page_dispose (GObject *object)
 {
   ShmviewRegionPage *self = SHMVIEW_REGION_PAGE (object);
 
+  if (self->search_cancellable != NULL)
+    g_cancellable_cancel (self->search_cancellable);
+  g_clear_object (&self->search_cancellable);
   g_clear_handle_id (&self->tick_id, g_source_remove);
   g_clear_handle_id (&self->event_poll_id, g_source_remove);
   if (self->fs_monitor != NULL)
@@ -1419,6 +1794,8 @@ shmview_region_page_class_init (ShmviewRegionPageClass *klass)
   g_type_ensure (SHMVIEW_TYPE_ACTIVITY_STRIP);
   g_type_ensure (SHMVIEW_TYPE_CHANGE_LOG);
   g_type_ensure (SHMVIEW_TYPE_INSPECTOR);
+  g_type_ensure (SHMVIEW_TYPE_LAYOUT_PANE);
+  g_type_ensure (SHMVIEW_TYPE_SEARCH_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/shmview-region-page.ui");
@@ -1443,8 +1820,15 @@ shmview_region_page_class_init (ShmviewRegionPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_hex_copy);
   gtk_widget_class_bind_template_callback (widget_class, on_cursor_moved);
   gtk_widget_class_bind_template_callback (widget_class, on_string_write);
+  gtk_widget_class_bind_template_callback (widget_class, on_layout_write);
+  gtk_widget_class_bind_template_callback (widget_class, on_layout_freeze_write);
+  gtk_widget_class_bind_template_callback (widget_class, on_layout_select_range);
+  gtk_widget_class_bind_template_callback (widget_class, update_tints);
   gtk_widget_class_bind_template_callback (widget_class, on_inspector_write);
+  gtk_widget_class_bind_template_child (widget_class, ShmviewRegionPage, layout_pane);
   gtk_widget_class_bind_template_child (widget_class, ShmviewRegionPage, inspector);
+  gtk_widget_class_bind_template_child (widget_class, ShmviewRegionPage, search_bar);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_mode_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_goto_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_goto_changed);
   gtk_widget_class_set_css_name (widget_class, "shmview-region-page");
@@ -1457,6 +1841,8 @@ shmview_region_page_init (ShmviewRegionPage *self)
 
   self->interval = SHMVIEW_INTERVAL_DEFAULT;
   self->cpu_budget = SHMVIEW_WATCHER_BUDGET_DEFAULT;
+  /* shown by page.show-change-log only, not by a show_all () of the window */
+  gtk_widget_set_no_show_all (GTK_WIDGET (self->change_log), TRUE);
   /* One home for the page's commands: one page.* group (keys in the
    * application's table, buttons and menus name the actions). */
   add_change_actions (self);

@@ -13,6 +13,7 @@
 
 #include <gtk/gtk.h>
 
+#include "shmview-layout-store.h"
 #include "shmview-region.h"
 
 G_BEGIN_DECLS
@@ -91,5 +92,10 @@ gboolean       shmview_region_page_save_bytes       (ShmviewRegionPage  *self,
 gboolean       shmview_region_page_load_bytes       (ShmviewRegionPage  *self,
                                                      GFile              *file,
                                                      GError            **error);
+
+/* Shows the struct pane with @placement applied, and remembers it (--layout). */
+gboolean       shmview_region_page_apply_layout     (ShmviewRegionPage             *self,
+                                                     const ShmviewLayoutPlacement  *placement,
+                                                     GError                       **error);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "shmview-errors-ui.h"
+#include "shmview-size-format.h"
 #include "shmview-status-bar-private.h"
 #include "shmview-status-bar.h"
 
@@ -24,6 +25,7 @@ struct _ShmviewStatusBar
   GtkLabel *cursor_label;
   GtkLabel *selection_label;
   GtkLabel *value_label;
+  GtkLabel *field_label;
   GtkLabel *changed_label;
 
   /* state, so setters can skip work when nothing changed */
@@ -39,76 +41,6 @@ struct _ShmviewStatusBar
 };
 
 G_DEFINE_FINAL_TYPE (ShmviewStatusBar, shmview_status_bar, GTK_TYPE_BOX)
-
-/* g_format_size() puts a no-break space before the unit in UTF-8 locales;
- * the whole-unit case uses a plain one, and both should look alike. */
-static char *
-plain_spaces (char *text)
-{
-  g_autoptr(GString) out = g_string_new (text);
-
-  g_string_replace (out, "\u00a0", " ", 0);
-  g_free (text);
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
-/**
- * shmview_format_short_size:
- * @size: a size in bytes
- *
- * An exact multiple of a binary unit prints as a whole number ("4 GiB"),
- * anything else as GLib rounds it ("1.5 KiB").
- *
- * Returns: (transfer full): "256 bytes", "4 KiB", "1.5 KiB".
- */
-char *
-shmview_format_short_size (guint64 size)
-{
-  static const char * const units[] = { "KiB", "MiB", "GiB", "TiB", "PiB", "EiB" };
-  guint u = 0;
-
-  if (size < 1024)
-    {
-      g_autofree char *bytes = g_strdup_printf ("%" G_GUINT64_FORMAT, size);
-
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s byte", "%s bytes",
-                                           (gulong) size),
-                              bytes);
-    }
-
-  while (u + 1 < G_N_ELEMENTS (units) && size >> (10 * (u + 2)) != 0)
-    u++;
-
-  if (size % (G_GUINT64_CONSTANT (1) << (10 * (u + 1))) == 0)
-    return g_strdup_printf ("%" G_GUINT64_FORMAT " %s", size >> (10 * (u + 1)), units[u]);
-
-  return plain_spaces (g_format_size_full (size, G_FORMAT_SIZE_IEC_UNITS));
-}
-
-/**
- * shmview_format_exact_size:
- * @size: a size in bytes
- *
- * The short size, with the exact byte count when the short one rounds or
- * uses a unit.
- *
- * Returns: (transfer full): "256 bytes", "4 GiB (4294967296 bytes)".
- */
-char *
-shmview_format_exact_size (guint64 size)
-{
-  g_autofree char *bytes = NULL;
-  g_autofree char *approx = shmview_format_short_size (size);
-
-  if (size < 1024)
-    return g_steal_pointer (&approx);
-
-  bytes = g_strdup_printf ("%" G_GUINT64_FORMAT, size);
-  /* Translators: "4 GiB (4294967296 bytes)": the rounded size, then the exact byte count */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (%s byte)", "%s (%s bytes)",
-                                       (gulong) size),
-                          approx, bytes);
-}
 
 static void
 set_label_text (GtkLabel   *label,
@@ -133,6 +65,7 @@ shmview_status_bar_class_init (ShmviewStatusBarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShmviewStatusBar, removed_label);
   gtk_widget_class_bind_template_child (widget_class, ShmviewStatusBar, cursor_label);
   gtk_widget_class_bind_template_child (widget_class, ShmviewStatusBar, selection_label);
+  gtk_widget_class_bind_template_child (widget_class, ShmviewStatusBar, field_label);
   gtk_widget_class_bind_template_child (widget_class, ShmviewStatusBar, value_label);
   gtk_widget_class_bind_template_child (widget_class, ShmviewStatusBar, changed_label);
   gtk_widget_class_set_css_name (widget_class, "shmview-status-bar");
@@ -269,6 +202,28 @@ shmview_status_bar_set_value (ShmviewStatusBar *self,
   set_label_text (self->value_label, text);
 }
 
+/**
+ * shmview_status_bar_set_field:
+ * @self: a status bar
+ * @path: (nullable): the struct field under the cursor ("pts[1].y"), or
+ *   %NULL for none (the label goes)
+ */
+void
+shmview_status_bar_set_field (ShmviewStatusBar *self,
+                              const char       *path)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (SHMVIEW_IS_STATUS_BAR (self));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->field_label), path != NULL);
+  if (path == NULL)
+    return;
+  /* Translators: the C struct field the cursor is in, "Field pts[1].y" */
+  text = g_strdup_printf (_("Field %s"), path);
+  set_label_text (self->field_label, text);
+}
+
 void
 shmview_status_bar_set_last_change (ShmviewStatusBar *self,
                                     gint64            unix_time)
@@ -328,7 +283,7 @@ _shmview_status_bar_dup_text (ShmviewStatusBar *self)
   GtkLabel *labels[] = {
     self->spec_label, self->kind_label, self->size_label, self->access_label,
     self->removed_label, self->cursor_label, self->selection_label, self->value_label,
-    self->changed_label,
+    self->field_label, self->changed_label,
   };
   g_autoptr(GString) text = g_string_new (NULL);
 

@@ -35,6 +35,8 @@ void       shmview_status_bar_set_cursor      (ShmviewStatusBar  *self,
 void       shmview_status_bar_set_value       (ShmviewStatusBar  *self,
                                                gboolean           known,
                                                guint8             value);
+void       shmview_status_bar_set_field       (ShmviewStatusBar  *self,
+                                               const char        *path);
 /* @unix_time the wall-clock second of the last foreign change, or -1 for none. */
 void       shmview_status_bar_set_last_change (ShmviewStatusBar  *self,
                                                gint64             unix_time);
@@ -42,9 +44,5 @@ void       shmview_status_bar_set_last_change (ShmviewStatusBar  *self,
 void       shmview_status_bar_set_last_change_at (ShmviewStatusBar *self,
                                                   gint64            unix_time,
                                                   guint64           offset);
-/* "256 bytes", "4 KiB", "1.5 KiB": whole units when exact (for lists). */
-char      *shmview_format_short_size          (guint64            size);
-/* "256 bytes", "4 GiB (4294967296 bytes)", "1.5 KiB (1536 bytes)": translated. */
-char      *shmview_format_exact_size          (guint64            size);
 
 G_END_DECLS

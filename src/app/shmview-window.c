@@ -174,6 +174,24 @@ page_title_changed_cb (ShmviewWindow     *self,
     update_title (self);
 }
 
+/* The tab's dot is not in the accessibility tree (a notebook page tab shows
+ * only its label's text): its page tab says the same in its description. */
+static void
+page_activity_changed_cb (ShmviewWindow     *self,
+                          GParamSpec        *pspec,
+                          ShmviewRegionPage *page)
+{
+  AtkObject *notebook = gtk_widget_get_accessible (GTK_WIDGET (self->notebook));
+  int n = gtk_notebook_page_num (self->notebook, GTK_WIDGET (page));
+  AtkObject *tab;
+
+  if (n < 0 || (tab = atk_object_ref_accessible_child (notebook, n)) == NULL)
+    return;
+  atk_object_set_description (tab, shmview_region_page_get_offscreen_activity (page)
+                                   ? _("Changing off screen") : "");
+  g_object_unref (tab);
+}
+
 static void
 page_undo_state_changed_cb (ShmviewWindow *self)
 {
@@ -276,6 +294,8 @@ notebook_page_added_cb (ShmviewWindow *self,
                            G_CALLBACK (page_title_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (page, "notify::can-undo",
                            G_CALLBACK (page_undo_state_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (page, "notify::offscreen-activity",
+                           G_CALLBACK (page_activity_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (page, "notify::can-redo",
                            G_CALLBACK (page_undo_state_changed_cb), self, G_CONNECT_SWAPPED);
   update_empty_state (self);

@@ -7,8 +7,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <grp.h>
-#include <pwd.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -407,22 +405,6 @@ _shmtool_flush_stdout (GError **error)
   if (fflush (stdout) != 0 || ferror (stdout))
     return stdout_error (errno, error);
   return TRUE;
-}
-
-char *
-_shmtool_user_name (guint32 uid)
-{
-  struct passwd *pw = getpwuid (uid);
-
-  return pw != NULL ? g_strdup (pw->pw_name) : g_strdup_printf ("%u", uid);
-}
-
-char *
-_shmtool_group_name (guint32 gid)
-{
-  struct group *gr = getgrgid (gid);
-
-  return gr != NULL ? g_strdup (gr->gr_name) : g_strdup_printf ("%u", gid);
 }
 
 char *

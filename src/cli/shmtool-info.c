@@ -12,6 +12,7 @@
 #include "shmtool-private.h"
 #include "shmview-format.h"
 #include "shmview-region-list.h"
+#include "shmview-users.h"
 
 static void
 print_time (GString    *out,
@@ -61,8 +62,8 @@ print_info (GString                 *out,
   g_autofree char *spec = shmview_format_escaped (spec_text);
   g_autofree char *name = shmview_format_escaped (name_text);
   g_autofree char *size = shmview_format_size (info->size);
-  g_autofree char *owner = _shmtool_user_name (info->uid);
-  g_autofree char *group = _shmtool_group_name (info->gid);
+  g_autofree char *owner = shmview_user_name (info->uid);
+  g_autofree char *group = shmview_group_name (info->gid);
   g_autofree char *mode = _shmtool_format_mode (info->mode, TRUE);
 
   g_string_append_printf (out, "spec: %s\n", spec);

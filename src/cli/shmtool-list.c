@@ -13,6 +13,7 @@
 #include "shmview-format.h"
 #include "shmview-region-list.h"
 #include "shmview-region-names.h"
+#include "shmview-users.h"
 
 enum { COL_SPEC, COL_NAME, COL_KIND, COL_SIZE, COL_OWNER, COL_MODE, COL_ATTACHES, COL_LABEL,
        N_COLS };
@@ -33,7 +34,7 @@ fill_row (char                     **row,
   row[COL_NAME] = shmview_format_escaped (entry->name);
   row[COL_KIND] = g_strdup (shmview_region_kind_to_string (info->kind));
   row[COL_SIZE] = g_strdup_printf ("%" G_GUINT64_FORMAT, info->size);
-  row[COL_OWNER] = _shmtool_user_name (info->uid);
+  row[COL_OWNER] = shmview_user_name (info->uid);
   row[COL_MODE] = _shmtool_format_mode (info->mode, FALSE);
   row[COL_ATTACHES] = info->nattch >= 0 ? g_strdup_printf ("%d", info->nattch) : g_strdup ("-");
   row[COL_LABEL] = g_strdup (entry->label != NULL ? entry->label : "");
@@ -201,8 +202,8 @@ append_json_entry (GString                  *out,
 {
   const ShmviewRegionInfo *info = &entry->info;
   gboolean sysv = info->kind == SHMVIEW_REGION_KIND_SYSV;
-  g_autofree char *owner = _shmtool_user_name (info->uid);
-  g_autofree char *group = _shmtool_group_name (info->gid);
+  g_autofree char *owner = shmview_user_name (info->uid);
+  g_autofree char *group = shmview_group_name (info->gid);
   g_autofree char *mode = _shmtool_format_mode (info->mode, FALSE);
   g_autofree char *key = sysv ? g_strdup_printf ("0x%08x", (guint32) info->key) : NULL;
 

@@ -155,9 +155,6 @@ gboolean _shmtool_flush_stdout   (GError      **error);
  * five times faster. */
 void     _shmtool_widen_stdout_pipe (guint64    length);
 
-/* "root", or the number as text when the id has no name. */
-char    *_shmtool_user_name      (guint32       uid);
-char    *_shmtool_group_name     (guint32       gid);
 /* "0600 (rw-------)" when @long_form, else "0600". */
 char    *_shmtool_format_mode    (guint32       mode,
                                   gboolean      long_form);
@@ -180,11 +177,5 @@ gboolean _shmtool_print_value      (ShmviewRegion     *region,
                                     ShmviewValueType   type,
                                     ShmviewByteOrder   order,
                                     GError           **error);
-
-/* Size of the chunks read and written when streaming a region: big enough
- * to amortise each call, small enough that 1 GiB never sits in memory and
- * that the buffer stays in the CPU cache between the read and the write
- * (measured over 1 GiB: as fast as 1 or 4 MiB, 15% faster than 64 KiB). */
-#define SHMTOOL_CHUNK_SIZE (256 * 1024)
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 
 #include "shmtool-layout.h"
 #include "shmtool-private.h"
+#include "shmview-copy-chunk.h"
 #include "shmview-format.h"
 
 typedef enum
@@ -54,7 +55,7 @@ typedef gboolean (*ChunkFunc) (const guint8  *data,
                                GError       **error);
 
 /* Streams the range through @func one chunk at a time, so reading 1 GiB
- * never holds more than SHMTOOL_CHUNK_SIZE of it in memory. */
+ * never holds more than SHMVIEW_COPY_CHUNK of it in memory. */
 static gboolean
 for_each_chunk (ShmviewRegion      *region,
                 const ShmtoolRange *range,
@@ -62,12 +63,12 @@ for_each_chunk (ShmviewRegion      *region,
                 gpointer            user_data,
                 GError            **error)
 {
-  g_autofree guint8 *chunk = g_malloc (MIN (range->length, SHMTOOL_CHUNK_SIZE) + 1);
+  g_autofree guint8 *chunk = g_malloc (MIN (range->length, SHMVIEW_COPY_CHUNK) + 1);
   gboolean stop = FALSE;
 
   for (guint64 done = 0; done < range->length && !stop;)
     {
-      gsize n = MIN (range->length - done, SHMTOOL_CHUNK_SIZE);
+      gsize n = MIN (range->length - done, SHMVIEW_COPY_CHUNK);
 
       if (!shmview_region_read (region, range->offset + done, chunk, n, error) ||
           !func (chunk, n, user_data, &stop, error))
@@ -126,7 +127,7 @@ read_formatted (ShmviewRegion      *region,
                 ReadFormat          format,
                 GError            **error)
 {
-  g_autoptr(GString) out = g_string_sized_new (MIN (range->length, SHMTOOL_CHUNK_SIZE) * 6 + 64);
+  g_autoptr(GString) out = g_string_sized_new (MIN (range->length, SHMVIEW_COPY_CHUNK) * 6 + 64);
   g_autofree char *name = shmview_region_dup_display_name (region);
   Formatter f = { .format = format, .out = out };
 

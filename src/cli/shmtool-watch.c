@@ -5,9 +5,11 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib.h>
 #include <glib-unix.h>
@@ -260,6 +262,34 @@ parse_watch_options (const char *interval_text,
           _shmtool_parse_number ("watch", "--count", count_text, 1, G_MAXUINT64, count));
 }
 
+/* The main loop and GLib's signal watching each need descriptors of their
+ * own (a wakeup eventfd or pipe), and GLib aborts with SIGTRAP when it
+ * cannot have them: make sure there is room for them first, so that a
+ * tight `ulimit -n` is an error like any other. */
+#define LOOP_DESCRIPTORS 4
+
+static gboolean
+check_descriptors (GError **error)
+{
+  int fds[LOOP_DESCRIPTORS];
+  guint n = 0;
+  int errsv = 0;
+
+  for (; n < G_N_ELEMENTS (fds); n++)
+    if ((fds[n] = dup (STDERR_FILENO)) < 0)
+      {
+        errsv = errno;
+        break;
+      }
+  for (guint i = 0; i < n; i++)
+    close (fds[i]);
+  if (errsv == 0)
+    return TRUE;
+  shmview_set_error_from_errno (error, errsv, "Cannot watch: no descriptor left for the "
+                                "main loop (raise the limit, ulimit -n)");
+  return FALSE;
+}
+
 static int
 watch_run (Watch   *watch,
            guint64  interval,
@@ -321,7 +351,7 @@ _shmtool_cmd_watch (int    argc,
       target.range.length = shmview_layout_get_size (layout.layout);
       target.range.has_length = TRUE;
     }
-  if (!watch_start (&watch, &target, &error))
+  if (!watch_start (&watch, &target, &error) || !check_descriptors (&error))
     return _shmtool_target_fail (&target, error);
   return watch_run (&watch, interval, count);
 }

@@ -13,6 +13,7 @@
 
 #include "shmtool-layout.h"
 #include "shmtool-private.h"
+#include "shmview-copy-chunk.h"
 #include "shmview-error.h"
 #include "shmview-parse.h"
 
@@ -101,10 +102,10 @@ read_stream_bounded (FILE        *stream,
                      GError     **error)
 {
   g_autoptr(GByteArray) data = g_byte_array_new ();
-  g_autofree guint8 *chunk = g_malloc (SHMTOOL_CHUNK_SIZE);
+  g_autofree guint8 *chunk = g_malloc (SHMVIEW_COPY_CHUNK);
   size_t n;
 
-  while (data->len <= limit && (n = fread (chunk, 1, SHMTOOL_CHUNK_SIZE, stream)) > 0)
+  while (data->len <= limit && (n = fread (chunk, 1, SHMVIEW_COPY_CHUNK, stream)) > 0)
     g_byte_array_append (data, chunk, n);
 
   if (ferror (stream))

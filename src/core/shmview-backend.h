@@ -57,6 +57,13 @@ typedef struct
   unsigned    flags;   /* ShmviewBackendFlags */
   uint64_t    size;    /* on create; > 0 */
   unsigned    mode;    /* on create; applied exactly, umask aside */
+  /* Process memory (pid:PID@ADDR, resolved from /proc/PID/maps): the
+   * process, its mapping [map_start, map_end) and the object's identity. */
+  int         pid;
+  uint64_t    map_start;
+  uint64_t    map_end;
+  uint64_t    dev;
+  uint64_t    ino;
 } ShmviewBackendTarget;
 
 typedef struct
@@ -168,6 +175,7 @@ struct _ShmviewBackendOps
 extern const ShmviewBackendOps shmview_backend_posix_ops;
 extern const ShmviewBackendOps shmview_backend_sysv_ops;
 extern const ShmviewBackendOps shmview_backend_file_ops;
+extern const ShmviewBackendOps shmview_backend_proc_ops;
 #ifdef _WIN32
 extern const ShmviewBackendOps shmview_backend_win32_ops; /* name: UTF-8 */
 #endif

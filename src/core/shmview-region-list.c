@@ -29,6 +29,7 @@
 #include <glib.h>
 
 #include "shmview-error.h"
+#include "shmview-proc-scan.h"
 #include "shmview-region-list.h"
 
 #define POSIX_DIR   "/dev/shm"
@@ -83,6 +84,8 @@ shmview_region_entry_free (ShmviewRegionEntry *entry)
   g_free (entry->spec);
   g_free (entry->name);
   g_free (entry->label);
+  g_clear_pointer (&entry->attached, g_ptr_array_unref);
+  g_clear_object (&entry->scan);
   g_free (entry);
 }
 
@@ -100,146 +103,26 @@ entry_new (ShmviewRegionKind kind)
   return entry;
 }
 
-/* One object that processes map, known by device and inode: a name in
- * /dev/shm may have been removed and made again, and another mount
- * namespace may have a /dev/shm of its own, but an inode is the object. */
-typedef struct
-{
-  guint64 dev;
-  guint64 ino;
-  int     processes;
-  int     last_pid;   /* a process that maps an object many times counts once */
-} Mapped;
-
-static guint
-mapped_hash (gconstpointer key)
-{
-  const Mapped *m = key;
-
-  return (guint) (m->ino ^ (m->ino >> 32) ^ m->dev);
-}
-
-static gboolean
-mapped_equal (gconstpointer a,
-              gconstpointer b)
-{
-  const Mapped *ma = a, *mb = b;
-
-  return ma->dev == mb->dev && ma->ino == mb->ino;
-}
-
-static int
-mappers_of (GHashTable        *mappers,
-            const struct stat *st)
-{
-  Mapped key = { .dev = st->st_dev, .ino = st->st_ino };
-  Mapped *found = g_hash_table_lookup (mappers, &key);
-
-  return found != NULL ? found->processes : 0;
-}
-
-/* Reads all of @path into @buf (reused between calls); FALSE when unreadable. */
-static gboolean
-read_whole_file (const char *path,
-                 GByteArray *buf)
-{
-  int fd = open (path, O_RDONLY | O_CLOEXEC);
-  gsize len = 0;
-
-  if (fd < 0)
-    return FALSE;
-  for (;;)
-    {
-      ssize_t n;
-
-      if (buf->len - len < 65536)
-        g_byte_array_set_size (buf, MAX (buf->len * 2, len + 65536));
-      n = read (fd, buf->data + len, buf->len - len - 1);
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        break;
-      len += (gsize) n;
-    }
-  close (fd);
-  buf->data[len] = '\0';
-  return TRUE;
-}
-
-/* Each line of /proc/PID/maps names what it maps by device and inode:
- *   7f1c2a000000-7f1c2a001000 rw-s 00000000 00:1a 18  /dev/shm/MapTrans
- * Counts @pid once for every object under @prefix that it maps. */
+/* Attach counts and the attached processes come from one scan of
+ * /proc/PID/maps (shmview-proc-scan.c), looked up by device and inode for
+ * POSIX objects and by shmid for System V segments: a name in /dev/shm may
+ * have been removed and made again, and another mount namespace may have a
+ * /dev/shm of its own, but an inode is the object. */
 static void
-tally_maps (const char *maps,
-            const char *prefix,
-            GHashTable *mappers,
-            int         pid)
+set_attached (ShmviewRegionEntry      *entry,
+              ShmviewProcScan         *scan,
+              const ShmviewProcObject *object)
 {
-  const char *p = maps;
-
-  while ((p = strstr (p, prefix)) != NULL)
-    {
-      const char *line = p;
-      unsigned int major, minor;
-      guint64 ino;
-      Mapped key, *mapped;
-
-      while (line > maps && line[-1] != '\n')
-        line--;
-      p += strlen (prefix);
-      if (sscanf (line, "%*s %*s %*s %x:%x %" G_GUINT64_FORMAT, &major, &minor, &ino) != 3)
-        continue;
-      key.dev = makedev (major, minor);
-      key.ino = ino;
-      if ((mapped = g_hash_table_lookup (mappers, &key)) == NULL)
-        {
-          mapped = g_memdup2 (&key, sizeof key);
-          mapped->processes = 0;
-          mapped->last_pid = 0;
-          g_hash_table_add (mappers, mapped);
-        }
-      if (mapped->last_pid != pid)
-        {
-          mapped->processes++;
-          mapped->last_pid = pid;
-        }
-    }
-}
-
-/* Which objects under @posix_dir the processes we may inspect map, and how
- * many processes map each. Processes of other users we may not look at are
- * missed, so for their objects this is a lower bound. */
-static GHashTable *
-find_mappers (const char *posix_dir)
-{
-  GHashTable *mappers = g_hash_table_new_full (mapped_hash, mapped_equal, g_free, NULL);
-  g_autoptr(GByteArray) buf = g_byte_array_new ();
-  g_autofree char *real_dir = realpath (posix_dir, NULL);
-  g_autofree char *prefix = g_strconcat (real_dir != NULL ? real_dir : posix_dir, "/", NULL);
-  struct dirent *de;
-  DIR *proc;
-
-  if ((proc = opendir ("/proc")) == NULL)
-    return mappers;
-  while ((de = readdir (proc)) != NULL)
-    {
-      char path[64];
-      int pid = atoi (de->d_name);
-
-      if (pid <= 0)
-        continue;
-      g_snprintf (path, sizeof path, "/proc/%d/maps", pid);
-      if (read_whole_file (path, buf))
-        tally_maps ((const char *) buf->data, prefix, mappers, pid);
-    }
-  closedir (proc);
-  return mappers;
+  entry->scan = g_object_ref (scan);
+  entry->attached = object != NULL ? g_ptr_array_ref (object->mappings)
+                                   : g_ptr_array_new ();
+  entry->attached_incomplete = shmview_proc_scan_get_n_unreadable (scan) > 0;
 }
 
 static ShmviewRegionEntry *
 posix_entry_new (const char        *name,
                  const struct stat *st,
-                 GHashTable        *mappers)
+                 ShmviewProcScan   *scan)
 {
   ShmviewRegionEntry *entry = entry_new (SHMVIEW_REGION_KIND_POSIX);
 
@@ -255,8 +138,10 @@ posix_entry_new (const char        *name,
   entry->info.ctime = st->st_ctim.tv_sec;
   /* Another user's processes, the likely ones to map their own objects,
    * hide their /proc/PID/maps from us: their count would be a guess. */
-  if (mappers != NULL && (st->st_uid == geteuid () || geteuid () == 0))
-    entry->info.nattch = mappers_of (mappers, st);
+  if (scan != NULL)
+    set_attached (entry, scan, shmview_proc_scan_lookup_inode (scan, st->st_dev, st->st_ino));
+  if (scan != NULL && (st->st_uid == geteuid () || geteuid () == 0))
+    entry->info.nattch = (gint) entry->attached->len;
   return entry;
 }
 
@@ -282,10 +167,10 @@ compare_sysv (gconstpointer a,
 
 /* Regular files only: lstat semantics, so a symlink planted in /dev/shm is
  * not followed, and directories, FIFOs and sockets are left out. With
- * @mappers, each gets its attach count from it. */
+ * @scan, each gets its attach count and attached processes from it. */
 static gboolean
-list_posix (const char  *dir_path,
-            GHashTable  *mappers,
+list_posix (const char       *dir_path,
+            ShmviewProcScan  *scan,
             GPtrArray   *entries,
             GError     **error)
 {
@@ -318,7 +203,7 @@ list_posix (const char  *dir_path,
       /* It may vanish between readdir and fstatat; then it is simply gone. */
       if (fstatat (dirfd (dir), de->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG (st.st_mode))
         continue;
-      g_ptr_array_add (found, posix_entry_new (de->d_name, &st, mappers));
+      g_ptr_array_add (found, posix_entry_new (de->d_name, &st, scan));
     }
   closedir (dir);
 
@@ -453,9 +338,10 @@ parse_sysv_line (char      *line,
 }
 
 static gboolean
-list_sysv (const char  *path,
-           GPtrArray   *entries,
-           GError     **error)
+list_sysv (const char       *path,
+           ShmviewProcScan  *scan,
+           GPtrArray        *entries,
+           GError          **error)
 {
   g_autoptr(GPtrArray) found = g_ptr_array_new ();
   g_autoptr(GError) local_error = NULL;
@@ -491,6 +377,14 @@ list_sysv (const char  *path,
       if (lines[i][0] == '\0')
         continue;
       entry = parse_sysv_line (lines[i], index);
+      if (entry != NULL && scan != NULL)
+        {
+          const ShmviewProcObject *object = shmview_proc_scan_lookup_sysv (scan, entry->info.id);
+
+          set_attached (entry, scan, object);
+          entry->x11_client = object != NULL
+                              ? shmview_proc_object_get_x11_client (object, entry->info.cpid) : 0;
+        }
       if (entry != NULL)
         g_ptr_array_add (found, entry);
       else
@@ -503,16 +397,89 @@ list_sysv (const char  *path,
   return TRUE;
 }
 
+/* "memfd:NAME", the deleted path, or "anonymous shared memory of PID (COMMAND)". */
+static char *
+process_entry_name (const ShmviewProcObject *object)
+{
+  const ShmviewProcMapping *oldest = shmview_proc_object_get_oldest (object);
+
+  switch (object->kind)
+    {
+    case SHMVIEW_PROC_OBJECT_MEMFD:
+      return g_strconcat ("memfd:", object->name, NULL);
+    case SHMVIEW_PROC_OBJECT_ANONYMOUS:
+      return g_strdup_printf ("anonymous shared memory of %d (%s)", oldest->pid, oldest->command);
+    default:
+      return g_strdup (object->path);
+    }
+}
+
+static int
+compare_process (gconstpointer a,
+                 gconstpointer b)
+{
+  const ShmviewRegionEntry *ea = *(ShmviewRegionEntry * const *) a;
+  const ShmviewRegionEntry *eb = *(ShmviewRegionEntry * const *) b;
+
+  if (ea->pid != eb->pid)
+    return (ea->pid > eb->pid) - (ea->pid < eb->pid);
+  return strcmp (ea->spec, eb->spec);
+}
+
+/* Memory no name shows: memfd, deleted and anonymous shared objects, one
+ * entry each with every process that maps it, named after the oldest. Its
+ * size is the largest extent any process maps (nothing is opened). */
+static void
+list_process_memory (ShmviewProcScan *scan,
+                     GPtrArray       *entries)
+{
+  GPtrArray *objects = shmview_proc_scan_get_objects (scan);
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  for (guint i = 0; i < objects->len; i++)
+    {
+      const ShmviewProcObject *object = objects->pdata[i];
+      const ShmviewProcMapping *oldest;
+      ShmviewRegionEntry *entry;
+
+      if (!shmview_proc_object_is_hidden (object) || object->mappings->len == 0)
+        continue;
+      oldest = shmview_proc_object_get_oldest (object);
+      entry = entry_new (SHMVIEW_REGION_KIND_PROCESS);
+      entry->spec = shmview_proc_object_dup_spec (object);
+      entry->name = process_entry_name (object);
+      entry->process_kind = shmview_proc_object_kind_to_string (object->kind);
+      entry->pid = oldest->pid;
+      entry->info.size = object->size;
+      entry->info.uid = oldest->uid;
+      entry->info.gid = 0;
+      entry->info.mode = 0;
+      entry->info.removed = object->kind == SHMVIEW_PROC_OBJECT_DELETED;
+      set_attached (entry, scan, object);
+      entry->info.nattch = (gint) object->mappings->len;
+      g_ptr_array_add (found, entry);
+    }
+  g_ptr_array_sort (found, compare_process);
+  for (guint i = 0; i < found->len; i++)
+    g_ptr_array_add (entries, found->pdata[i]);
+}
+
 /**
  * shmview_region_list_from:
  * @posix_dir: (nullable): a directory laid out like /dev/shm, or %NULL to skip
  * @sysvipc_path: (nullable): a file in /proc/sysvipc/shm's format, or %NULL to skip
  * @flags: %SHMVIEW_LIST_COUNT_POSIX_ATTACHES to count the processes mapping
- *   each POSIX object
+ *   each POSIX object and list who is attached to every entry;
+ *   %SHMVIEW_LIST_PROCESS_MEMORY to add memfd, deleted and anonymous shared
+ *   memory
  * @error: return location for a #GError
  *
- * Lists POSIX objects sorted by name, then System V segments sorted by id.
- * A directory or file that does not exist lists nothing.
+ * Lists POSIX objects sorted by name, then System V segments sorted by id,
+ * then process memory by pid. A directory or file that does not exist lists
+ * nothing. Either flag reads every /proc/PID/maps once (one
+ * #ShmviewProcScan for all entries), so the cost is O(objects + processes).
+ * Nothing is attached or read: System V details come from @sysvipc_path,
+ * POSIX ones from fstatat(), so listing changes no time or pid of a region.
  *
  * Returns: (transfer full) (element-type ShmviewRegionEntry): the entries,
  *   or %NULL with @error set
@@ -525,16 +492,18 @@ shmview_region_list_from (const char        *posix_dir,
 {
   g_autoptr(GPtrArray) entries =
     g_ptr_array_new_with_free_func ((GDestroyNotify) shmview_region_entry_free);
-  g_autoptr(GHashTable) mappers = NULL;
+  g_autoptr(ShmviewProcScan) scan = NULL;
 
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (posix_dir != NULL && (flags & SHMVIEW_LIST_COUNT_POSIX_ATTACHES) != 0)
-    mappers = find_mappers (posix_dir);
-  if (posix_dir != NULL && !list_posix (posix_dir, mappers, entries, error))
+  if ((flags & (SHMVIEW_LIST_COUNT_POSIX_ATTACHES | SHMVIEW_LIST_PROCESS_MEMORY)) != 0)
+    scan = shmview_proc_scan_new (NULL, NULL);   /* no /proc: nothing known of attaches */
+  if (posix_dir != NULL && !list_posix (posix_dir, scan, entries, error))
     return NULL;
-  if (sysvipc_path != NULL && !list_sysv (sysvipc_path, entries, error))
+  if (sysvipc_path != NULL && !list_sysv (sysvipc_path, scan, entries, error))
     return NULL;
+  if (scan != NULL && (flags & SHMVIEW_LIST_PROCESS_MEMORY) != 0)
+    list_process_memory (scan, entries);
   return g_steal_pointer (&entries);
 }
 
@@ -556,4 +525,109 @@ shmview_region_list (ShmviewListFlags   flags,
                      GError           **error)
 {
   return shmview_region_list_from (POSIX_DIR, SYSVIPC_SHM, flags, error);
+}
+
+/**
+ * shmview_region_list_index:
+ * @entries: (element-type ShmviewRegionEntry): a listing
+ *
+ * For updating a view in place in O(N): look each new entry up by its spec
+ * instead of searching the old listing.
+ *
+ * Returns: (transfer full) (element-type utf8 ShmviewRegionEntry): spec ->
+ *   entry, both borrowed from @entries
+ */
+GHashTable *
+shmview_region_list_index (GPtrArray *entries)
+{
+  GHashTable *index;
+
+  g_return_val_if_fail (entries != NULL, NULL);
+
+  index = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      ShmviewRegionEntry *entry = entries->pdata[i];
+
+      g_hash_table_insert (index, entry->spec, entry);
+    }
+  return index;
+}
+
+typedef struct
+{
+  char             *posix_dir;
+  char             *sysvipc_path;
+  ShmviewListFlags  flags;
+} ListArgs;
+
+static void
+list_args_free (ListArgs *args)
+{
+  g_free (args->posix_dir);
+  g_free (args->sysvipc_path);
+  g_free (args);
+}
+
+static void
+list_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  ListArgs *args = task_data;
+  GError *error = NULL;
+  GPtrArray *entries = shmview_region_list_from (args->posix_dir, args->sysvipc_path,
+                                                 args->flags, &error);
+
+  if (entries == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, entries, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/**
+ * shmview_region_list_from_async:
+ * @posix_dir: (nullable): as for shmview_region_list_from()
+ * @sysvipc_path: (nullable): as for shmview_region_list_from()
+ * @flags: as for shmview_region_list_from()
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called in the caller's thread-default main context
+ * @user_data: for @callback
+ *
+ * Lists in a worker thread (the /proc scan and every stat off the main loop).
+ */
+void
+shmview_region_list_from_async (const char          *posix_dir,
+                                const char          *sysvipc_path,
+                                ShmviewListFlags     flags,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  ListArgs *args = g_new0 (ListArgs, 1);
+
+  args->posix_dir = g_strdup (posix_dir);
+  args->sysvipc_path = g_strdup (sysvipc_path);
+  args->flags = flags;
+  g_task_set_source_tag (task, shmview_region_list_from_async);
+  g_task_set_task_data (task, args, (GDestroyNotify) list_args_free);
+  g_task_run_in_thread (task, list_thread);
+}
+
+/**
+ * shmview_region_list_from_finish:
+ * @result: the result handed to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type ShmviewRegionEntry) (nullable): the entries
+ */
+GPtrArray *
+shmview_region_list_from_finish (GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

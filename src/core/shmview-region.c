@@ -21,6 +21,7 @@
 #include "shmview-error.h"
 #include "shmview-guard.h"
 #include "shmview-parse-private.h"
+#include "shmview-proc-scan-private.h"
 #include "shmview-region.h"
 
 struct _ShmviewRegion
@@ -33,6 +34,7 @@ struct _ShmviewRegion
   GRWLock         lock;
 
   guint64         size;      /* as of the last open/update/resize */
+  char           *read_only_reason;  /* why a process mapping opened read-only */
   guint           read_only : 1;
   guint           removed : 1;
   guint           removal_reported : 1;
@@ -58,6 +60,7 @@ shmview_region_finalize (GObject *object)
   if (self->backend.ops != NULL)
     self->backend.ops->close (&self->backend);
   g_clear_pointer (&self->spec, shmview_spec_free);
+  g_clear_pointer (&self->read_only_reason, g_free);
   g_rw_lock_clear (&self->lock);
 
   G_OBJECT_CLASS (shmview_region_parent_class)->finalize (object);
@@ -140,6 +143,8 @@ ops_for_kind (ShmviewRegionKind kind)
       return &shmview_backend_sysv_ops;
     case SHMVIEW_REGION_KIND_FILE:
       return &shmview_backend_file_ops;
+    case SHMVIEW_REGION_KIND_PROCESS:
+      return &shmview_backend_proc_ops;
     default:
       g_return_val_if_reached (NULL);
     }
@@ -265,11 +270,17 @@ set_range_error (GError  **error,
                offset, length, size);
 }
 
+/* A process mapping that failed the safety rule says why it is read-only. */
 static void
-set_read_only_error (GError **error)
+set_read_only_error (ShmviewRegion  *self,
+                     GError        **error)
 {
-  g_set_error_literal (error, SHMVIEW_ERROR, SHMVIEW_ERROR_PERMISSION,
-                       "This region is attached read-only");
+  if (self->read_only_reason != NULL)
+    g_set_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_PERMISSION,
+                 "This region is read-only: %s", self->read_only_reason);
+  else
+    g_set_error_literal (error, SHMVIEW_ERROR, SHMVIEW_ERROR_PERMISSION,
+                         "This region is attached read-only");
 }
 
 /* The object got smaller than the range we used: say how small it is now. */
@@ -362,7 +373,7 @@ set_write_error (ShmviewRegion  *self,
       set_fault_error (self, offset, length, error);
       break;
     case EACCES:
-      set_read_only_error (error);
+      set_read_only_error (self, error);
       break;
     case ENOSPC:
     case EDQUOT:
@@ -430,7 +441,8 @@ check_open_args (const ShmviewSpec  *spec,
     problem = "A System V segment is created by key (sysv:KEY, or sysv:0 for a new private one), not by id";
   else if (shmview_spec_is_private (spec) && !creating)
     problem = "Key 0 (IPC_PRIVATE) names no existing segment; open it by id (sysvid:ID)";
-  else if (spec->kind != SHMVIEW_REGION_KIND_SYSV && (spec->name == NULL || spec->name[0] == '\0'))
+  else if (spec->kind != SHMVIEW_REGION_KIND_SYSV && spec->kind != SHMVIEW_REGION_KIND_PROCESS
+           && (spec->name == NULL || spec->name[0] == '\0'))
     problem = "The region has no name";
 
   if (problem == NULL)
@@ -465,6 +477,83 @@ target_from_spec (const ShmviewSpec    *spec,
     target->flags |= SHMVIEW_BACKEND_FOLLOW;
 }
 
+/* pid:PID@ADDR: finds the mapping in /proc/PID/maps, applies the safety
+ * rule (not shared memory, or not mapped rw-s by every process: read-only,
+ * with the reason kept for the write that is refused), and points @target
+ * at it. A System V segment opens as one, by its shmid (the inode). */
+static gboolean
+prepare_process (ShmviewRegion         *self,
+                 const ShmviewSpec     *spec,
+                 ShmviewOpenFlags      *flags,
+                 ShmviewBackendTarget  *target,
+                 const ShmviewBackendOps **ops,
+                 ShmviewProcMap        *map,
+                 GError               **error)
+{
+  g_autofree char *reason = NULL;
+
+  if (*flags & SHMVIEW_OPEN_CREATE)
+    {
+      g_set_error_literal (error, SHMVIEW_ERROR, SHMVIEW_ERROR_INVALID_ARGUMENT,
+                           "A process's memory cannot be created, only opened");
+      return FALSE;
+    }
+  if (!_shmview_proc_resolve (spec->pid, spec->address, map, error))
+    return FALSE;
+  if (!(*flags & SHMVIEW_OPEN_READ_ONLY) && !_shmview_proc_may_write (map, &reason))
+    {
+      *flags |= SHMVIEW_OPEN_READ_ONLY;
+      target->flags |= SHMVIEW_BACKEND_READ_ONLY;
+      self->read_only_reason = g_steal_pointer (&reason);
+    }
+  target->pid = spec->pid;
+  target->map_start = map->start;
+  target->map_end = map->end;
+  target->dev = map->dev;
+  target->ino = map->ino;
+  if (map->kind == SHMVIEW_PROC_OBJECT_SYSV)
+    {
+      target->name = NULL;
+      target->by_id = TRUE;
+      target->id = (int) map->ino;
+      *ops = &shmview_backend_sysv_ops;
+    }
+  return TRUE;
+}
+
+static void
+set_process_open_error (GError               **error,
+                        const ShmviewSpec     *spec,
+                        const ShmviewProcMap  *map,
+                        int                    err)
+{
+  switch (err)
+    {
+    case EPERM:
+    case EACCES:
+      g_set_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_PERMISSION,
+                   "Permission denied: process %d holds no descriptor of “%s” this user may "
+                   "open, and opening its mapping through /proc/%d/map_files needs root or "
+                   "CAP_CHECKPOINT_RESTORE; run as root (e.g. with sudo)",
+                   spec->pid, map->path, spec->pid);
+      break;
+    case ENOENT:
+    case EIDRM:
+    case EINVAL:
+      g_set_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_NOT_FOUND,
+                   "Process %d no longer maps “%s” at 0x%" G_GINT64_MODIFIER "x",
+                   spec->pid, map->path, map->start);
+      break;
+    case ENODEV:
+      g_set_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_UNSUPPORTED,
+                   "“%s” is a device, not memory that can be read", map->path);
+      break;
+    default:
+      shmview_set_error_from_errno (error, err, "Could not open process %d's mapping of “%s”",
+                                    spec->pid, map->path);
+    }
+}
+
 /**
  * shmview_region_open:
  * @spec: what to open
@@ -494,6 +583,7 @@ shmview_region_open (const ShmviewSpec  *spec,
                      GError            **error)
 {
   g_autoptr(ShmviewRegion) self = NULL;
+  g_auto(ShmviewProcMap) map = { 0, };
   const ShmviewBackendOps *ops;
   ShmviewBackendTarget target;
   int err;
@@ -511,12 +601,18 @@ shmview_region_open (const ShmviewSpec  *spec,
       return NULL;
     }
 
-  target_from_spec (spec, flags, size, mode, &target);
   self = g_object_new (SHMVIEW_TYPE_REGION, NULL);
+  target_from_spec (spec, flags, size, mode, &target);
+  if (spec->kind == SHMVIEW_REGION_KIND_PROCESS
+      && !prepare_process (self, spec, &flags, &target, &ops, &map, error))
+    return NULL;
   if ((err = ops->open (&self->backend, &target)) != 0)
     {
       shmview_backend_init (&self->backend);
-      set_open_error (error, spec, flags, size, err);
+      if (spec->kind == SHMVIEW_REGION_KIND_PROCESS)
+        set_process_open_error (error, spec, &map, err);
+      else
+        set_open_error (error, spec, flags, size, err);
       return NULL;
     }
   self->backend.ops = ops;
@@ -665,6 +761,21 @@ shmview_region_is_read_only (ShmviewRegion *self)
   g_return_val_if_fail (SHMVIEW_IS_REGION (self), TRUE);
 
   return self->read_only;
+}
+
+/**
+ * shmview_region_get_read_only_reason:
+ *
+ * Returns: (nullable): why a process's mapping (pid:PID@ADDR) was opened
+ *   read-only although writing was asked for ("the process maps it r--s,
+ *   not rw-s"); %NULL otherwise
+ */
+const char *
+shmview_region_get_read_only_reason (ShmviewRegion *self)
+{
+  g_return_val_if_fail (SHMVIEW_IS_REGION (self), NULL);
+
+  return self->read_only_reason;
 }
 
 /**
@@ -977,7 +1088,7 @@ write_or_fill (ShmviewRegion  *self,
 
   if (self->read_only)
     {
-      set_read_only_error (error);
+      set_read_only_error (self, error);
       return FALSE;
     }
   if (!lock_range (self, offset, length, error))
@@ -1088,7 +1199,7 @@ shmview_region_resize (ShmviewRegion  *self,
     }
   if (self->read_only)
     {
-      set_read_only_error (error);
+      set_read_only_error (self, error);
       return FALSE;
     }
   if (size > G_MAXSIZE)

@@ -93,6 +93,10 @@ char              *shmview_region_dup_fs_path      (ShmviewRegion        *self);
 /* The size as of the last open/update, in bytes. */
 guint64            shmview_region_get_size         (ShmviewRegion        *self);
 gboolean           shmview_region_is_read_only     (ShmviewRegion        *self);
+/* Why a process mapping (pid:PID@ADDR) opened read-only though writing was
+ * asked for: it is not shared memory, or some process maps it other than
+ * rw-s (the safety rule). NULL otherwise. */
+const char        *shmview_region_get_read_only_reason (ShmviewRegion    *self);
 /* TRUE once update() saw the name removed; the region stays attached and usable. */
 gboolean           shmview_region_is_removed       (ShmviewRegion        *self);
 

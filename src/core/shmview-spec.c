@@ -19,6 +19,7 @@
 #define PREFIX_SYSV   "sysv:"
 #define PREFIX_SYSVID "sysvid:"
 #define PREFIX_FILE   "file:"
+#define PREFIX_PID    "pid:"
 
 static ShmviewSpec *
 spec_new (ShmviewRegionKind kind)
@@ -169,13 +170,44 @@ parse_file (const char  *path,
   return spec;
 }
 
+/* "PID@ADDR": a decimal pid > 0, an address in hex (0x optional). */
+static ShmviewSpec *
+parse_process (const char  *text,
+               const char  *rest,
+               GError     **error)
+{
+  g_autofree char *quoted = _shmview_quote_for_message (text);
+  g_autofree char *pid_text = NULL;
+  const char *at = strchr (rest, '@');
+  const char *addr = at != NULL ? at + 1 : NULL;
+  guint64 pid, address;
+
+  if (at != NULL)
+    pid_text = g_strndup (rest, at - rest);
+  if (addr != NULL && g_ascii_strncasecmp (addr, "0x", 2) == 0)
+    addr += 2;
+  if (at == NULL || pid_text[0] == '+' || pid_text[0] == '-'
+      || !g_ascii_string_to_unsigned (pid_text, 10, 1, G_MAXINT, &pid, NULL)
+      || addr[0] == '+' || addr[0] == '-'
+      || !g_ascii_string_to_unsigned (addr, 16, 0, G_MAXUINT64, &address, NULL))
+    {
+      g_set_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_INVALID_ARGUMENT,
+                   "“%s” is not a process mapping: use pid:PID@ADDRESS with the "
+                   "address in hex, as /proc/PID/maps prints it (e.g. pid:1234@0x7f1c2a000000)",
+                   quoted);
+      return NULL;
+    }
+  return shmview_spec_new_process ((gint) pid, address);
+}
+
 /**
  * shmview_spec_parse:
  * @text: what the user typed: "MapTrans", "/MapTrans", "posix:/MapTrans",
- *   "sysv:KEY", "sysvid:ID" or "file:PATH"
+ *   "sysv:KEY", "sysvid:ID", "file:PATH" or "pid:PID@ADDR"
  * @error: return location for a #GError
  *
- * Parses a region spec. Text without a known prefix is a POSIX name.
+ * Parses a region spec. Text without a known prefix is a POSIX name (a
+ * POSIX object whose name starts with "pid:" is "posix:pid:…" or "/pid:…").
  *
  * Returns: (transfer full) (nullable): the spec, or %NULL with
  *   %SHMVIEW_ERROR_INVALID_ARGUMENT set
@@ -193,6 +225,8 @@ shmview_spec_parse (const char  *text,
     return parse_sysv (text, text + strlen (PREFIX_SYSV), error);
   if (g_str_has_prefix (text, PREFIX_FILE))
     return parse_file (text + strlen (PREFIX_FILE), error);
+  if (g_str_has_prefix (text, PREFIX_PID))
+    return parse_process (text, text + strlen (PREFIX_PID), error);
   if (g_str_has_prefix (text, PREFIX_POSIX))
     return parse_posix_name (text, text + strlen (PREFIX_POSIX), error);
   return parse_posix_name (text, text, error);
@@ -291,6 +325,27 @@ shmview_spec_new_sysv_id (gint id)
 }
 
 /**
+ * shmview_spec_new_process:
+ * @pid: a process id (> 0)
+ * @address: an address inside one of its mappings
+ *
+ * Returns: (transfer full): a spec for "pid:@pid@@address"
+ */
+ShmviewSpec *
+shmview_spec_new_process (gint    pid,
+                          guint64 address)
+{
+  ShmviewSpec *spec;
+
+  g_return_val_if_fail (pid > 0, NULL);
+
+  spec = spec_new (SHMVIEW_REGION_KIND_PROCESS);
+  spec->pid = pid;
+  spec->address = address;
+  return spec;
+}
+
+/**
  * shmview_spec_copy:
  * @spec: a spec
  *
@@ -338,6 +393,8 @@ shmview_spec_equal (const ShmviewSpec *a,
 
   if (a->kind != b->kind)
     return FALSE;
+  if (a->kind == SHMVIEW_REGION_KIND_PROCESS)
+    return a->pid == b->pid && a->address == b->address;
   if (a->kind != SHMVIEW_REGION_KIND_SYSV)
     return g_strcmp0 (a->name, b->name) == 0;
   if (a->by_id != b->by_id)
@@ -366,7 +423,7 @@ shmview_spec_is_private (const ShmviewSpec *spec)
  *
  * Returns: (transfer full): canonical text that shmview_spec_parse() turns
  *   back into an equal spec: "/MapTrans", "sysv:0x0000abcd", "sysvid:32769",
- *   "file:/tmp/x"
+ *   "file:/tmp/x", "pid:1234@0x7f1c2a000000"
  */
 char *
 shmview_spec_to_string (const ShmviewSpec *spec)
@@ -383,6 +440,8 @@ shmview_spec_to_string (const ShmviewSpec *spec)
       return g_strdup_printf (PREFIX_SYSV "0x%08x", (guint32) spec->key);
     case SHMVIEW_REGION_KIND_FILE:
       return g_strconcat (PREFIX_FILE, spec->name, NULL);
+    case SHMVIEW_REGION_KIND_PROCESS:
+      return g_strdup_printf (PREFIX_PID "%d@0x%" G_GINT64_MODIFIER "x", spec->pid, spec->address);
     default:
       g_return_val_if_reached (NULL);
     }
@@ -408,6 +467,8 @@ shmview_spec_to_display_name (const ShmviewSpec *spec)
       return shmview_spec_to_string (spec);
     case SHMVIEW_REGION_KIND_FILE:
       return g_path_get_basename (spec->name);
+    case SHMVIEW_REGION_KIND_PROCESS:
+      return shmview_spec_to_string (spec);
     default:
       g_return_val_if_reached (NULL);
     }
@@ -417,7 +478,7 @@ shmview_spec_to_display_name (const ShmviewSpec *spec)
  * shmview_region_kind_to_string:
  * @kind: a region kind
  *
- * Returns: "POSIX", "System V" or "File" (untranslated)
+ * Returns: "POSIX", "System V", "File" or "Process memory" (untranslated)
  */
 const char *
 shmview_region_kind_to_string (ShmviewRegionKind kind)
@@ -430,6 +491,8 @@ shmview_region_kind_to_string (ShmviewRegionKind kind)
       return "System V";
     case SHMVIEW_REGION_KIND_FILE:
       return "File";
+    case SHMVIEW_REGION_KIND_PROCESS:
+      return "Process memory";
     default:
       g_return_val_if_reached (NULL);
     }

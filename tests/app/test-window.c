@@ -196,6 +196,38 @@ test_open_spec (Fixture       *fixture,
 }
 
 static void
+test_ctrl_page_switches_tabs (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  ShmviewRegionPage *a, *b;
+  GtkWidget *hex;
+  guint64 cursor;
+
+  g_test_summary ("Ctrl+Page Up/Down switch tabs even when the hex view has the focus, "
+                  "and leave its cursor alone");
+
+  a = open_spec (fixture, fixture->names[0], FALSE);
+  b = open_spec (fixture, fixture->names[1], FALSE);
+  shmview_app_test_focus_window (GTK_WIDGET (fixture->window));
+  shmview_region_page_focus_hex (b);
+  shmview_app_test_drain ();
+  hex = shmview_region_page_get_hex_view (b);
+  g_assert_true (gtk_widget_has_focus (hex));
+  cursor = shmview_hex_view_get_cursor (SHMVIEW_HEX_VIEW (hex));
+
+  shmview_app_test_send_key (GTK_WIDGET (fixture->window), GDK_KEY_Page_Up, GDK_CONTROL_MASK);
+  shmview_app_test_drain ();
+  g_assert_true (shmview_window_get_current_page (fixture->window) == a);
+  g_assert_cmpuint (shmview_hex_view_get_cursor (SHMVIEW_HEX_VIEW (hex)), ==, cursor);
+
+  shmview_region_page_focus_hex (a);
+  shmview_app_test_drain ();
+  shmview_app_test_send_key (GTK_WIDGET (fixture->window), GDK_KEY_Page_Down, GDK_CONTROL_MASK);
+  shmview_app_test_drain ();
+  g_assert_true (shmview_window_get_current_page (fixture->window) == b);
+}
+
+static void
 test_open_read_only (Fixture       *fixture,
                      gconstpointer  data)
 {
@@ -475,7 +507,7 @@ test_undo_follows_focus (Fixture       *fixture,
 
   page = open_spec (fixture, fixture->names[0], FALSE);
   hex = shmview_region_page_get_hex_view (page);
-  entry = find_widget (GTK_WIDGET (page), NULL, GTK_TYPE_ENTRY);
+  entry = shmview_app_test_template_child (_shmview_region_page_get_string_pane (page), "entry");
   g_signal_emit_by_name (hex, "edit", (guint64) 5, bytes, &written);
   g_assert_true (written);
 
@@ -628,7 +660,7 @@ test_copy_follows_focus (Fixture       *fixture,
   shmview_app_test_drain ();
   g_assert_true (action_enabled (fixture, "copy"));
 
-  entry = find_widget (GTK_WIDGET (page), NULL, GTK_TYPE_ENTRY);
+  entry = find_widget (_shmview_region_page_get_string_pane (page), NULL, GTK_TYPE_ENTRY);
   g_assert_nonnull (entry);
   gtk_widget_grab_focus (entry);
   shmview_app_test_drain ();
@@ -857,6 +889,7 @@ main (int   argc,
   ADD ("empty-state", test_empty_state);
   ADD ("open-spec", test_open_spec);
   ADD ("open-read-only", test_open_read_only);
+  ADD ("ctrl-page-switches-tabs", test_ctrl_page_switches_tabs);
   ADD ("open-same-spec-focuses", test_open_same_spec_focuses);
   ADD ("read-only-own-tab", test_read_only_own_tab);
   ADD ("recreated-name-new-tab", test_recreated_name_new_tab);

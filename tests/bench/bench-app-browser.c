@@ -147,7 +147,7 @@ measure (Scale *s)
   probe = g_timeout_add (LATENCY_PROBE_MS, on_probe, NULL);
   t0 = g_get_monotonic_time ();
   gtk_widget_show_all (window);
-  while (shmview_region_browser_get_n_visible (SHMVIEW_REGION_BROWSER (browser)) < s->n)
+  while (_shmview_region_browser_get_n_visible (SHMVIEW_REGION_BROWSER (browser)) < s->n)
     g_main_context_iteration (NULL, TRUE);
   drawn = FALSE;
   while (!drawn)

@@ -31,8 +31,8 @@
 #include "bench-app-util.h"
 #include "bench-table.h"
 
-#define WATCH_SECONDS 10
-#define SETTLE_SECONDS 3
+#define WATCH_SECONDS 15
+#define SETTLE_SECONDS 5
 #define REGION_SIZE 4096
 #define N_TABS 20
 #define WRITER_BYTES 64

@@ -225,25 +225,34 @@ test_watch_fields (Fixture       *fixture,
   g_assert_cmpint (cli_running_finish (running, SIGINT), ==, 0);
 }
 
+/* cli_assert_usage_error on a result made for it, then freed. */
+static void
+expect_usage (CliResult  *result,
+              const char *needle)
+{
+  cli_assert_usage_error (result, needle);
+  cli_result_free (result);
+}
+
 static void
 test_usage_errors (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_test_summary ("--layout without --type, --set or --count without --layout, --format or "
                   "--length with --layout, --count 0 are usage errors (status 2)");
-  cli_assert_usage_error (cli_shmtool ("read", fixture->spec, "--layout", fixture->header, NULL),
+  expect_usage (cli_shmtool ("read", fixture->spec, "--layout", fixture->header, NULL),
                           "--type");
-  cli_assert_usage_error (cli_shmtool ("read", fixture->spec, "--type", "shared", NULL),
+  expect_usage (cli_shmtool ("read", fixture->spec, "--type", "shared", NULL),
                           "--layout");
-  cli_assert_usage_error (cli_shmtool ("write", fixture->spec, "--set", "seq=1", NULL), "--set");
-  cli_assert_usage_error (cli_shmtool ("read", fixture->spec, "--count", "2", NULL), "--count");
-  cli_assert_usage_error (cli_shmtool ("read", fixture->spec, "--layout", fixture->header,
+  expect_usage (cli_shmtool ("write", fixture->spec, "--set", "seq=1", NULL), "--set");
+  expect_usage (cli_shmtool ("read", fixture->spec, "--count", "2", NULL), "--count");
+  expect_usage (cli_shmtool ("read", fixture->spec, "--layout", fixture->header,
                                        "--type", "shared", "--format", "hex", NULL), "--format");
-  cli_assert_usage_error (cli_shmtool ("read", fixture->spec, "--layout", fixture->header,
+  expect_usage (cli_shmtool ("read", fixture->spec, "--layout", fixture->header,
                                        "--type", "shared", "--length", "4", NULL), "--length");
-  cli_assert_usage_error (cli_shmtool ("read", fixture->spec, "--layout", fixture->header,
+  expect_usage (cli_shmtool ("read", fixture->spec, "--layout", fixture->header,
                                        "--type", "shared", "--count", "0", NULL), "--count");
-  cli_assert_usage_error (cli_shmtool ("write", fixture->spec, "--layout", fixture->header,
+  expect_usage (cli_shmtool ("write", fixture->spec, "--layout", fixture->header,
                                        "--type", "shared", "--set", "seq=1", "--text", "x", NULL),
                           "--set");
 }

@@ -44,7 +44,7 @@ test_names (void)
   g_autofree char *id_spec = NULL;
   g_autoptr(CliResult) r = NULL;
   key_t key;
-  int id;
+  int id = -1;
 
   g_test_summary ("list --names prints one spec a line: POSIX objects as /NAME (spaces "
                   "and all), System V segments as sysv:0xKEY and sysvid:ID; a name with a "
