@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <unistd.h>
 
 #include <glib.h>
 
@@ -53,11 +54,10 @@ print_sysv_facts (GString                 *out,
 
 static void
 print_info (GString                 *out,
-            ShmviewRegion           *region,
+            const char              *spec_text,
+            const char              *name_text,
             const ShmviewRegionInfo *info)
 {
-  g_autofree char *spec_text = shmview_region_dup_spec_string (region);
-  g_autofree char *name_text = shmview_region_dup_display_name (region);
   /* One fact per line, whatever bytes the name holds. */
   g_autofree char *spec = shmview_format_escaped (spec_text);
   g_autofree char *name = shmview_format_escaped (name_text);
@@ -89,27 +89,96 @@ print_info (GString                 *out,
   g_string_append_printf (out, "removed: %s\n", info->removed ? "yes" : "no");
 }
 
-/* The kernel counts attaches of System V segments only (and counts ours:
- * see below). For a POSIX object the listing counts the processes that map
- * it; asked before we open it ourselves, so shmtool does not count itself.
- * -1 when unknown. */
-static gint
-count_posix_attaches (const ShmviewSpec *spec)
+/* "attached: 2 visible, more may be attached" and one line per process:
+ *   attached-pid: 4242 postgres (alice) rw 0x7f1c2a000000-0x7f1c2a100000
+ * "(this shmtool)" marks our own mapping, "X11 shared image of PID" an
+ * MIT-SHM segment an X server maps for a client. */
+static void
+print_attached (GString                  *out,
+                const ShmviewRegionEntry *entry)
+{
+  if (entry->attached == NULL)
+    return;
+  if (entry->attached_incomplete)
+    g_string_append_printf (out, "attached: %u visible, more may be attached "
+                            "(other users' processes cannot be inspected)\n",
+                            entry->attached->len);
+  else
+    g_string_append_printf (out, "attached: %u\n", entry->attached->len);
+  for (guint i = 0; i < entry->attached->len; i++)
+    {
+      const ShmviewProcMapping *m = entry->attached->pdata[i];
+      g_autofree char *command = shmview_format_escaped (m->command);
+
+      g_string_append_printf (out, "attached-pid: %d %s (%s) %s 0x%" G_GINT64_MODIFIER "x-0x%"
+                              G_GINT64_MODIFIER "x%s\n", m->pid, command, m->user,
+                              m->writable ? "rw" : "ro", m->start, m->end,
+                              m->is_self ? " (this shmtool)" : "");
+    }
+  if (entry->x11_client > 0)
+    g_string_append_printf (out, "x11-shared-image-of: %d\n", entry->x11_client);
+}
+
+/* The listing's entry for @spec: found without attaching or opening
+ * anything (System V from /proc/sysvipc/shm, POSIX from fstatat). */
+static const ShmviewRegionEntry *
+find_entry (GPtrArray         *entries,
+            const ShmviewSpec *spec)
 {
   g_autofree char *canonical = shmview_spec_to_string (spec);
-  g_autoptr(GPtrArray) entries = NULL;
 
-  if (spec->kind != SHMVIEW_REGION_KIND_POSIX)
-    return -1;
-  entries = shmview_region_list (SHMVIEW_LIST_COUNT_POSIX_ATTACHES, NULL);
   for (guint i = 0; entries != NULL && i < entries->len; i++)
     {
       const ShmviewRegionEntry *entry = entries->pdata[i];
+      const ShmviewRegionInfo *info = &entry->info;
 
-      if (entry->info.kind == SHMVIEW_REGION_KIND_POSIX && g_strcmp0 (entry->spec, canonical) == 0)
-        return entry->info.nattch;
+      if (info->kind != spec->kind)
+        continue;
+      if (spec->kind == SHMVIEW_REGION_KIND_SYSV
+          && (spec->by_id ? info->id == spec->id : info->key == spec->key))
+        return entry;
+      if (spec->kind != SHMVIEW_REGION_KIND_SYSV && g_strcmp0 (entry->spec, canonical) == 0)
+        return entry;
     }
-  return -1;
+  return NULL;
+}
+
+/* From the permission bits, as the kernel would decide for this user. */
+static gboolean
+may_read (const ShmviewRegionInfo *info)
+{
+  if (geteuid () == 0)
+    return TRUE;
+  if (info->uid == geteuid ())
+    return (info->mode & 0400) != 0;
+  if (info->gid == getegid ())
+    return (info->mode & 0040) != 0;
+  return (info->mode & 0004) != 0;
+}
+
+/* Passive: everything from the listing, nothing attached or opened, so
+ * the owner's ipcs shows no new attach or detach and no atime moves.
+ * When this user may not read the contents, it says so on stderr and
+ * still succeeds: every field asked for was shown. */
+static int
+info_from_entry (ShmtoolTarget            *target,
+                 const ShmviewRegionEntry *entry)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  print_info (out, entry->spec, entry->name, &entry->info);
+  print_attached (out, entry);
+  if (!_shmtool_write_stdout (out->str, out->len, &error) || !_shmtool_flush_stdout (&error))
+    return _shmtool_target_fail (target, error);
+  if (entry->info.kind != SHMVIEW_REGION_KIND_PROCESS && !may_read (&entry->info))
+    {
+      g_autofree char *spec = shmview_format_escaped (target->spec_text);
+
+      g_printerr ("shmtool: %s: its contents are not readable by this user "
+                  "(the facts above are all that can be known without them)\n", spec);
+    }
+  return SHMTOOL_EXIT_OK;
 }
 
 int
@@ -121,24 +190,29 @@ _shmtool_cmd_info (int    argc,
   g_autoptr(ShmviewRegion) region = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GPtrArray) listing = NULL;
+  g_autofree char *spec_text = NULL;
+  g_autofree char *name_text = NULL;
+  const ShmviewRegionEntry *entry;
   ShmviewRegionInfo info;
-  gint attaches;
 
   if (!_shmtool_parse_target ("info", entries, SHMTOOL_TARGET_EXISTING, &argc, &argv, &target))
     return SHMTOOL_EXIT_USAGE;
 
-  attaches = count_posix_attaches (target.spec);
+  if (target.spec->kind != SHMVIEW_REGION_KIND_FILE)
+    listing = shmview_region_list (SHMVIEW_LIST_COUNT_POSIX_ATTACHES
+                                   | SHMVIEW_LIST_PROCESS_MEMORY, NULL);
+  if ((entry = find_entry (listing, target.spec)) != NULL)
+    return info_from_entry (&target, entry);
+
+  /* Files, and process memory at another address than the listing's:
+   * opened read-only (PROT_READ), which moves nothing a System V owner sees. */
   region = _shmtool_open_target (&target, SHMVIEW_OPEN_READ_ONLY, &error);
   if (region == NULL || !shmview_region_query_info (region, &info, &error))
     return _shmtool_target_fail (&target, error);
-  if (info.nattch < 0)
-    info.nattch = attaches;
-  /* Like ipcs -m and the POSIX count, say who else is attached: while it
-   * asks, shmtool holds exactly one attachment itself. */
-  else if (info.kind == SHMVIEW_REGION_KIND_SYSV && info.nattch > 0)
-    info.nattch--;
-
-  print_info (out, region, &info);
+  spec_text = shmview_region_dup_spec_string (region);
+  name_text = shmview_region_dup_display_name (region);
+  print_info (out, spec_text, name_text, &info);
   if (!_shmtool_write_stdout (out->str, out->len, &error) || !_shmtool_flush_stdout (&error))
     return _shmtool_target_fail (&target, error);
   return SHMTOOL_EXIT_OK;

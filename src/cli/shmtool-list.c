@@ -37,7 +37,18 @@ fill_row (char                     **row,
   row[COL_OWNER] = shmview_user_name (info->uid);
   row[COL_MODE] = _shmtool_format_mode (info->mode, FALSE);
   row[COL_ATTACHES] = info->nattch >= 0 ? g_strdup_printf ("%d", info->nattch) : g_strdup ("-");
-  row[COL_LABEL] = g_strdup (entry->label != NULL ? entry->label : "");
+  /* Removed System V segments (ipcs says "dest") and deleted process memory
+   * are marked, as the JSON's "removed" and the browser mark them. */
+  if (info->removed && entry->label != NULL)
+    row[COL_LABEL] = g_strconcat ("removed, ", entry->label, NULL);
+  else if (info->removed)
+    row[COL_LABEL] = g_strdup ("removed");
+  else if (entry->process_kind != NULL)
+    row[COL_LABEL] = g_strdup (entry->process_kind);
+  else if (entry->x11_client > 0)
+    row[COL_LABEL] = g_strdup_printf ("X11 shared image of %d", entry->x11_client);
+  else
+    row[COL_LABEL] = g_strdup (entry->label != NULL ? entry->label : "");
 }
 
 static void
@@ -192,8 +203,41 @@ kind_id (ShmviewRegionKind kind)
     case SHMVIEW_REGION_KIND_POSIX: return "posix";
     case SHMVIEW_REGION_KIND_SYSV: return "sysv";
     case SHMVIEW_REGION_KIND_FILE: return "file";
+    case SHMVIEW_REGION_KIND_PROCESS: return "process";
     default: g_assert_not_reached ();
     }
+}
+
+/* "attached": [{"pid": …, "command": …, "user": …, "uid": …, "access":
+ * "rw"|"ro", "start": "0x…", "end": "0x…", "self": bool}, …] and
+ * "attached_complete": false when some processes' maps were unreadable;
+ * null when not scanned. */
+static void
+append_json_attached (GString                  *out,
+                      const ShmviewRegionEntry *entry)
+{
+  append_json_key (out, "attached");
+  if (entry->attached == NULL)
+    {
+      g_string_append (out, "null");
+      return;
+    }
+  g_string_append_c (out, '[');
+  for (guint i = 0; i < entry->attached->len; i++)
+    {
+      const ShmviewProcMapping *m = entry->attached->pdata[i];
+
+      g_string_append_printf (out, "%s{\"pid\": %d, \"command\": ", i > 0 ? ", " : "", m->pid);
+      append_json_string (out, m->command);
+      append_json_key (out, "user");
+      append_json_string (out, m->user);
+      g_string_append_printf (out, ", \"uid\": %u, \"access\": \"%s\", \"start\": \"0x%"
+                              G_GINT64_MODIFIER "x\", \"end\": \"0x%" G_GINT64_MODIFIER
+                              "x\", \"self\": %s}", m->uid, m->writable ? "rw" : "ro",
+                              m->start, m->end, m->is_self ? "true" : "false");
+    }
+  g_string_append_printf (out, "], \"attached_complete\": %s",
+                          entry->attached_incomplete ? "false" : "true");
 }
 
 static void
@@ -230,7 +274,16 @@ append_json_entry (GString                  *out,
   append_json_int_or_null (out, "id", info->id, sysv);
   append_json_key (out, "label");
   append_json_string (out, entry->label);
-  g_string_append_printf (out, ", \"removed\": %s}", info->removed ? "true" : "false");
+  g_string_append_printf (out, ", \"removed\": %s", info->removed ? "true" : "false");
+  if (entry->process_kind != NULL)
+    {
+      append_json_key (out, "process_kind");
+      append_json_string (out, entry->process_kind);
+      g_string_append_printf (out, ", \"pid\": %d", entry->pid);
+    }
+  append_json_int_or_null (out, "x11_client", entry->x11_client, entry->x11_client > 0);
+  append_json_attached (out, entry);
+  g_string_append_c (out, '}');
 }
 
 static void
@@ -266,6 +319,22 @@ print_names (void)
   return SHMTOOL_EXIT_OK;
 }
 
+/* SHMTOOL_POSIX_DIR and SHMTOOL_SYSVIPC_SHM point the listing at a scratch
+ * directory laid out like /dev/shm and a file like /proc/sysvipc/shm
+ * (tests and benchmarks: bench-cli-list). */
+static GPtrArray *
+list_regions (GError **error)
+{
+  const char *posix_dir = g_getenv ("SHMTOOL_POSIX_DIR");
+  const char *sysvipc = g_getenv ("SHMTOOL_SYSVIPC_SHM");
+  ShmviewListFlags flags = SHMVIEW_LIST_COUNT_POSIX_ATTACHES | SHMVIEW_LIST_PROCESS_MEMORY;
+
+  if (posix_dir == NULL && sysvipc == NULL)
+    return shmview_region_list (flags, error);
+  return shmview_region_list_from (posix_dir != NULL ? posix_dir : "/dev/shm",
+                                   sysvipc != NULL ? sysvipc : "/proc/sysvipc/shm", flags, error);
+}
+
 int
 _shmtool_cmd_list (int    argc,
                    char **argv)
@@ -287,7 +356,7 @@ _shmtool_cmd_list (int    argc,
   if (names)
     return print_names ();
 
-  regions = shmview_region_list (SHMVIEW_LIST_COUNT_POSIX_ATTACHES, &error);
+  regions = list_regions (&error);
   if (regions == NULL)
     return _shmtool_fail (NULL, error);
 

@@ -60,9 +60,18 @@ static const ShmtoolCommand commands[] = {
     "count leaves shmtool itself out.",
     _shmtool_cmd_info },
   { "list", "[--json]",
-    "List every POSIX object and System V segment",
+    "List every POSIX object, System V segment and process memory region",
     "Attach counts of POSIX objects come from scanning /proc/PID/maps, so\n"
-    "they count only the processes you may look at.\n"
+    "they count only the processes you may look at (\"attached_complete\"\n"
+    "in JSON says whether some could not be). Process memory (kind \"process\") is\n"
+    "what /dev/shm does not show: memfd, deleted files still mapped, and\n"
+    "anonymous shared memory (MAP_SHARED|MAP_ANONYMOUS), each listed once\n"
+    "with every process that maps it; open it with its pid:PID@ADDR spec.\n"
+    "The LABEL column marks removed regions (System V \"dest\").\n"
+    "JSON entries have \"attached\": the processes that map the region\n"
+    "(pid, command, user, uid, access rw/ro, start, end, self) and\n"
+    "\"attached_complete\"; process memory has \"process_kind\" (memfd,\n"
+    "deleted, anonymous) and \"pid\".\n"
     "JSON strings are UTF-8, so a name that is not turns its bad bytes into\n"
     "U+FFFD in \"spec\" and \"name\"; \"spec_escaped\" and \"name_escaped\" hold\n"
     "the exact bytes, escaped as \\xNN (and \\n, \\t, \\r, \\\\): decode them\n"
