@@ -22,6 +22,24 @@ typedef struct
   char *spec;   /* without the slash */
 } Fixture;
 
+/* cli_assert_usage_error / cli_assert_failure, then frees @r. */
+static void
+expect_usage_error (CliResult  *r,
+                    const char *needle)
+{
+  cli_assert_usage_error (r, needle);
+  cli_result_free (r);
+}
+
+static void
+expect_failure (CliResult  *r,
+                const char *spec,
+                const char *needle)
+{
+  cli_assert_failure (r, spec, needle);
+  cli_result_free (r);
+}
+
 static void
 setup (Fixture       *f,
        gconstpointer  data)
@@ -92,13 +110,13 @@ test_read_as (Fixture       *f,
   assert_prints (f, "16", "u8", "120\n");
   assert_prints (f, "0", "time64le", "1970-01-01 00:00:00 UTC\n");
 
-  cli_assert_failure (cli_shmtool ("read", f->spec, "--offset", "60", "--as", "u64le", NULL),
+  expect_failure (cli_shmtool ("read", f->spec, "--offset", "60", "--as", "u64le", NULL),
                       f->spec, NULL);
-  cli_assert_failure (cli_shmtool ("read", f->spec, "--offset", "64", "--as", "u8", NULL),
+  expect_failure (cli_shmtool ("read", f->spec, "--offset", "64", "--as", "u8", NULL),
                       f->spec, NULL);
-  cli_assert_usage_error (cli_shmtool ("read", f->spec, "--as", "u32", NULL), "u32");
-  cli_assert_usage_error (cli_shmtool ("read", f->spec, "--as", "u24le", NULL), "u24le");
-  cli_assert_usage_error (cli_shmtool ("read", f->spec, "--as", "u8", "--format", "hex", NULL),
+  expect_usage_error (cli_shmtool ("read", f->spec, "--as", "u32", NULL), "u32");
+  expect_usage_error (cli_shmtool ("read", f->spec, "--as", "u24le", NULL), "u24le");
+  expect_usage_error (cli_shmtool ("read", f->spec, "--as", "u8", "--format", "hex", NULL),
                           "--as");
 }
 
@@ -128,14 +146,14 @@ test_write_as (Fixture       *f,
     g_assert_cmpmem (g_bytes_get_data (now, NULL), g_bytes_get_size (now), bytes, 64);
   }
 
-  cli_assert_usage_error (cli_shmtool ("write", f->spec, "--as", "u8", "--value", "256", NULL),
+  expect_usage_error (cli_shmtool ("write", f->spec, "--as", "u8", "--value", "256", NULL),
                           "--value");
-  cli_assert_usage_error (cli_shmtool ("write", f->spec, "--as", "i32le", "--value", "1.5",
+  expect_usage_error (cli_shmtool ("write", f->spec, "--as", "i32le", "--value", "1.5",
                                        NULL), "--value");
-  cli_assert_usage_error (cli_shmtool ("write", f->spec, "--as", "u8", NULL), "--value");
-  cli_assert_usage_error (cli_shmtool ("write", f->spec, "--as", "u8", "--value", "1",
+  expect_usage_error (cli_shmtool ("write", f->spec, "--as", "u8", NULL), "--value");
+  expect_usage_error (cli_shmtool ("write", f->spec, "--as", "u8", "--value", "1",
                                        "--hex", "00", NULL), NULL);
-  cli_assert_failure (cli_shmtool ("write", f->spec, "--offset", "60", "--as", "u64le",
+  expect_failure (cli_shmtool ("write", f->spec, "--offset", "60", "--as", "u64le",
                                    "--value", "1", NULL), f->spec, NULL);
   {
     g_autoptr(GBytes) now = cli_posix_snapshot (f->name);
@@ -217,15 +235,15 @@ test_find_errors (Fixture       *f,
     g_assert_cmpint (r->status, ==, 2);
     g_assert_cmpstr (r->out_text, ==, "");
   }
-  cli_assert_usage_error (cli_shmtool ("find", f->spec, "--text", "a", "--hex", "61", NULL),
+  expect_usage_error (cli_shmtool ("find", f->spec, "--text", "a", "--hex", "61", NULL),
                           NULL);
-  cli_assert_usage_error (cli_shmtool ("find", f->spec, "--hex", "6", NULL), "--hex");
-  cli_assert_usage_error (cli_shmtool ("find", f->spec, "--text", "", NULL), "--text");
-  cli_assert_usage_error (cli_shmtool ("find", f->spec, "--hex", "61", "-i", NULL),
+  expect_usage_error (cli_shmtool ("find", f->spec, "--hex", "6", NULL), "--hex");
+  expect_usage_error (cli_shmtool ("find", f->spec, "--text", "", NULL), "--text");
+  expect_usage_error (cli_shmtool ("find", f->spec, "--hex", "61", "-i", NULL),
                           "--ignore-case");
-  cli_assert_usage_error (cli_shmtool ("find", f->spec, "--as", "u8", "--value", "-1", NULL),
+  expect_usage_error (cli_shmtool ("find", f->spec, "--as", "u8", "--value", "-1", NULL),
                           "--value");
-  cli_assert_usage_error (cli_shmtool ("find", f->spec, "--as", "cstring", "--value", "1",
+  expect_usage_error (cli_shmtool ("find", f->spec, "--as", "cstring", "--value", "1",
                                        NULL), "--as");
 
   missing = cli_shmtool ("find", "shmview-test-no-such-region", "--text", "a", NULL);
