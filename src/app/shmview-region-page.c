@@ -735,6 +735,21 @@ on_watcher_changes (ShmviewRegionPage *self,
     note_offscreen_activity (self);
 }
 
+/* A tab not shown still watches its whole region, for its activity mark,
+ * but once a second at most: twenty hidden tabs must not cost twenty
+ * tabs' ticks. */
+#define HIDDEN_WATCH_INTERVAL_MS 1000
+
+static void
+update_watcher_interval (ShmviewRegionPage *self,
+                         gboolean           shown)
+{
+  if (self->watcher != NULL)
+    shmview_watcher_set_interval (self->watcher,
+                                  shown ? self->interval
+                                        : MAX (self->interval, HIDDEN_WATCH_INTERVAL_MS));
+}
+
 static void
 update_watcher (ShmviewRegionPage *self)
 {
@@ -993,7 +1008,7 @@ static void
 start_watching (ShmviewRegionPage *self)
 {
   self->watcher = shmview_watcher_new (self->region);
-  shmview_watcher_set_interval (self->watcher, self->interval);
+  update_watcher_interval (self, gtk_widget_get_mapped (GTK_WIDGET (self)));
   shmview_watcher_set_cpu_budget (self->watcher, self->cpu_budget);
   g_signal_connect_object (self->watcher, "changes", G_CALLBACK (on_watcher_changes), self,
                            G_CONNECT_SWAPPED);
@@ -1540,6 +1555,7 @@ shmview_region_page_map (GtkWidget *widget)
   /* Ticks run only while the page is on screen; catch up at once. */
   page_poll (self);
   update_timer (self);
+  update_watcher_interval (self, TRUE);
 }
 
 static void
@@ -1548,6 +1564,7 @@ shmview_region_page_unmap (GtkWidget *widget)
   ShmviewRegionPage *self = SHMVIEW_REGION_PAGE (widget);
 
   g_clear_handle_id (&self->tick_id, g_source_remove);
+  update_watcher_interval (self, FALSE);
 
   GTK_WIDGET_CLASS (shmview_region_page_parent_class)->unmap (widget);
 }
@@ -1913,8 +1930,7 @@ shmview_region_page_set_interval (ShmviewRegionPage *self,
   self->interval = interval_ms;
   if (self->tick_id != 0)
     update_timer (self);
-  if (self->watcher != NULL)
-    shmview_watcher_set_interval (self->watcher, interval_ms);
+  update_watcher_interval (self, gtk_widget_get_mapped (GTK_WIDGET (self)));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INTERVAL]);
 }
 
