@@ -96,11 +96,12 @@ _shmtool_fail (const char   *spec_text,
 
 static GOptionContext *
 new_option_context (const char   *command,
-                    gboolean      with_spec,
+                    guint         n_specs,
                     GOptionEntry *entries)
 {
   const ShmtoolCommand *cmd = _shmtool_lookup_command (command);
-  GOptionContext *context = g_option_context_new (with_spec ? "SPEC" : NULL);
+  static const char * const parameters[] = { NULL, "SPEC", "SPEC SPEC" };
+  GOptionContext *context = g_option_context_new (parameters[MIN (n_specs, 2)]);
   g_autofree char *summary = NULL;
 
   g_assert (cmd != NULL);
@@ -179,7 +180,7 @@ _shmtool_parse_command_line (const char    *command,
                              int           *argc,
                              char        ***argv)
 {
-  g_autoptr(GOptionContext) context = new_option_context (command, FALSE, entries);
+  g_autoptr(GOptionContext) context = new_option_context (command, 0, entries);
 
   return parse_options (command, context, argc, argv, 0, NULL);
 }
@@ -295,7 +296,7 @@ _shmtool_parse_target (const char          *command,
       "How many bytes (default: up to the end)", "N" },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = new_option_context (command, TRUE, entries);
+  g_autoptr(GOptionContext) context = new_option_context (command, 1, entries);
 
   /* After the command's own options, in --help too. */
   if (flags & SHMTOOL_TARGET_OFFSET)
@@ -308,6 +309,33 @@ _shmtool_parse_target (const char          *command,
   return parse_options (command, context, argc, argv, 1, &target->spec_text) &&
          parse_spec (command, target->spec_text, flags, &target->spec) &&
          parse_range (command, target->offset_text, target->length_text, &target->range);
+}
+
+gboolean
+_shmtool_parse_two_targets (const char     *command,
+                            GOptionEntry   *entries,
+                            int            *argc,
+                            char         ***argv,
+                            ShmtoolTarget  *first,
+                            ShmtoolTarget  *second)
+{
+  GOptionEntry follow[] = {
+    { "follow", 0, 0, G_OPTION_ARG_NONE, &first->follow,
+      "Follow a symbolic link in a file: spec (refused by default)", NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = new_option_context (command, 2, entries);
+  const char *args[2];
+
+  g_option_context_add_main_entries (context, follow, NULL);
+  first->command = second->command = command;
+  if (!parse_options (command, context, argc, argv, 2, args))
+    return FALSE;
+  first->spec_text = args[0];
+  second->spec_text = args[1];
+  second->follow = first->follow;
+  return parse_spec (command, first->spec_text, 0, &first->spec) &&
+         parse_spec (command, second->spec_text, 0, &second->spec);
 }
 
 ShmviewRegion *

@@ -22,9 +22,50 @@ static const char * const headers[N_COLS] = {
   "SPEC", "NAME", "KIND", "SIZE", "OWNER", "MODE", "ATTACHES", "LABEL",
 };
 
+/* Owners' and groups' names, each looked up once per listing: a lookup
+ * reads /etc/passwd (or asks NSS) each time, and 10,000 objects of one
+ * owner would cost 10,000 of them (issue 13: list within 1.2x ls -l). */
+typedef struct
+{
+  GHashTable *users;   /* uid -> name */
+  GHashTable *groups;  /* gid -> name */
+} Names;
+
+static void
+names_init (Names *names)
+{
+  names->users = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  names->groups = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+}
+
+static void
+names_clear (Names *names)
+{
+  g_clear_pointer (&names->users, g_hash_table_unref);
+  g_clear_pointer (&names->groups, g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Names, names_clear)
+
+static const char *
+cached_name (GHashTable *cache,
+             guint32     id,
+             char     *(*lookup) (guint32 id))
+{
+  char *name = g_hash_table_lookup (cache, GUINT_TO_POINTER (id));
+
+  if (name == NULL)
+    {
+      name = lookup (id);
+      g_hash_table_insert (cache, GUINT_TO_POINTER (id), name);
+    }
+  return name;
+}
+
 static void
 fill_row (char                     **row,
-          const ShmviewRegionEntry  *entry)
+          const ShmviewRegionEntry  *entry,
+          Names                     *names)
 {
   const ShmviewRegionInfo *info = &entry->info;
 
@@ -34,7 +75,7 @@ fill_row (char                     **row,
   row[COL_NAME] = shmview_format_escaped (entry->name);
   row[COL_KIND] = g_strdup (shmview_region_kind_to_string (info->kind));
   row[COL_SIZE] = g_strdup_printf ("%" G_GUINT64_FORMAT, info->size);
-  row[COL_OWNER] = shmview_user_name (info->uid);
+  row[COL_OWNER] = g_strdup (cached_name (names->users, info->uid, shmview_user_name));
   row[COL_MODE] = _shmtool_format_mode (info->mode, FALSE);
   row[COL_ATTACHES] = info->nattch >= 0 ? g_strdup_printf ("%d", info->nattch) : g_strdup ("-");
   /* Removed System V segments (ipcs says "dest") and deleted process memory
@@ -99,7 +140,8 @@ append_table (GString    *out,
 
 static void
 format_table (GString   *out,
-              GPtrArray *entries)
+              GPtrArray *entries,
+              Names     *names)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
 
@@ -107,7 +149,7 @@ format_table (GString   *out,
     {
       char **row = g_new0 (char *, N_COLS + 1);
 
-      fill_row (row, entries->pdata[i]);
+      fill_row (row, entries->pdata[i], names);
       g_ptr_array_add (rows, row);
     }
   append_table (out, rows);
@@ -242,12 +284,13 @@ append_json_attached (GString                  *out,
 
 static void
 append_json_entry (GString                  *out,
-                   const ShmviewRegionEntry *entry)
+                   const ShmviewRegionEntry *entry,
+                   Names                    *names)
 {
   const ShmviewRegionInfo *info = &entry->info;
   gboolean sysv = info->kind == SHMVIEW_REGION_KIND_SYSV;
-  g_autofree char *owner = shmview_user_name (info->uid);
-  g_autofree char *group = shmview_group_name (info->gid);
+  const char *owner = cached_name (names->users, info->uid, shmview_user_name);
+  const char *group = cached_name (names->groups, info->gid, shmview_group_name);
   g_autofree char *mode = _shmtool_format_mode (info->mode, FALSE);
   g_autofree char *key = sysv ? g_strdup_printf ("0x%08x", (guint32) info->key) : NULL;
 
@@ -288,13 +331,14 @@ append_json_entry (GString                  *out,
 
 static void
 format_json (GString   *out,
-             GPtrArray *entries)
+             GPtrArray *entries,
+             Names     *names)
 {
   g_string_append_c (out, '[');
   for (guint i = 0; i < entries->len; i++)
     {
       g_string_append (out, i == 0 ? "\n  " : ",\n  ");
-      append_json_entry (out, entries->pdata[i]);
+      append_json_entry (out, entries->pdata[i], names);
     }
   g_string_append (out, entries->len > 0 ? "\n]\n" : "]\n");
 }
@@ -350,6 +394,7 @@ _shmtool_cmd_list (int    argc,
   g_autoptr(GPtrArray) regions = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(GError) error = NULL;
+  g_auto(Names) owners = { NULL, };
 
   if (!_shmtool_parse_command_line ("list", entries, &argc, &argv))
     return SHMTOOL_EXIT_USAGE;
@@ -360,10 +405,11 @@ _shmtool_cmd_list (int    argc,
   if (regions == NULL)
     return _shmtool_fail (NULL, error);
 
+  names_init (&owners);
   if (json)
-    format_json (out, regions);
+    format_json (out, regions, &owners);
   else
-    format_table (out, regions);
+    format_table (out, regions, &owners);
   if (!_shmtool_write_stdout (out->str, out->len, &error) || !_shmtool_flush_stdout (&error))
     return _shmtool_fail (NULL, error);
   return SHMTOOL_EXIT_OK;

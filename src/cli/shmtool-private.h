@@ -48,6 +48,7 @@ int  _shmtool_cmd_rm     (int argc, char **argv);
 int  _shmtool_cmd_fill   (int argc, char **argv);
 int  _shmtool_cmd_watch  (int argc, char **argv);
 int  _shmtool_cmd_find   (int argc, char **argv);
+int  _shmtool_cmd_diff   (int argc, char **argv);
 
 const ShmtoolCommand *_shmtool_lookup_command (const char *name);
 
@@ -112,6 +113,14 @@ gboolean _shmtool_parse_target (const char          *command,
                                 int                 *argc,
                                 char              ***argv,
                                 ShmtoolTarget       *target);
+/* The same for `shmtool COMMAND [OPTION…] SPEC SPEC` (diff): two regions,
+ * --follow for both, no range options. */
+gboolean _shmtool_parse_two_targets (const char     *command,
+                                     GOptionEntry   *entries,
+                                     int            *argc,
+                                     char         ***argv,
+                                     ShmtoolTarget  *first,
+                                     ShmtoolTarget  *second);
 /* Opens the target's region (following a symlink when --follow was given). */
 ShmviewRegion *_shmtool_open_target (const ShmtoolTarget *target,
                                      ShmviewOpenFlags     flags,

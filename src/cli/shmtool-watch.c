@@ -19,6 +19,7 @@
 #include "shmview-error.h"
 #include "shmview-format.h"
 #include "shmview-monitor.h"
+#include "shmview-proc-scan.h"
 
 /* Long ranges show their first bytes only: a line stays readable. */
 #define SHOWN_BYTES 16
@@ -33,6 +34,10 @@ typedef struct
   ShmtoolLayout  *layout;      /* --layout: fields, not bytes */
   guint64         offset;      /* --layout: where the type is placed */
   guint64         remaining;   /* reports left before --count stops us; 0: no limit */
+  gboolean        json;        /* --json: one JSON object a line */
+  gboolean        until_removed; /* --until-removed: the removal ends the watch */
+  gboolean        removed;     /* seen removed: now watching for the last holder */
+  gint64          next_holder_check; /* monotonic µs: the next /proc scan for holders */
   int             status;
 } Watch;
 
@@ -104,6 +109,58 @@ abbreviated_hex (GBytes  *bytes,
   return g_strdup_printf ("%s ... (%" G_GUINT64_FORMAT " more)", hex, length - shown);
 }
 
+/* ISO 8601 in UTC with microseconds, as the change log exports it. */
+static char *
+now_iso8601 (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format_iso8601 (now);
+}
+
+/* The whole range in compact hex ("6869"), or null when not kept. */
+static void
+append_json_hex (GString    *out,
+                 const char *key,
+                 GBytes     *bytes,
+                 guint64     length)
+{
+  gsize size = 0;
+  const guint8 *data = bytes != NULL ? g_bytes_get_data (bytes, &size) : NULL;
+
+  g_string_append_printf (out, ",\"%s\":", key);
+  if (data == NULL || size < length)
+    {
+      g_string_append (out, "null");
+      return;
+    }
+  g_string_append_c (out, '"');
+  for (gsize i = 0; i < length; i++)
+    g_string_append_printf (out, "%02x", data[i]);
+  g_string_append_c (out, '"');
+}
+
+/* {"time":"…","offset":16,"length":2,"old":"0000","new":"6869","origin":"outside"}:
+ * the records of the GUI's change log (its JSON Lines export), with every
+ * byte of the range. */
+static gboolean
+report_range_json (Watch       *watch,
+                   const ShmviewRange *range,
+                   GBytes      *old_bytes,
+                   GBytes      *new_bytes)
+{
+  g_autofree char *time = now_iso8601 ();
+  g_autoptr(GString) line = g_string_new (NULL);
+
+  g_string_append_printf (line, "{\"time\":\"%s\",\"offset\":%" G_GUINT64_FORMAT
+                          ",\"length\":%" G_GUINT64_FORMAT, time, range->offset,
+                          range->length);
+  append_json_hex (line, "old", old_bytes, range->length);
+  append_json_hex (line, "new", new_bytes, range->length);
+  g_string_append (line, ",\"origin\":\"outside\"}");
+  return report (watch, line->str);
+}
+
 static gboolean
 report_range (Watch                      *watch,
               const ShmviewMonitorResult *result,
@@ -117,6 +174,8 @@ report_range (Watch                      *watch,
   g_autofree char *line = NULL;
 
   shmview_monitor_result_get_range_bytes (result, index, &old_bytes, &new_bytes);
+  if (watch->json)
+    return report_range_json (watch, range, old_bytes, new_bytes);
   old_hex = abbreviated_hex (old_bytes, range->length);
   new_hex = abbreviated_hex (new_bytes, range->length);
   line = g_strdup_printf ("offset 0x%" G_GINT64_MODIFIER "x (%" G_GUINT64_FORMAT "), %"
@@ -126,30 +185,148 @@ report_range (Watch                      *watch,
   return report (watch, line);
 }
 
+/* A line about the region itself: {"time":…,"event":EVENT,…} with --json
+ * (@json_fields, if any, start with a comma), else @text. */
+static gboolean
+report_event (Watch      *watch,
+              const char *event,
+              const char *json_fields,
+              const char *text)
+{
+  g_autofree char *time = NULL;
+  g_autofree char *line = NULL;
+
+  if (!watch->json)
+    return report (watch, text);
+  time = now_iso8601 ();
+  line = g_strdup_printf ("{\"time\":\"%s\",\"event\":\"%s\"%s}", time, event,
+                          json_fields != NULL ? json_fields : "");
+  return report (watch, line);
+}
+
 static gboolean
 report_size (Watch                      *watch,
              const ShmviewMonitorResult *result)
 {
-  g_autofree char *line = NULL;
+  gboolean grew = (result->region_change & SHMVIEW_REGION_CHANGE_GREW) != 0;
+  g_autofree char *text = NULL;
+  g_autofree char *fields = NULL;
 
-  if (result->region_change & SHMVIEW_REGION_CHANGE_REMOVED)
+  if (!(result->region_change & (SHMVIEW_REGION_CHANGE_GREW | SHMVIEW_REGION_CHANGE_SHRANK)))
+    return TRUE;
+  text = g_strdup_printf ("%s %s from %" G_GUINT64_FORMAT " to %" G_GUINT64_FORMAT " bytes",
+                          watch->name, grew ? "grew" : "shrank",
+                          result->old_size, result->new_size);
+  fields = g_strdup_printf (",\"old_size\":%" G_GUINT64_FORMAT ",\"new_size\":%"
+                            G_GUINT64_FORMAT, result->old_size, result->new_size);
+  return report_event (watch, grew ? "grew" : "shrank", fields, text);
+}
+
+/* The other processes that still map the region (never shmtool itself),
+ * from one /proc scan; a System V segment's kernel attach count covers
+ * processes whose maps this user may not read. */
+static GArray *
+other_holders (Watch *watch)
+{
+  g_autoptr(ShmviewProcScan) scan = shmview_proc_scan_new (NULL, NULL);
+  GArray *pids = g_array_new (FALSE, FALSE, sizeof (gint));
+  const ShmviewProcObject *object = NULL;
+  ShmviewRegionInfo info;
+  guint64 dev, ino;
+
+  if (scan != NULL && shmview_region_get_identity (watch->region, &dev, &ino))
+    object = shmview_proc_scan_lookup_inode (scan, dev, ino);
+  else if (scan != NULL && shmview_region_query_info (watch->region, &info, NULL))
+    object = shmview_proc_scan_lookup_sysv (scan, info.id);
+  for (guint i = 0; object != NULL && i < object->mappings->len; i++)
     {
-      line = g_strdup_printf ("%s removed (still attached)", watch->name);
-      if (!report (watch, line))
-        return FALSE;
-      g_clear_pointer (&line, g_free);
+      const ShmviewProcMapping *m = object->mappings->pdata[i];
+
+      if (!m->is_self)
+        g_array_append_val (pids, m->pid);
     }
-  if (result->region_change & (SHMVIEW_REGION_CHANGE_GREW | SHMVIEW_REGION_CHANGE_SHRANK))
+  /* Unknown pids count too (0): another user's attachment still holds it. */
+  if (shmview_region_get_kind (watch->region) == SHMVIEW_REGION_KIND_SYSV
+      && shmview_region_query_info (watch->region, &info, NULL))
+    for (gint unseen = info.nattch - 1 - (gint) pids->len; unseen > 0; unseen--)
+      {
+        gint zero = 0;
+
+        g_array_append_val (pids, zero);
+      }
+  return pids;
+}
+
+static char *
+format_pids (GArray     *pids,
+             const char *separator)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < pids->len; i++)
     {
-      line = g_strdup_printf ("%s %s from %" G_GUINT64_FORMAT " to %" G_GUINT64_FORMAT " bytes",
-                              watch->name,
-                              result->region_change & SHMVIEW_REGION_CHANGE_GREW ? "grew"
-                                                                                  : "shrank",
-                              result->old_size, result->new_size);
-      if (!report (watch, line))
-        return FALSE;
+      gint pid = g_array_index (pids, gint, i);
+
+      if (i > 0)
+        g_string_append (text, separator);
+      if (pid > 0)
+        g_string_append_printf (text, "%d", pid);
+      else
+        g_string_append (text, separator[0] == ',' ? "null" : "?");
     }
-  return TRUE;
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* After the removal: the memory lives on while some process maps it, and
+ * may still change. FALSE (the watch is over, status 0) once none does. */
+static gboolean
+check_holders (Watch    *watch,
+               gboolean  at_removal)
+{
+  g_autoptr(GArray) pids = other_holders (watch);
+  g_autofree char *list = format_pids (pids, ", ");
+  g_autofree char *json_list = format_pids (pids, ",");
+  g_autofree char *text = NULL;
+  g_autofree char *fields = NULL;
+
+  if (pids->len > 0)
+    {
+      if (!at_removal)
+        return TRUE;
+      text = g_strdup_printf ("%s removed, still mapped by %u other process%s (%s): "
+                              "watching on", watch->name, pids->len,
+                              pids->len == 1 ? "" : "es", list);
+      fields = g_strdup_printf (",\"holders\":[%s]", json_list);
+      return report_event (watch, "removed", fields, text);
+    }
+  if (at_removal)
+    text = g_strdup_printf ("%s removed, and no other process maps it", watch->name);
+  else
+    text = g_strdup_printf ("%s: no other process maps it any more", watch->name);
+  if (report_event (watch, at_removal ? "removed" : "last-holder",
+                    at_removal ? ",\"holders\":[]" : NULL, text))
+    watch_stop (watch, SHMTOOL_EXIT_OK);
+  return FALSE;
+}
+
+/* Printed after the changes the same poll found: they happened first.
+ * --until-removed ends the watch here; otherwise it goes on while other
+ * processes still map the region. */
+static void
+report_removal (Watch *watch)
+{
+  g_autofree char *text = NULL;
+
+  watch->removed = TRUE;
+  watch->next_holder_check = g_get_monotonic_time () + G_USEC_PER_SEC;
+  if (!watch->until_removed)
+    {
+      check_holders (watch, TRUE);
+      return;
+    }
+  text = g_strdup_printf ("%s removed", watch->name);
+  if (report_event (watch, "removed", NULL, text))
+    watch_stop (watch, SHMTOOL_EXIT_OK);
 }
 
 /* With --layout: "path: old -> new" for each field that changed. */
@@ -174,17 +351,16 @@ static void
 report_result (Watch                      *watch,
                const ShmviewMonitorResult *result)
 {
-  if (!report_size (watch, result) || result->changed == NULL)
+  if (!report_size (watch, result))
     return;
-  if (watch->layout != NULL)
-    {
-      if (result->changed->len > 0)
-        report_fields (watch);
-      return;
-    }
-  for (guint i = 0; i < result->changed->len; i++)
-    if (!report_range (watch, result, i))
-      return;
+  if (result->changed != NULL && watch->layout != NULL && result->changed->len > 0)
+    report_fields (watch);
+  else if (result->changed != NULL && watch->layout == NULL)
+    for (guint i = 0; i < result->changed->len; i++)
+      if (!report_range (watch, result, i))
+        return;
+  if (result->region_change & SHMVIEW_REGION_CHANGE_REMOVED)
+    report_removal (watch);
 }
 
 static gboolean
@@ -200,6 +376,13 @@ on_tick (gpointer user_data)
   else if (error != NULL && !g_error_matches (error, SHMVIEW_ERROR, SHMVIEW_ERROR_SHRUNK))
     watch_fail (watch, error);
   shmview_monitor_result_clear (&result);
+  /* Once removed, one /proc scan a second at most: is anyone else left? */
+  if (watch->removed && g_main_loop_is_running (watch->loop)
+      && g_get_monotonic_time () >= watch->next_holder_check)
+    {
+      watch->next_holder_check = g_get_monotonic_time () + G_USEC_PER_SEC;
+      check_holders (watch, FALSE);
+    }
   return G_SOURCE_CONTINUE;
 }
 
@@ -320,16 +503,20 @@ _shmtool_cmd_watch (int    argc,
   g_autofree char *interval_text = NULL;
   g_autofree char *count_text = NULL;
   g_auto(ShmtoolLayout) layout = { NULL, };
+  g_auto(Watch) watch = { NULL, };
   GOptionEntry entries[] = {
     { "interval", 'i', 0, G_OPTION_ARG_STRING, &interval_text,
       "Milliseconds between looks (default 100)", "MS" },
     { "count", 'c', 0, G_OPTION_ARG_STRING, &count_text,
       "Stop after N reports (default: run until Ctrl+C)", "N" },
+    { "json", 'j', 0, G_OPTION_ARG_NONE, &watch.json,
+      "Print one JSON object a line (JSON Lines)", NULL },
+    { "until-removed", 0, 0, G_OPTION_ARG_NONE, &watch.until_removed,
+      "Stop when the region is removed, even if it is still mapped", NULL },
     SHMTOOL_LAYOUT_OPTIONS (&layout),
     { NULL }
   };
   g_auto(ShmtoolTarget) target = { NULL, };
-  g_auto(Watch) watch = { NULL, };
   g_autoptr(GError) error = NULL;
   guint64 interval, count;
 
@@ -343,6 +530,8 @@ _shmtool_cmd_watch (int    argc,
     {
       if (target.length_text != NULL)
         return _shmtool_usage_error ("watch", "--length does not go with --layout");
+      if (watch.json)
+        return _shmtool_usage_error ("watch", "--json does not go with --layout");
       if (!_shmtool_layout_load (&layout, &error))
         return _shmtool_target_fail (&target, error);
       /* The monitor looks at just the type's bytes; the fields are compared after. */

@@ -86,14 +86,28 @@ static const ShmtoolCommand commands[] = {
     "B is 0..255, 0x-hex, or a quoted character such as 'A'.\n"
     "Without --offset and --length the whole region is filled.",
     _shmtool_cmd_fill },
-  { "watch", "SPEC [--interval MS] [--count N] [--offset N] [--length N]",
+  { "watch", "SPEC [--interval MS] [--count N] [--offset N] [--length N] [--json]\n"
+    "                              [--until-removed]",
     "Print each change to a region as it happens",
     "Prints one line per changed byte range: offset (hex and decimal),\n"
-    "length, old and new bytes. Size changes and removal get a line too.\n"
+    "length, old and new bytes. Size changes get a line too.\n"
     "Without --length it watches up to the end, however the region grows.\n"
     "Over 16 MiB the region is compared chunk by chunk (64 KiB or more), in\n"
     "bounded memory: a first change in a chunk is shown as the whole chunk,\n"
     "its old bytes “(not kept)”; later changes there are exact again.\n"
+    "\n"
+    "When the region is removed, the changes seen before are printed first,\n"
+    "then one line saying so. The memory lives on while a process maps it:\n"
+    "the watch goes on while another process does (the line names them), and\n"
+    "ends with status 0 when none is left, saying so. --until-removed ends\n"
+    "at the removal at once.\n"
+    "\n"
+    "--json prints JSON Lines, one object per change, as the change log\n"
+    "exports them: {\"time\": ISO 8601 UTC, \"offset\", \"length\", \"old\" and\n"
+    "\"new\" (every byte, as hex; null when not kept), \"origin\": \"outside\"};\n"
+    "the region's own events have \"event\": \"grew\" or \"shrank\" (with\n"
+    "\"old_size\", \"new_size\"), \"removed\" (with \"holders\": the pids\n"
+    "still mapping it) or \"last-holder\".\n"
     "Stops after --count reports, or on Ctrl+C (status 0).",
     _shmtool_cmd_watch },
   { "find", "SPEC (--hex H | --text S [--ignore-case] | --as TYPE --value V) [--offset N] [--all] [--json]",
@@ -106,6 +120,22 @@ static const ShmtoolCommand commands[] = {
     "  shmtool find MapTrans --text ezhchai\n"
     "  shmtool find MapTrans --as u32le --value 42 --all --json",
     _shmtool_cmd_find },
+  { "diff", "SPEC SPEC [--json | --quiet]",
+    "Show the byte ranges in which two regions (or a region and a file) differ",
+    "Prints one line per differing range: offset (hex and decimal), length,\n"
+    "the first SPEC's bytes and the second's (the first 16 of each). Either\n"
+    "side may be a snapshot saved with shmtool read --format raw > snap.bin\n"
+    "and named file:snap.bin. When the sizes differ the common start is\n"
+    "compared and a last line says so. Both are only read.\n"
+    "--json prints {\"a\", \"b\" (spec, size), \"ranges\": [{\"offset\",\n"
+    "\"offset_hex\", \"length\", \"old\", \"new\" (every byte as hex; a run\n"
+    "over 64 KiB is cut into several)}], \"count\", \"same_size\", \"equal\"}.\n"
+    "Exit status as cmp's: 0 equal, 1 different, 2 trouble (usage or region).\n"
+    "\n"
+    "Examples:\n"
+    "  shmtool read MapTrans --format raw > before.bin\n"
+    "  shmtool diff file:before.bin MapTrans",
+    _shmtool_cmd_diff },
 };
 
 const ShmtoolCommand *

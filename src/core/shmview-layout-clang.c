@@ -20,16 +20,145 @@
 
 #ifdef SHMVIEW_HAVE_CLANG
 
+#include <dlfcn.h>
+
 #include <clang-c/Index.h>
 
 /* Deeper than any real header nests; a recursive type cannot be laid out
  * anyway (it would be infinite), but a guard keeps a bad input finite. */
 #define MAX_DEPTH 64
 
+/* libclang is loaded the first time a header is read, not when a program
+ * linking the core starts: loading it and its LLVM means half a million
+ * relocations, which cost every `shmtool list` (or any command) more than
+ * the listing itself (issue 13). These are the functions used here; each
+ * call below goes through the pointer it was loaded into. */
+#define CLANG_FUNCTIONS \
+  F (clang_Cursor_getOffsetOfField) \
+  F (clang_Cursor_isAnonymous) \
+  F (clang_Cursor_isAnonymousRecordDecl) \
+  F (clang_Cursor_isBitField) \
+  F (clang_Location_isFromMainFile) \
+  F (clang_Type_getSizeOf) \
+  F (clang_Type_visitFields) \
+  F (clang_createIndex) \
+  F (clang_disposeDiagnostic) \
+  F (clang_disposeIndex) \
+  F (clang_disposeString) \
+  F (clang_disposeTranslationUnit) \
+  F (clang_getArrayElementType) \
+  F (clang_getArraySize) \
+  F (clang_getCString) \
+  F (clang_getCanonicalType) \
+  F (clang_getCursorKind) \
+  F (clang_getCursorLocation) \
+  F (clang_getCursorSpelling) \
+  F (clang_getCursorType) \
+  F (clang_getDiagnostic) \
+  F (clang_getDiagnosticLocation) \
+  F (clang_getDiagnosticSeverity) \
+  F (clang_getDiagnosticSpelling) \
+  F (clang_getEnumConstantDeclUnsignedValue) \
+  F (clang_getEnumConstantDeclValue) \
+  F (clang_getEnumDeclIntegerType) \
+  F (clang_getFieldDeclBitWidth) \
+  F (clang_getFileName) \
+  F (clang_getNumDiagnostics) \
+  F (clang_getSpellingLocation) \
+  F (clang_getTranslationUnitCursor) \
+  F (clang_getTypeDeclaration) \
+  F (clang_getTypeSpelling) \
+  F (clang_isCursorDefinition) \
+  F (clang_parseTranslationUnit2) \
+  F (clang_visitChildren)
+
+static struct
+{
+#define F(name) __typeof__ (name) *name;
+  CLANG_FUNCTIONS
+#undef F
+} clang_api;
+
+static gsize clang_loaded;   /* g_once: 1 loaded, 2 not available */
+
+static const char *
+load_clang (void)
+{
+  void *handle = dlopen (SHMVIEW_LIBCLANG, RTLD_NOW | RTLD_LOCAL);
+
+  if (handle == NULL)
+    return dlerror ();
+#define F(name) \
+  if ((clang_api.name = (__typeof__ (clang_api.name)) dlsym (handle, #name)) == NULL) \
+    return dlerror ();
+  CLANG_FUNCTIONS
+#undef F
+  return NULL;
+}
+
+/* TRUE once libclang is there to call; otherwise UNSUPPORTED, saying why. */
+static gboolean
+ensure_clang (GError **error)
+{
+  static const char *problem;
+
+  if (g_once_init_enter (&clang_loaded))
+    {
+      const char *failure = load_clang ();
+
+      problem = failure != NULL ? g_strdup (failure) : NULL;
+      g_once_init_leave (&clang_loaded, failure != NULL ? 2 : 1);
+    }
+  if (clang_loaded == 1)
+    return TRUE;
+  g_set_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_UNSUPPORTED,
+               _("C headers cannot be read: libclang could not be loaded (%s)"), problem);
+  return FALSE;
+}
+
+/* From here on, every clang_* call goes through the loaded pointer. */
+#define clang_Cursor_getOffsetOfField (clang_api.clang_Cursor_getOffsetOfField)
+#define clang_Cursor_isAnonymous (clang_api.clang_Cursor_isAnonymous)
+#define clang_Cursor_isAnonymousRecordDecl (clang_api.clang_Cursor_isAnonymousRecordDecl)
+#define clang_Cursor_isBitField (clang_api.clang_Cursor_isBitField)
+#define clang_Location_isFromMainFile (clang_api.clang_Location_isFromMainFile)
+#define clang_Type_getSizeOf (clang_api.clang_Type_getSizeOf)
+#define clang_Type_visitFields (clang_api.clang_Type_visitFields)
+#define clang_createIndex (clang_api.clang_createIndex)
+#define clang_disposeDiagnostic (clang_api.clang_disposeDiagnostic)
+#define clang_disposeIndex (clang_api.clang_disposeIndex)
+#define clang_disposeString (clang_api.clang_disposeString)
+#define clang_disposeTranslationUnit (clang_api.clang_disposeTranslationUnit)
+#define clang_getArrayElementType (clang_api.clang_getArrayElementType)
+#define clang_getArraySize (clang_api.clang_getArraySize)
+#define clang_getCString (clang_api.clang_getCString)
+#define clang_getCanonicalType (clang_api.clang_getCanonicalType)
+#define clang_getCursorKind (clang_api.clang_getCursorKind)
+#define clang_getCursorLocation (clang_api.clang_getCursorLocation)
+#define clang_getCursorSpelling (clang_api.clang_getCursorSpelling)
+#define clang_getCursorType (clang_api.clang_getCursorType)
+#define clang_getDiagnostic (clang_api.clang_getDiagnostic)
+#define clang_getDiagnosticLocation (clang_api.clang_getDiagnosticLocation)
+#define clang_getDiagnosticSeverity (clang_api.clang_getDiagnosticSeverity)
+#define clang_getDiagnosticSpelling (clang_api.clang_getDiagnosticSpelling)
+#define clang_getEnumConstantDeclUnsignedValue (clang_api.clang_getEnumConstantDeclUnsignedValue)
+#define clang_getEnumConstantDeclValue (clang_api.clang_getEnumConstantDeclValue)
+#define clang_getEnumDeclIntegerType (clang_api.clang_getEnumDeclIntegerType)
+#define clang_getFieldDeclBitWidth (clang_api.clang_getFieldDeclBitWidth)
+#define clang_getFileName (clang_api.clang_getFileName)
+#define clang_getNumDiagnostics (clang_api.clang_getNumDiagnostics)
+#define clang_getSpellingLocation (clang_api.clang_getSpellingLocation)
+#define clang_getTranslationUnitCursor (clang_api.clang_getTranslationUnitCursor)
+#define clang_getTypeDeclaration (clang_api.clang_getTypeDeclaration)
+#define clang_getTypeSpelling (clang_api.clang_getTypeSpelling)
+#define clang_isCursorDefinition (clang_api.clang_isCursorDefinition)
+#define clang_parseTranslationUnit2 (clang_api.clang_parseTranslationUnit2)
+#define clang_visitChildren (clang_api.clang_visitChildren)
+
 gboolean
 shmview_layout_clang_available (void)
 {
-  return TRUE;
+  return ensure_clang (NULL);
 }
 
 static char *
@@ -412,7 +541,7 @@ typedef gpointer (*UnitFunc) (CXTranslationUnit unit, const char *type_name, GEr
 
 /* Parses the header and hands the translation unit to @func, unless it has errors. */
 static gpointer
-parse (const char                *path,
+parse_loaded (const char                *path,
        struct CXUnsavedFile      *unsaved,
        const char * const        *clang_args,
        UnitFunc                   func,
@@ -481,6 +610,20 @@ list_types (CXTranslationUnit unit,
   clang_visitChildren (clang_getTranslationUnitCursor (unit), visit_listed_type, names);
   g_ptr_array_add (names, NULL);
   return g_ptr_array_free (names, FALSE);
+}
+
+/* The same, libclang loaded first (the first header read loads it). */
+static gpointer
+parse (const char                *path,
+       struct CXUnsavedFile      *unsaved,
+       const char * const        *clang_args,
+       UnitFunc                   func,
+       const char                *type_name,
+       GError                   **error)
+{
+  if (!ensure_clang (error))
+    return NULL;
+  return parse_loaded (path, unsaved, clang_args, func, type_name, error);
 }
 
 /**

@@ -122,7 +122,8 @@ set_attached (ShmviewRegionEntry      *entry,
 static ShmviewRegionEntry *
 posix_entry_new (const char        *name,
                  const struct stat *st,
-                 ShmviewProcScan   *scan)
+                 ShmviewProcScan   *scan,
+                 uid_t              euid)
 {
   ShmviewRegionEntry *entry = entry_new (SHMVIEW_REGION_KIND_POSIX);
 
@@ -140,7 +141,7 @@ posix_entry_new (const char        *name,
    * hide their /proc/PID/maps from us: their count would be a guess. */
   if (scan != NULL)
     set_attached (entry, scan, shmview_proc_scan_lookup_inode (scan, st->st_dev, st->st_ino));
-  if (scan != NULL && (st->st_uid == geteuid () || geteuid () == 0))
+  if (scan != NULL && (st->st_uid == euid || euid == 0))
     entry->info.nattch = (gint) entry->attached->len;
   return entry;
 }
@@ -176,6 +177,7 @@ list_posix (const char       *dir_path,
 {
   g_autoptr(GPtrArray) found = g_ptr_array_new ();
   struct dirent *de;
+  uid_t euid = geteuid ();   /* once, not a system call per object */
   DIR *dir;
   int fd;
 
@@ -203,7 +205,7 @@ list_posix (const char       *dir_path,
       /* It may vanish between readdir and fstatat; then it is simply gone. */
       if (fstatat (dirfd (dir), de->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG (st.st_mode))
         continue;
-      g_ptr_array_add (found, posix_entry_new (de->d_name, &st, scan));
+      g_ptr_array_add (found, posix_entry_new (de->d_name, &st, scan, euid));
     }
   closedir (dir);
 

@@ -793,6 +793,33 @@ shmview_region_is_removed (ShmviewRegion *self)
   return self->removed;
 }
 
+/**
+ * shmview_region_get_identity:
+ * @self: a region
+ * @dev: (out): the object's device, as /proc/PID/maps shows it
+ * @ino: (out): its inode
+ *
+ * Who else maps the object is found by its identity in a /proc scan
+ * (shmview_proc_scan_lookup_inode()); a System V segment's is its shmid
+ * (shmview_proc_scan_lookup_sysv()).
+ *
+ * Returns: %TRUE for an object with a descriptor (POSIX, file, process
+ *   memory); %FALSE for a System V segment or a region not open
+ */
+gboolean
+shmview_region_get_identity (ShmviewRegion *self,
+                             guint64       *dev,
+                             guint64       *ino)
+{
+  g_return_val_if_fail (SHMVIEW_IS_REGION (self), FALSE);
+
+  if (self->backend.ino == 0 && self->backend.dev == 0)
+    return FALSE;
+  *dev = self->backend.dev;
+  *ino = self->backend.ino;
+  return TRUE;
+}
+
 /* ---- size changes ------------------------------------------------------ */
 
 static void

@@ -99,6 +99,10 @@ gboolean           shmview_region_is_read_only     (ShmviewRegion        *self);
 const char        *shmview_region_get_read_only_reason (ShmviewRegion    *self);
 /* TRUE once update() saw the name removed; the region stays attached and usable. */
 gboolean           shmview_region_is_removed       (ShmviewRegion        *self);
+/* The object's device and inode (FALSE for System V: its shmid is its identity). */
+gboolean           shmview_region_get_identity     (ShmviewRegion        *self,
+                                                    guint64              *dev,
+                                                    guint64              *ino);
 
 /* Re-checks size and existence (an fstat and a stat, or one IPC_STAT), remaps
  * on a change of size, and says what changed; any new size is taken, however

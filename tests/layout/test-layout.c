@@ -565,6 +565,43 @@ test_list_types (Fixture       *fixture,
   g_assert_null (broken);
 }
 
+static gboolean
+libclang_mapped (void)
+{
+  g_autofree char *maps = NULL;
+
+  g_assert_true (g_file_get_contents ("/proc/self/maps", &maps, NULL, NULL));
+  return strstr (maps, "libclang") != NULL;
+}
+
+static void
+test_loaded_when_needed_child (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) names = NULL;
+
+  /* A program linking the core starts without libclang (and LLVM): loading
+   * them is half a million relocations, more than `shmtool list` itself. */
+  g_assert_false (libclang_mapped ());
+  names = shmview_layout_list_types_text ("struct s { int a; };", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (names[0], ==, "struct s");
+  g_assert_true (libclang_mapped ());
+}
+
+static void
+test_loaded_when_needed (void)
+{
+  g_test_summary ("libclang is loaded the first time a header is read, not at start");
+#ifndef SHMVIEW_HAVE_CLANG
+  g_test_skip ("built without libclang");
+  return;
+#endif
+  /* A fresh process: other tests here have loaded it already. */
+  g_test_trap_subprocess ("/layout/loaded-when-needed/subprocess", 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int argc, char **argv)
 {
@@ -581,6 +618,8 @@ main (int argc, char **argv)
   ADD ("/layout/large-array-is-one-node", test_large_array_is_one_node);
   ADD ("/layout/list-types", test_list_types);
 #undef ADD
+  g_test_add_func ("/layout/loaded-when-needed", test_loaded_when_needed);
+  g_test_add_func ("/layout/loaded-when-needed/subprocess", test_loaded_when_needed_child);
 
   return g_test_run ();
 }
