@@ -16,6 +16,8 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdio.h>
+#include <unistd.h>
 
 #include "shmview-backend.h"
 #include "shmview-error.h"
@@ -554,6 +556,31 @@ set_process_open_error (GError               **error,
     }
 }
 
+/* /proc/PID/map_files/START-END is a "magic" link: its text
+ * ("/dev/zero (deleted)", "/memfd:x (deleted)") names nothing, but opening
+ * the link itself opens the mapped object. Followed, it is opened as the
+ * process mapping it names (pid:PID@START): the link itself, and under the
+ * safety rule of process memory, so that root cannot write a read-only
+ * mapped system file through it. NULL for any other path. */
+static ShmviewSpec *
+map_files_spec (const ShmviewSpec *spec,
+                ShmviewOpenFlags   flags)
+{
+  unsigned long long start, end;
+  int pid, consumed = 0;
+
+  if (spec->kind != SHMVIEW_REGION_KIND_FILE || !(flags & SHMVIEW_OPEN_FOLLOW_SYMLINKS)
+      || spec->name == NULL)
+    return NULL;
+  if (sscanf (spec->name, "/proc/%d/map_files/%llx-%llx%n", &pid, &start, &end, &consumed) == 3
+      && spec->name[consumed] == '\0' && pid > 0 && start < end)
+    return shmview_spec_new_process (pid, start);
+  if (sscanf (spec->name, "/proc/self/map_files/%llx-%llx%n", &start, &end, &consumed) == 2
+      && spec->name[consumed] == '\0' && start < end)
+    return shmview_spec_new_process (getpid (), start);
+  return NULL;
+}
+
 /**
  * shmview_region_open:
  * @spec: what to open
@@ -583,6 +610,7 @@ shmview_region_open (const ShmviewSpec  *spec,
                      GError            **error)
 {
   g_autoptr(ShmviewRegion) self = NULL;
+  g_autoptr(ShmviewSpec) magic = NULL;
   g_auto(ShmviewProcMap) map = { 0, };
   const ShmviewBackendOps *ops;
   ShmviewBackendTarget target;
@@ -591,6 +619,8 @@ shmview_region_open (const ShmviewSpec  *spec,
   g_return_val_if_fail (spec != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if ((magic = map_files_spec (spec, flags)) != NULL)
+    spec = magic;
   if (!check_open_args (spec, flags, size, mode, error))
     return NULL;
   if ((ops = ops_for_kind (spec->kind)) == NULL)

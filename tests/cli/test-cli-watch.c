@@ -15,6 +15,7 @@
 
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 
 #include "cli-util.h"
 #include "test-util.h"
@@ -242,10 +243,12 @@ test_sizes (Fixture       *f,
   g_autoptr(CliRunning) watch = NULL;
   g_autofree char *grew = g_strdup_printf ("%s grew from 256 to 512 bytes", f->display);
   g_autofree char *shrank = g_strdup_printf ("%s shrank from 512 to 0 bytes", f->display);
-  g_autofree char *removed = g_strdup_printf ("%s removed (still attached)", f->display);
+  g_autofree char *removed = g_strdup_printf ("%s removed, and no other process maps it",
+                                              f->display);
 
   g_test_summary ("watch says so, and goes on, when the region grows (then watches the new "
-                  "bytes too), shrinks to nothing, or is removed");
+                  "bytes too) or shrinks to nothing; removed with nobody else mapping it, "
+                  "it says so and ends with status 0");
 
   watch = start_watch (FALSE, args);
   g_assert_no_errno (truncate (f->path, 512));
@@ -261,7 +264,7 @@ test_sizes (Fixture       *f,
   assert_next_line (watch, shrank);
   g_assert_no_errno (shm_unlink (f->name));
   assert_next_line (watch, removed);
-  assert_ends_cleanly (watch, SIGINT);
+  assert_ends_cleanly (watch, 0);
 }
 
 static void
@@ -288,28 +291,123 @@ test_sysv (void)
   g_autoptr(CliRunning) watch = NULL;
   g_autofree char *spec = NULL;
   g_autofree char *removed = NULL;
+  g_autofree char *last = NULL;
   const char *args[] = { "watch", NULL, "--interval", "10", NULL };
   guint8 *seg;
   int id;
 
-  g_test_summary ("watch on a System V segment sees a shmat writer, and its removal while we "
-                  "stay attached");
+  g_test_summary ("watch on a System V segment sees a shmat writer; removed while that "
+                  "writer is attached, it says so, naming it, and goes on watching; when the "
+                  "writer detaches it says so and ends with status 0");
   if (shmview_test_skip_without_sysv ())
     return;
 
   id = shmview_test_sysv_private (64, 0600);
   seg = shmview_test_sysv_attach (id, 0);
   spec = g_strdup_printf ("sysvid:%d", id);
-  removed = g_strdup_printf ("%s removed (still attached)", spec);
+  removed = g_strdup_printf ("%s removed, still mapped by 1 other process (%d): watching on",
+                             spec, (int) getpid ());
+  last = g_strdup_printf ("%s: no other process maps it any more", spec);
   args[1] = spec;
 
   watch = start_watch (FALSE, args);
   seg[9] = 0x5a;
   assert_next_line (watch, "offset 0x9 (9), 1 byte: 00 -> 5a");
+  /* a change and the removal in one poll: the change is printed first */
+  seg[10] = 0x5b;
   shmctl (id, IPC_RMID, NULL);
+  assert_next_line (watch, "offset 0xa (10), 1 byte: 00 -> 5b");
   assert_next_line (watch, removed);
+  seg[11] = 0x5c;
+  assert_next_line (watch, "offset 0xb (11), 1 byte: 00 -> 5c");
   shmdt (seg);
-  assert_ends_cleanly (watch, SIGTERM);
+  assert_next_line (watch, last);
+  assert_ends_cleanly (watch, 0);
+}
+
+static void
+test_until_removed (Fixture       *f,
+                    gconstpointer  data)
+{
+  const char *args[] = { "watch", f->display, "--interval", "10", "--until-removed", NULL };
+  g_autoptr(CliRunning) watch = NULL;
+  g_autofree char *removed = g_strdup_printf ("%s removed", f->display);
+  guint8 *map;
+  int fd;
+
+  g_test_summary ("watch --until-removed ends with status 0 at the removal, though another "
+                  "process still maps the region");
+
+  fd = shm_open (f->name, O_RDWR, 0);
+  g_assert_no_errno (fd);
+  map = mmap (NULL, 256, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+  g_assert_true (map != MAP_FAILED);
+  close (fd);
+
+  watch = start_watch (FALSE, args);
+  map[3] = 0x33;
+  assert_next_line (watch, "offset 0x3 (3), 1 byte: 00 -> 33");
+  g_assert_no_errno (shm_unlink (f->name));
+  assert_next_line (watch, removed);
+  assert_ends_cleanly (watch, 0);
+  munmap (map, 256);
+}
+
+static void
+test_json (Fixture       *f,
+           gconstpointer  data)
+{
+  const char *args[] = { "watch", f->display, "--interval", "10", "--json", NULL };
+  g_autoptr(CliRunning) watch = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) time = NULL;
+  JsonObject *record;
+
+  g_test_summary ("watch --json prints one JSON object per change: ISO 8601 time, offset, "
+                  "length, every old and new byte as hex, origin; the removal as an event");
+
+  watch = start_watch (FALSE, args);
+  write_ok (f->display, "16", "--text", "hi");
+  {
+    g_autofree char *line = cli_running_read_line (watch, watch->out);
+
+    g_assert_nonnull (line);
+    json_parser_load_from_data (parser, line, -1, &error);
+    g_assert_no_error (error);
+  }
+  record = json_node_get_object (json_parser_get_root (parser));
+  time = g_date_time_new_from_iso8601 (json_object_get_string_member (record, "time"), NULL);
+  g_assert_nonnull (time);
+  g_assert_cmpint (json_object_get_int_member (record, "offset"), ==, 16);
+  g_assert_cmpint (json_object_get_int_member (record, "length"), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (record, "old"), ==, "0000");
+  g_assert_cmpstr (json_object_get_string_member (record, "new"), ==, "6869");
+  g_assert_cmpstr (json_object_get_string_member (record, "origin"), ==, "outside");
+
+  g_assert_no_errno (shm_unlink (f->name));
+  {
+    g_autofree char *line = cli_running_read_line (watch, watch->out);
+
+    g_assert_nonnull (line);
+    json_parser_load_from_data (parser, line, -1, &error);
+    g_assert_no_error (error);
+  }
+  record = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (record, "event"), ==, "removed");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (record, "holders")),
+                    ==, 0);
+  assert_ends_cleanly (watch, 0);
+}
+
+static void
+test_json_usage (void)
+{
+  g_autoptr(CliResult) result = NULL;
+
+  g_test_summary ("watch --json does not go with --layout: a usage error");
+  result = cli_shmtool ("watch", "x", "--json", "--layout", "h.h", "--type", "t", NULL);
+  cli_assert_usage_error (result, "--json");
 }
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, setup, func, teardown)
@@ -329,6 +427,9 @@ main (int    argc,
   ADD ("/cli/watch/sizes", test_sizes);
   ADD ("/cli/watch/read-only-user", test_read_only_user);
   g_test_add_func ("/cli/watch/sysv", test_sysv);
+  ADD ("/cli/watch/until-removed", test_until_removed);
+  ADD ("/cli/watch/json", test_json);
+  g_test_add_func ("/cli/watch/json-usage", test_json_usage);
 
   return g_test_run ();
 }
