@@ -124,16 +124,15 @@ static const ShmtoolCommand commands[] = {
     "Show the byte ranges in which two regions (or a region and a file) differ",
     "Prints one line per differing range: offset (hex and decimal), length,\n"
     "the first SPEC's bytes and the second's (the first 16 of each). Either\n"
-    "side may be a snapshot saved with shmtool read --format raw > snap.bin\n"
-    "and named file:snap.bin. When the sizes differ the common start is\n"
+    "side may be a snapshot: the raw bytes shmtool read saved to a file,\n"
+    "named file:PATH. When the sizes differ the common start is\n"
     "compared and a last line says so. Both are only read.\n"
     "--json prints {\"a\", \"b\" (spec, size), \"ranges\": [{\"offset\",\n"
     "\"offset_hex\", \"length\", \"old\", \"new\" (every byte as hex; a run\n"
     "over 64 KiB is cut into several)}], \"count\", \"same_size\", \"equal\"}.\n"
     "Exit status as cmp's: 0 equal, 1 different, 2 trouble (usage or region).\n"
     "\n"
-    "Examples:\n"
-    "  shmtool read MapTrans --format raw > before.bin\n"
+    "Example (before.bin saved earlier with “shmtool read MapTrans” in raw format):\n"
     "  shmtool diff file:before.bin MapTrans",
     _shmtool_cmd_diff },
 };
