@@ -328,6 +328,7 @@ test_follow_map_files (Fixture       *f,
   g_autofree char *maps = NULL;
   g_autofree char *link = NULL;
   g_autofree char *spec = NULL;
+  g_autofree char *start = NULL;
   const char *line;
 
   g_test_summary ("file:/proc/PID/map_files/START-END --follow opens the magic link itself "
@@ -337,8 +338,12 @@ test_follow_map_files (Fixture       *f,
     return;
 
   g_assert_true (g_file_get_contents (maps_path, &maps, NULL, NULL));
-  line = strstr (maps, f->address + 2);   /* the range starts at the address, without 0x */
+  /* the line whose range starts at the address ("7f…-7f… rw-s …"); the
+   * address may end the line before too */
+  start = g_strdup_printf ("\n%s-", f->address + 2);
+  line = strstr (maps, start);
   g_assert_nonnull (line);
+  line++;
   link = g_strndup (line, strcspn (line, " "));
   spec = g_strdup_printf ("file:/proc/%d/map_files/%s", f->pid, link);
 
