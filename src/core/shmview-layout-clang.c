@@ -155,10 +155,15 @@ ensure_clang (GError **error)
 #define clang_parseTranslationUnit2 (clang_api.clang_parseTranslationUnit2)
 #define clang_visitChildren (clang_api.clang_visitChildren)
 
+/* Cheap (the page's layout pane asks when it is made): whether libclang is
+ * there to load, or was loaded; a failure to load it shows when a header is
+ * read, as UNSUPPORTED with the loader's reason. */
 gboolean
 shmview_layout_clang_available (void)
 {
-  return ensure_clang (NULL);
+  if (g_atomic_pointer_get (&clang_loaded) != 0)
+    return clang_loaded == 1;
+  return g_file_test (SHMVIEW_LIBCLANG, G_FILE_TEST_EXISTS);
 }
 
 static char *
