@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include <glib.h>
+#include <glib/gi18n-lib.h>
 
 #include "shmtool-private.h"
 #include "shmview-format.h"
@@ -298,9 +299,9 @@ _shmtool_cmd_diff (int    argc,
   g_auto(Diff) diff = { 0, };
   GOptionEntry entries[] = {
     { "json", 'j', 0, G_OPTION_ARG_NONE, &diff.json,
-      "Print the differing ranges as JSON", NULL },
+      N_("Print the differing ranges as JSON"), NULL },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &diff.quiet,
-      "Print nothing: the exit status says it (as cmp -s)", NULL },
+      N_("Print nothing: the exit status says it (as cmp -s)"), NULL },
     { NULL }
   };
   ShmtoolTarget targets[2] = { { NULL, }, { NULL, } };
@@ -318,7 +319,7 @@ _shmtool_cmd_diff (int    argc,
   if (diff.json && diff.quiet)
     {
       targets_clear (targets);
-      return _shmtool_usage_error ("diff", "--json does not go with --quiet");
+      return _shmtool_usage_error ("diff", _("--json does not go with --quiet"));
     }
 
   diff.run_old = g_byte_array_new ();

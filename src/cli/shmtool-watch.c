@@ -13,6 +13,7 @@
 
 #include <glib.h>
 #include <glib-unix.h>
+#include <glib/gi18n-lib.h>
 
 #include "shmtool-layout.h"
 #include "shmtool-private.h"
@@ -293,16 +294,19 @@ check_holders (Watch    *watch,
     {
       if (!at_removal)
         return TRUE;
-      text = g_strdup_printf ("%s removed, still mapped by %u other process%s (%s): "
-                              "watching on", watch->name, pids->len,
-                              pids->len == 1 ? "" : "es", list);
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%s removed, still mapped by %u other process "
+                                           "(%s): watching on",
+                                           "%s removed, still mapped by %u other processes "
+                                           "(%s): watching on", pids->len),
+                              watch->name, pids->len, list);
       fields = g_strdup_printf (",\"holders\":[%s]", json_list);
       return report_event (watch, "removed", fields, text);
     }
   if (at_removal)
-    text = g_strdup_printf ("%s removed, and no other process maps it", watch->name);
+    text = g_strdup_printf (_("%s removed, and no other process maps it"), watch->name);
   else
-    text = g_strdup_printf ("%s: no other process maps it any more", watch->name);
+    text = g_strdup_printf (_("%s: no other process maps it any more"), watch->name);
   if (report_event (watch, at_removal ? "removed" : "last-holder",
                     at_removal ? ",\"holders\":[]" : NULL, text))
     watch_stop (watch, SHMTOOL_EXIT_OK);
@@ -324,7 +328,7 @@ report_removal (Watch *watch)
       check_holders (watch, TRUE);
       return;
     }
-  text = g_strdup_printf ("%s removed", watch->name);
+  text = g_strdup_printf (_("%s removed"), watch->name);
   if (report_event (watch, "removed", NULL, text))
     watch_stop (watch, SHMTOOL_EXIT_OK);
 }
@@ -510,9 +514,9 @@ _shmtool_cmd_watch (int    argc,
     { "count", 'c', 0, G_OPTION_ARG_STRING, &count_text,
       "Stop after N reports (default: run until Ctrl+C)", "N" },
     { "json", 'j', 0, G_OPTION_ARG_NONE, &watch.json,
-      "Print one JSON object a line (JSON Lines)", NULL },
+      N_("Print one JSON object a line (JSON Lines)"), NULL },
     { "until-removed", 0, 0, G_OPTION_ARG_NONE, &watch.until_removed,
-      "Stop when the region is removed, even if it is still mapped", NULL },
+      N_("Stop when the region is removed, even if it is still mapped"), NULL },
     SHMTOOL_LAYOUT_OPTIONS (&layout),
     { NULL }
   };
@@ -531,7 +535,7 @@ _shmtool_cmd_watch (int    argc,
       if (target.length_text != NULL)
         return _shmtool_usage_error ("watch", "--length does not go with --layout");
       if (watch.json)
-        return _shmtool_usage_error ("watch", "--json does not go with --layout");
+        return _shmtool_usage_error ("watch", _("--json does not go with --layout"));
       if (!_shmtool_layout_load (&layout, &error))
         return _shmtool_target_fail (&target, error);
       /* The monitor looks at just the type's bytes; the fields are compared after. */
