@@ -369,6 +369,54 @@ test_read_only_file (Fixture       *f,
   assert_never_writable (f, CHILD_FILE, f->file_fd);
 }
 
+/* file:/proc/CHILD/map_files/START-END, followed as shmtool --follow does. */
+static ShmviewRegion *
+open_map_files (Fixture  *f,
+                int       which,
+                GError  **error)
+{
+  g_autofree char *text = g_strdup_printf ("file:/proc/%d/map_files/%" G_GINT64_MODIFIER "x-%"
+                                           G_GINT64_MODIFIER "x", (int) f->child,
+                                           f->addr[which], f->addr[which] + SIZE);
+  g_autoptr(ShmviewSpec) spec = shmview_spec_parse (text, NULL);
+
+  g_assert_nonnull (spec);
+  return shmview_region_open (spec, SHMVIEW_OPEN_FOLLOW_SYMLINKS, 0, 0, error);
+}
+
+static void
+test_map_files_followed (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShmviewRegion) anon = NULL;
+  g_autoptr(ShmviewRegion) file = NULL;
+  guint8 buf[4], before[8], after[8];
+
+  g_test_summary ("A followed /proc/PID/map_files link is opened itself (anonymous memory, "
+                  "whose link text names nothing, reads), under the safety rule: a file the "
+                  "process maps read-only is not writable through it, even by root");
+  anon = open_map_files (f, CHILD_ANON, &error);
+  if (anon == NULL && g_error_matches (error, SHMVIEW_ERROR, SHMVIEW_ERROR_PERMISSION))
+    {
+      g_test_skip ("needs root or CAP_CHECKPOINT_RESTORE");
+      return;
+    }
+  g_assert_no_error (error);
+  g_assert_cmpint (shmview_region_get_kind (anon), ==, SHMVIEW_REGION_KIND_PROCESS);
+  g_assert_true (shmview_region_read (anon, 0, buf, 4, &error));
+  g_assert_cmpmem (buf, 4, "anon", 4);
+
+  file = open_map_files (f, CHILD_FILE, &error);
+  g_assert_no_error (error);
+  g_assert_true (shmview_region_is_read_only (file));
+  g_assert_cmpint (pread (f->file_fd, before, sizeof before, 0), ==, sizeof before);
+  g_assert_false (shmview_region_write (file, 0, (const guint8 *) "WRITTEN!", 8, &error));
+  g_assert_error (error, SHMVIEW_ERROR, SHMVIEW_ERROR_PERMISSION);
+  g_assert_cmpint (pread (f->file_fd, after, sizeof after, 0), ==, sizeof after);
+  g_assert_cmpmem (before, sizeof before, after, sizeof after);
+}
+
 static void
 test_private_mapping (Fixture       *f,
                       gconstpointer  data)
@@ -476,6 +524,8 @@ main (int   argc,
               teardown);
   g_test_add ("/core/proc-scan/read-only-file", Fixture, NULL, setup, test_read_only_file,
               teardown);
+  g_test_add ("/core/proc-scan/map-files-followed", Fixture, NULL, setup,
+              test_map_files_followed, teardown);
   g_test_add ("/core/proc-scan/private-mapping", Fixture, NULL, setup, test_private_mapping,
               teardown);
   g_test_add ("/core/proc-scan/sysv-read-only", Fixture, NULL, setup, test_sysv_read_only,
