@@ -121,7 +121,7 @@ static const ShmtoolCommand commands[] = {
     "  shmtool find MapTrans --as u32le --value 42 --all --json",
     _shmtool_cmd_find },
   { "diff", "SPEC SPEC [--json | --quiet]",
-    "Show the byte ranges in which two regions (or a region and a file) differ",
+    "Show where two regions (or a region and a snapshot) differ",
     "Prints one line per differing range: offset (hex and decimal), length,\n"
     "the first SPEC's bytes and the second's (the first 16 of each). Either\n"
     "side may be a snapshot: the raw bytes shmtool read saved to a file,\n"
@@ -164,6 +164,8 @@ append_help (GString *out)
          "  sysv:KEY                              a System V segment by key (0x-hex or decimal)\n"
          "  sysvid:ID                             a System V segment by shmid\n"
          "  file:PATH                             a regular file, mapped shared\n"
+         "  pid:PID@ADDR                          memory process PID maps at ADDR (memfd,\n"
+         "                                        anonymous shared; shmtool list shows them)\n"
          "A SPEC that starts with “-” goes after “--”, options before it:\n"
          "  shmtool create --size 16 -- -odd\n"
          "\n"
