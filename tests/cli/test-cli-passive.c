@@ -15,6 +15,7 @@
 #include <fcntl.h>
 #include <string.h>
 #include <sys/ipc.h>
+#include <sys/mman.h>
 #include <sys/shm.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -165,6 +166,59 @@ test_table_marks_removed (void)
   shmdt (seg);
 }
 
+/* The "attached-pid:" line info prints for this test process, or NULL. */
+static char *
+own_attached_line (const char *out)
+{
+  g_autofree char *prefix = g_strdup_printf ("\nattached-pid: %d ", (int) getpid ());
+  const char *line = strstr (out, prefix);
+
+  return line != NULL ? g_strndup (line + 1, strcspn (line + 1, "\n")) : NULL;
+}
+
+static void
+test_info_attached (void)
+{
+  g_autofree char *name = shmview_test_unique_posix_name ("attached");
+  g_autofree char *path = shmview_test_posix_path (name);
+  g_autofree char *spec = NULL;
+  g_autofree char *posix_line = NULL;
+  g_autofree char *sysv_line = NULL;
+  g_autoptr(CliResult) posix = NULL;
+  g_autoptr(CliResult) sysv = NULL;
+  void *map, *seg;
+  int fd, id;
+
+  g_test_summary ("info lists the processes attached: this process mapping a POSIX object "
+                  "read-write and a System V segment read-only, with pid, access and range");
+  cli_posix_make (name, 4096, "", 0);
+  fd = open (path, O_RDWR);
+  g_assert_no_errno (fd);
+  map = mmap (NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+  g_assert_true (map != MAP_FAILED);
+  close (fd);
+  posix = cli_shmtool ("info", name, NULL);
+  cli_assert_ok (posix);
+  posix_line = own_attached_line (posix->out_text);
+  g_assert_nonnull (posix_line);
+  g_assert_nonnull (strstr (posix_line, " rw 0x"));
+  g_assert_null (strstr (posix->out_text, "(this shmtool)"));
+  munmap (map, 4096);
+  shmview_test_posix_unlink (name);
+
+  if (shmview_test_skip_without_sysv ())
+    return;
+  id = shmview_test_sysv_private (4096, 0600);
+  seg = shmview_test_sysv_attach (id, SHM_RDONLY);
+  spec = g_strdup_printf ("sysvid:%d", id);
+  sysv = cli_shmtool ("info", spec, NULL);
+  cli_assert_ok (sysv);
+  sysv_line = own_attached_line (sysv->out_text);
+  g_assert_nonnull (sysv_line);
+  g_assert_nonnull (strstr (sysv_line, " ro 0x"));
+  shmdt (seg);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -175,6 +229,7 @@ main (int    argc,
   g_test_add_func ("/cli/passive/posix-atime", test_posix_passive);
   g_test_add_func ("/cli/passive/metadata-without-contents", test_metadata_without_contents);
   g_test_add_func ("/cli/passive/table-marks-removed", test_table_marks_removed);
+  g_test_add_func ("/cli/passive/info-attached", test_info_attached);
 
   return g_test_run ();
 }
