@@ -11,7 +11,7 @@
  * its mapping read-only (mprotect: r--s) and bumps nothing, so not every
  * process maps it rw-s.
  *
- * Once the workers run it prints "PARENT_PID 0xADDRESS" and the workers'
+ * Once every worker runs it prints "PARENT_PID 0xADDRESS" and the workers'
  * pids on one line, then waits until its stdin closes (or a signal), and
  * takes the workers with it. Plain libc: what another program does.
  */
@@ -30,7 +30,8 @@
 
 static void
 work (volatile uint64_t *counter,
-      int                read_only)
+      int                read_only,
+      int                ready_fd)
 {
   struct timespec tick = { 0, 10 * 1000 * 1000 };
 
@@ -38,6 +39,10 @@ work (volatile uint64_t *counter,
   prctl (PR_SET_PDEATHSIG, SIGKILL);
   if (getppid () == 1)
     _exit (0);
+  /* Set up (its mapping as it will stay): the parent may say so. */
+  if (write (ready_fd, "r", 1) != 1)
+    _exit (1);
+  close (ready_fd);
   for (;;)
     {
       if (!read_only)
@@ -53,6 +58,7 @@ main (int    argc,
   int one_reader = argc > 1 && strcmp (argv[1], "one-reader") == 0;
   pid_t workers[N_WORKERS];
   char buf[64];
+  int ready[2];
   char *map;
 
   map = mmap (NULL, MAP_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
@@ -62,6 +68,11 @@ main (int    argc,
       return 1;
     }
   strcpy (map, "prefork");
+  if (pipe (ready) != 0)
+    {
+      perror ("prefork-server: pipe");
+      return 1;
+    }
 
   for (int i = 0; i < N_WORKERS; i++)
     {
@@ -75,14 +86,22 @@ main (int    argc,
         }
       if (workers[i] == 0)
         {
+          close (ready[0]);
           if (read_only && mprotect (map, MAP_SIZE, PROT_READ) != 0)
             _exit (1);
-          work ((volatile uint64_t *) (map + 64 * (i + 1)), read_only);
+          work ((volatile uint64_t *) (map + 64 * (i + 1)), read_only, ready[1]);
         }
     }
-  /* A read-only worker has made its change once this shows in its maps;
-   * a moment is plenty, and a test reads the maps anyway. */
-  usleep (50 * 1000);
+  /* Every worker has its mapping as it will stay (the read-only one's
+   * r--s) before anyone is told where to look. */
+  close (ready[1]);
+  for (int i = 0; i < N_WORKERS; i++)
+    if (read (ready[0], buf, 1) != 1)
+      {
+        fprintf (stderr, "prefork-server: a worker did not start\n");
+        return 1;
+      }
+  close (ready[0]);
 
   printf ("%d %p %d %d %d\n", (int) getpid (), (void *) map,
           (int) workers[0], (int) workers[1], (int) workers[2]);
